@@ -1,0 +1,201 @@
+package fieldpath
+
+import (
+	"fmt"
+	"math/bits"
+	"strconv"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/tidwall/match"
+)
+
+// MaxRules is the number of paths one Set can hold: a walk state is one machine word, which
+// keeps the per-value cost of many rules at a few instructions.
+const MaxRules = 64
+
+// Set matches several paths at once during a walk. Its state is a bitmask of the paths whose
+// first d components match the current position at depth d.
+type Set struct {
+	paths []*Path
+	// doneAt[d] has the bits of paths with exactly d components.
+	doneAt []uint64
+}
+
+// NewSet builds a Set; it fails when there are more than MaxRules paths.
+func NewSet(paths []*Path) (*Set, error) {
+	if len(paths) > MaxRules {
+		return nil, fmt.Errorf("at most %d field rules per direction, got %d", MaxRules, len(paths))
+	}
+	s := &Set{paths: paths}
+	for i, p := range paths {
+		for len(s.doneAt) <= len(p.Segs) {
+			s.doneAt = append(s.doneAt, 0)
+		}
+		s.doneAt[len(p.Segs)] |= 1 << i
+	}
+	return s, nil
+}
+
+// Len is the number of paths.
+func (s *Set) Len() int { return len(s.paths) }
+
+// Root is the state at the document root.
+func (s *Set) Root() uint64 {
+	if len(s.paths) == MaxRules {
+		return ^uint64(0)
+	}
+	return 1<<len(s.paths) - 1
+}
+
+// Done returns the bits of the paths fully matched by state m at depth d.
+func (s *Set) Done(m uint64, d int) uint64 {
+	if d >= len(s.doneAt) {
+		return 0
+	}
+	return m & s.doneAt[d]
+}
+
+// Step returns the state after descending from a container at depth d (whose state is m)
+// into one of its children. parent is the container's token index; for an object member,
+// key is the member's key token, for an array element key is -1 and index is the position.
+// value is the child's value token.
+func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value int) uint64 {
+	var out uint64
+	var keyBuf [64]byte
+	var keyText []byte
+	for m != 0 {
+		i := bits.TrailingZeros64(m)
+		m &^= 1 << i
+		p := s.paths[i]
+		if d >= len(p.Segs) {
+			continue
+		}
+		seg := &p.Segs[d]
+		ok := false
+		switch seg.Kind {
+		case SegKey:
+			if key < 0 {
+				ok = seg.Index == index
+				break
+			}
+			if keyText == nil {
+				keyText = t.Text(key, keyBuf[:0])
+			}
+			if seg.Wild {
+				ok = match.Match(string(keyText), seg.Key)
+			} else {
+				ok = string(keyText) == seg.Key
+			}
+		case SegAll:
+			ok = key < 0
+		case SegQuery:
+			ok = key < 0 && seg.Query.Eval(t, value) && (seg.Query.All || firstMatch(seg.Query, t, parent, value))
+		}
+		if ok {
+			out |= 1 << i
+		}
+	}
+	return out
+}
+
+// firstMatch reports whether no element of array parent before value satisfies q.
+func firstMatch(q *Query, t *jsonlex.Tape, parent, value int) bool {
+	first := true
+	t.Children(parent, func(c int) bool {
+		if c == value {
+			return false
+		}
+		if q.Eval(t, c) {
+			first = false
+			return false
+		}
+		return true
+	})
+	return first
+}
+
+
+// Eval evaluates the condition on the element whose value token is v.
+func (q *Query) Eval(t *jsonlex.Tape, v int) bool {
+	for _, k := range q.Path {
+		v = t.Member(v, k)
+		if v < 0 {
+			return false
+		}
+	}
+	if q.Op == "" {
+		return true
+	}
+	tk := t.Tokens[v]
+	switch q.Lit.Kind {
+	case LitString:
+		if tk.Kind != jsonlex.String {
+			return q.Op == "!="
+		}
+		var buf [128]byte
+		return cmpString(string(t.Text(v, buf[:0])), q.Op, q.Lit.Str)
+	case LitNumber:
+		if tk.Kind != jsonlex.Number {
+			return q.Op == "!="
+		}
+		f, err := strconv.ParseFloat(string(t.Raw(v)), 64)
+		if err != nil {
+			return false
+		}
+		return cmpFloat(f, q.Op, q.Lit.Num)
+	default:
+		want := jsonlex.Null
+		if q.Lit.Kind == LitTrue {
+			want = jsonlex.True
+		} else if q.Lit.Kind == LitFalse {
+			want = jsonlex.False
+		}
+		switch q.Op {
+		case "==":
+			return tk.Kind == want
+		case "!=":
+			return tk.Kind != want
+		}
+		return false
+	}
+}
+
+func cmpString(a, op, b string) bool {
+	switch op {
+	case "==":
+		return a == b
+	case "!=":
+		return a != b
+	case "<":
+		return a < b
+	case "<=":
+		return a <= b
+	case ">":
+		return a > b
+	case ">=":
+		return a >= b
+	case "%":
+		return match.Match(a, b)
+	case "!%":
+		return !match.Match(a, b)
+	}
+	return false
+}
+
+func cmpFloat(a float64, op string, b float64) bool {
+	switch op {
+	case "==":
+		return a == b
+	case "!=":
+		return a != b
+	case "<":
+		return a < b
+	case "<=":
+		return a <= b
+	case ">":
+		return a > b
+	case ">=":
+		return a >= b
+	}
+	return false
+}

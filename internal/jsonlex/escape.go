@@ -1,0 +1,165 @@
+package jsonlex
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Unescape appends the decoded form of a valid JSON string body (without quotes) to dst.
+// Lone surrogates decode to U+FFFD, as encoding/json does.
+func Unescape(dst, raw []byte) []byte {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' {
+			j := i + 1
+			for j < len(raw) && raw[j] != '\\' {
+				j++
+			}
+			dst = append(dst, raw[i:j]...)
+			i = j
+			continue
+		}
+		if i+1 >= len(raw) {
+			return append(dst, raw[i:]...) // not reachable for lexed strings
+		}
+		switch raw[i+1] {
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r, size := decodeU(raw[i:])
+			dst = utf8.AppendRune(dst, r)
+			i += size
+			continue
+		default: // '"', '\\', '/'
+			dst = append(dst, raw[i+1])
+		}
+		i += 2
+	}
+	return dst
+}
+
+// decodeU decodes a \uXXXX escape (and a following low surrogate) at the start of b and
+// returns the rune and the number of raw bytes consumed.
+func decodeU(b []byte) (rune, int) {
+	if len(b) < 6 {
+		return utf8.RuneError, len(b)
+	}
+	r := rune(hex4(b[2:6]))
+	if utf16.IsSurrogate(r) {
+		if len(b) >= 12 && b[6] == '\\' && b[7] == 'u' && isHex4(b[8:12]) {
+			if r2 := utf16.DecodeRune(r, rune(hex4(b[8:12]))); r2 != utf8.RuneError {
+				return r2, 12
+			}
+		}
+		return utf8.RuneError, 6
+	}
+	return r, 6
+}
+
+func hex4(b []byte) uint16 {
+	var v uint16
+	for _, c := range b[:4] {
+		v <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			v |= uint16(c - '0')
+		case c >= 'a' && c <= 'f':
+			v |= uint16(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			v |= uint16(c - 'A' + 10)
+		}
+	}
+	return v
+}
+
+// RawOffset maps an offset in the decoded text of raw (a valid JSON string body) to the
+// offset in raw where the decoded byte comes from. Offsets inside a multi-byte escape map to
+// the escape's start; the decoded length maps to len(raw).
+func RawOffset(raw []byte, decoded int) int {
+	d := 0
+	for i := 0; i < len(raw); {
+		if d >= decoded {
+			return i
+		}
+		if raw[i] != '\\' {
+			i++
+			d++
+			continue
+		}
+		if raw[i+1] == 'u' {
+			r, size := decodeU(raw[i:])
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = 3
+			}
+			if d+n > decoded {
+				return i
+			}
+			d += n
+			i += size
+			continue
+		}
+		d++
+		i += 2
+	}
+	return len(raw)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// AppendString appends text as a quoted JSON string. It escapes only what JSON requires
+// (quote, backslash, control characters) plus invalid UTF-8, which becomes U+FFFD so the
+// output is always valid JSON and valid UTF-8.
+func AppendString(dst, text []byte) []byte {
+	dst = append(dst, '"')
+	dst = AppendStringBody(dst, text)
+	return append(dst, '"')
+}
+
+// AppendStringBody is AppendString without the quotes.
+func AppendStringBody(dst, text []byte) []byte {
+	start := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, text[start:i]...)
+				dst = append(dst, `\ufffd`...)
+				i++
+				start = i
+				continue
+			}
+			i += size
+			continue
+		}
+		dst = append(dst, text[start:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		i++
+		start = i
+	}
+	return append(dst, text[start:]...)
+}

@@ -1,0 +1,60 @@
+package jsonlex
+
+import (
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestAppendStringRoundTrip(t *testing.T) {
+	for _, s := range []string{"", "plain", `q"uo\te`, "ctl\x00\x1f\n\r\t", "陳大文 A123456(3)", "bad\xffutf8", "</script>&"} {
+		out := AppendString(nil, []byte(s))
+		if !json.Valid(out) || !utf8.Valid(out) {
+			t.Fatalf("AppendString(%q) = %s: invalid", s, out)
+		}
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatal(err)
+		}
+		want := string([]rune(s)) // invalid bytes become U+FFFD
+		if back != want {
+			t.Fatalf("round trip of %q = %q", s, back)
+		}
+	}
+}
+
+func TestRawOffset(t *testing.T) {
+	raw := []byte(`a\u0040b\n\ud83d\ude00c陳`)
+	dec := Unescape(nil, raw)
+	if string(dec) != "a@b\n\U0001F600c陳" {
+		t.Fatalf("Unescape = %q", dec)
+	}
+	cases := map[int]int{0: 0, 1: 1, 2: 7, 3: 8, 4: 10, 8: 22, 9: 23, 12: len(raw)}
+	for d, want := range cases {
+		if got := RawOffset(raw, d); got != want {
+			t.Errorf("RawOffset(%d) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+func FuzzRawOffset(f *testing.F) {
+	f.Add(`a\u0040b\n\ud83d\ude00c`)
+	f.Add(`plain`)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := AppendString(nil, []byte(s))
+		var tp Tape
+		if err := Lex(doc, &tp, Options{}); err != nil {
+			t.Fatalf("AppendString output does not lex: %v", err)
+		}
+		raw := tp.RawString(0)
+		dec := tp.Text(0, nil)
+		prev := 0
+		for d := 0; d <= len(dec); d++ {
+			r := RawOffset(raw, d)
+			if r < prev || r > len(raw) {
+				t.Fatalf("RawOffset not monotonic at %d: %d after %d", d, r, prev)
+			}
+			prev = r
+		}
+	})
+}

@@ -1,0 +1,160 @@
+package jsonlex
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestLexValid(t *testing.T) {
+	for _, doc := range []string{
+		`{}`, `[]`, `0`, `-0.5e+10`, `"x"`, `true`, `false`, `null`, ` {"a" : [1, 2.5, "s", {"b": null}] } `,
+		`{"k\"ey":"\u0040\ud83d\ude00\n"}`, `"陳大文"`, `[[[[]]]]`, `{"a":{"b":{"c":[true,false]}}}`,
+	} {
+		var tp Tape
+		if err := Lex([]byte(doc), &tp, Options{}); err != nil {
+			t.Errorf("Lex(%q) = %v, want nil", doc, err)
+		}
+	}
+}
+
+func TestLexInvalid(t *testing.T) {
+	for _, tc := range []struct {
+		doc    string
+		offset int
+	}{
+		{``, 0}, {` `, 1}, {`{`, 1}, {`{"a"}`, 4}, {`{"a":}`, 5}, {`[1,]`, 3}, {`[1 2]`, 3},
+		{`{"a":1,}`, 7}, {`01`, 1}, {`1.`, 0}, {`1e`, 0}, {`-`, 0}, {`tru`, 0}, {`"abc`, 0},
+		{`"\x"`, 1}, {`"\u12g4"`, 1}, {"\"a\x01\"", 2}, {"\"\xff\"", 1}, {`{"a":1}x`, 7},
+		{`{1:2}`, 1}, {`[}`, 1}, {`{]`, 1}, {`nul`, 0},
+	} {
+		var tp Tape
+		err := Lex([]byte(tc.doc), &tp, Options{})
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Lex(%q) = %v, want a SyntaxError", tc.doc, err)
+			continue
+		}
+		if se.Offset != tc.offset {
+			t.Errorf("Lex(%q) offset = %d, want %d (%v)", tc.doc, se.Offset, tc.offset, err)
+		}
+		if strings.Contains(err.Error(), tc.doc) && len(tc.doc) > 3 {
+			t.Errorf("error %q quotes the input", err)
+		}
+	}
+}
+
+func TestLexDepth(t *testing.T) {
+	doc := strings.Repeat("[", 10) + strings.Repeat("]", 10)
+	var tp Tape
+	if err := Lex([]byte(doc), &tp, Options{MaxDepth: 10}); err != nil {
+		t.Fatalf("depth 10 with max 10: %v", err)
+	}
+	var de *DepthError
+	if err := Lex([]byte(doc), &tp, Options{MaxDepth: 9}); !errors.As(err, &de) || de.Offset != 9 {
+		t.Fatalf("depth 10 with max 9: %v, want DepthError at 9", err)
+	}
+}
+
+func TestTapeStructure(t *testing.T) {
+	doc := `{"a":[1,{"b":"x"}],"c":"\u0040d","e":{}}`
+	var tp Tape
+	if err := Lex([]byte(doc), &tp, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	tp.Children(0, func(k int) bool {
+		keys = append(keys, string(tp.Text(k, nil)))
+		return true
+	})
+	if got := strings.Join(keys, ","); got != "a,c,e" {
+		t.Fatalf("keys = %s", got)
+	}
+	if v := tp.Member(0, "c"); v < 0 || string(tp.Text(v, nil)) != "@d" {
+		t.Fatalf("Member c = %d", v)
+	}
+	if v := tp.Member(0, "zz"); v != -1 {
+		t.Fatalf("Member zz = %d", v)
+	}
+	arr := tp.Member(0, "a")
+	var elems []string
+	tp.Children(arr, func(c int) bool { elems = append(elems, string(tp.Raw(c))); return true })
+	if got := strings.Join(elems, "|"); got != `1|{"b":"x"}` {
+		t.Fatalf("elements = %s", got)
+	}
+	if tp.Tokens[0].Next != uint32(len(tp.Tokens)) || int(tp.Tokens[0].End) != len(doc) {
+		t.Fatalf("root token %+v, %d tokens", tp.Tokens[0], len(tp.Tokens))
+	}
+}
+
+// TestAgreesWithEncodingJSON checks the lexer against encoding/json on the shared samples.
+func TestAgreesWithEncodingJSON(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/dingtalk/samples/*.json")
+	files = append(files, mustGlob(t, "testdata/*.json")...)
+	if len(files) == 0 {
+		t.Skip("no sample files")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAgainstStdlib(t, b)
+	}
+}
+
+func mustGlob(t *testing.T, pat string) []string {
+	m, err := filepath.Glob(pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func checkAgainstStdlib(t *testing.T, b []byte) {
+	t.Helper()
+	var tp Tape
+	err := Lex(b, &tp, Options{MaxDepth: 10000})
+	valid := json.Valid(b)
+	if err == nil && !valid {
+		t.Fatalf("Lex accepted what encoding/json rejects: %q", b)
+	}
+	if err != nil && valid && utf8.Valid(b) {
+		t.Fatalf("Lex rejected valid JSON: %v: %q", err, b)
+	}
+	if err != nil {
+		return
+	}
+	for i, tk := range tp.Tokens {
+		if tk.Kind != String {
+			continue
+		}
+		var want string
+		if e := json.Unmarshal(tp.Raw(i), &want); e != nil {
+			t.Fatalf("token %d %q: %v", i, tp.Raw(i), e)
+		}
+		if got := string(tp.Text(i, nil)); got != want {
+			t.Fatalf("Text(%q) = %q, want %q", tp.Raw(i), got, want)
+		}
+	}
+}
+
+func FuzzLex(f *testing.F) {
+	for _, s := range []string{`{"a":[1,"\u0040",{"b":null}]}`, `[1e5,-0.0,"\ud800"]`, `"\\\"/"`, `{"x":"y"}`} {
+		f.Add([]byte(s))
+	}
+	if files, _ := filepath.Glob("../../../shared/dingtalk/samples/*.json"); len(files) > 0 {
+		for _, p := range files {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkAgainstStdlib(t, b)
+	})
+}
