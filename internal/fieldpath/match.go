@@ -114,7 +114,6 @@ func firstMatch(q *Query, t *jsonlex.Tape, parent, value int) bool {
 	return first
 }
 
-
 // Eval evaluates the condition on the element whose value token is v.
 func (q *Query) Eval(t *jsonlex.Tape, v int) bool {
 	for _, k := range q.Path {
