@@ -1,0 +1,73 @@
+package jsonwalk
+
+import (
+	"slices"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+)
+
+// container walks the members of an object or the elements of an array, and removes the
+// ones the visitor drops without leaving a stray comma: a run of dropped members is cut from
+// its first key to the next kept member's key, and a run at the end is cut from the end of
+// the last kept member, so the output stays valid JSON whatever is dropped.
+func (d *doc) container(n *Node) error {
+	t := d.t
+	tk := t.Tokens[n.Tok]
+	isObj := tk.Kind == jsonlex.Object
+	rules := d.w.opts.Rules
+	end := int(tk.Next)
+
+	lastKeptEnd := -1 // end offset of the last kept child
+	runStart := -1    // start offset of the current run of dropped children
+	runEnd := -1
+	idx := 0
+
+	for c := n.Tok + 1; c < end; {
+		keyTok, valTok := -1, c
+		if isObj {
+			keyTok, valTok = c, c+1
+		}
+		next := int(t.Tokens[valTok].Next)
+		childStart := int(t.Tokens[c].Start)
+
+		child := Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1}
+		if !isObj {
+			child.Index = idx
+		}
+		child.key, child.label = n.key, nil
+		if isObj {
+			child.key = t.Text(keyTok, nil)
+		}
+		if rules != nil && n.state != 0 {
+			child.state = rules.Step(n.state, n.ruleDepth, t, n.Tok, keyTok, idx, valTok)
+		}
+		mark := len(d.edits)
+		verdict, err := d.visit(&child)
+		if err != nil {
+			return err
+		}
+		if verdict == Drop {
+			if runStart < 0 {
+				runStart = childStart
+			}
+			runEnd = int(t.Tokens[valTok].End)
+		} else {
+			if runStart >= 0 {
+				// The cut comes before anything the kept child's own walk added.
+				d.edits = slices.Insert(d.edits, mark, edit{start: runStart, end: childStart})
+				runStart = -1
+			}
+			lastKeptEnd = int(t.Tokens[valTok].End)
+		}
+		c = next
+		idx++
+	}
+	if runStart >= 0 {
+		if lastKeptEnd >= 0 {
+			d.edits = append(d.edits, edit{start: lastKeptEnd, end: runEnd})
+		} else {
+			d.edits = append(d.edits, edit{start: runStart, end: runEnd})
+		}
+	}
+	return nil
+}

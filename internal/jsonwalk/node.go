@@ -1,0 +1,169 @@
+package jsonwalk
+
+import (
+	"strconv"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+)
+
+// Node is one value during a walk. It is only valid during the Visit call.
+type Node struct {
+	doc    *doc
+	parent *Node // enclosing container node, or the string node holding a nested document
+
+	Tok    int // the value's token in Tape()
+	KeyTok int // the member's key token, -1 for array elements and document roots
+	Index  int // position in the parent array, -1 otherwise
+
+	// Done has the bits of the field rules whose path ends at this value.
+	Done uint64
+	// Text is the decoded text of a string, or the literal of a number.
+	Text []byte
+	// JSON is true when Visit is asked about a string holding JSON before it is walked:
+	// Keep walks inside, anything else applies to the whole string.
+	JSON bool
+	// Repl is the raw JSON that replaces the value when Visit returns Replace.
+	Repl []byte
+
+	state     uint64 // rule state (bits of rules matching the path so far)
+	ruleDepth int    // number of path components consumed to reach this node
+	key       []byte // nearest key (for array elements, the key holding the array)
+	label     []byte // roster field_code or form name naming this value, if any
+}
+
+// Tape is the document the node belongs to (a nested tape for JSON inside strings).
+func (n *Node) Tape() *jsonlex.Tape { return n.doc.t }
+
+// Key is the nearest object key: for an array element, the key that holds the array.
+func (n *Node) Key() []byte { return n.key }
+
+// Label is the roster field_code/fieldCode or form component name that names this value.
+func (n *Node) Label() []byte { return n.label }
+
+// Number reports whether the value is a JSON number.
+func (n *Node) Number() bool { return n.doc.t.Tokens[n.Tok].Kind == jsonlex.Number }
+
+// Kind is the token kind of the value.
+func (n *Node) Kind() jsonlex.Kind { return n.doc.t.Tokens[n.Tok].Kind }
+
+// Nested reports whether the node is inside a string that holds JSON.
+func (n *Node) Nested() bool { return n.doc.outer != nil }
+
+// Outer returns the outermost string node that this node is nested in, or n itself.
+func (n *Node) Outer() *Node {
+	for n.doc.outer != nil {
+		n = n.doc.outer
+	}
+	return n
+}
+
+// OuterOffset maps an offset in n.Text to an offset in the decoded text of Outer(), so
+// findings inside JSON-in-string values are reported on the outer string (DESIGN.md §8).
+func (n *Node) OuterOffset(off int) int {
+	for n.doc.outer != nil {
+		tk := &n.doc.t.Tokens[n.Tok]
+		if tk.Kind == jsonlex.String {
+			off = int(tk.Start) + 1 + jsonlex.RawOffset(n.doc.t.RawString(n.Tok), off)
+		} else {
+			off += int(tk.Start)
+		}
+		n = n.doc.outer
+	}
+	return off
+}
+
+// AppendPath appends the gjson path of the node, keys joined by '.', indexes as numbers,
+// special characters escaped. With outer true, a node inside a JSON string gets the path of
+// that string (as `proxy scan` reports it); otherwise the path continues inside it.
+func (n *Node) AppendPath(dst []byte, outer bool) []byte {
+	if outer {
+		n = n.Outer()
+	}
+	var chain [64]*Node
+	k := 0
+	for p := n; p != nil; p = p.parent {
+		if p.KeyTok < 0 && p.Index < 0 {
+			continue // a document root (the body, or a nested document's root)
+		}
+		if k == len(chain) {
+			break
+		}
+		chain[k] = p
+		k++
+	}
+	first := true
+	for i := k - 1; i >= 0; i-- {
+		p := chain[i]
+		if !first {
+			dst = append(dst, '.')
+		}
+		first = false
+		if p.KeyTok >= 0 {
+			var buf [64]byte
+			dst = appendEscapedKey(dst, p.doc.t.Text(p.KeyTok, buf[:0]))
+		} else {
+			dst = strconv.AppendInt(dst, int64(p.Index), 10)
+		}
+	}
+	return dst
+}
+
+// Path returns AppendPath as a string.
+func (n *Node) Path(outer bool) string { return string(n.AppendPath(nil, outer)) }
+
+func appendEscapedKey(dst, key []byte) []byte {
+	for _, c := range key {
+		switch c {
+		case '.', '*', '?', '#', '@', '|', '\\', '(', ')', '=', '!', '<', '>', '%', '"', '[', ']', '{', '}', ',':
+			dst = append(dst, '\\')
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// labelKeys name a value held in a sibling "value"/"label" member, in order of preference:
+// roster field codes are exact, display names are context.
+var labelKeys = []string{"field_code", "fieldCode", "fieldName", "field_name", "name", "key", "title", "componentName"}
+
+// valueKeys are the generic member names whose meaning comes from a sibling label.
+func isValueKey(k []byte) bool {
+	switch string(k) {
+	case "value", "label", "values", "extValue", "ext_value", "field_value", "fieldValue", "text":
+		return true
+	}
+	return false
+}
+
+// fillField sets the label of a scalar node (its key is set by the container walk).
+func (n *Node) fillField() {
+	n.label = nil
+	if n.KeyTok >= 0 && isValueKey(n.key) {
+		n.label = n.findLabel()
+	} else if n.parent != nil && n.KeyTok < 0 {
+		n.label = n.parent.label
+	}
+}
+
+// findLabel looks for a naming sibling in the enclosing object, then in the object that holds
+// the array the enclosing object is an element of (roster fieldValueList items are named by
+// the fieldCode two levels up).
+func (n *Node) findLabel() []byte {
+	obj := n.parent
+	for hops := 0; obj != nil && hops < 2; hops++ {
+		if obj.doc == n.doc && obj.doc.t.Tokens[obj.Tok].Kind == jsonlex.Object {
+			t := obj.doc.t
+			for _, lk := range labelKeys {
+				if v := t.Member(obj.Tok, lk); v >= 0 && t.Tokens[v].Kind == jsonlex.String {
+					return t.Text(v, nil)
+				}
+			}
+		}
+		// climb: object -> array -> object
+		if obj.parent == nil || obj.parent.doc.t.Tokens[obj.parent.Tok].Kind != jsonlex.Array {
+			break
+		}
+		obj = obj.parent.parent
+	}
+	return nil
+}

@@ -1,0 +1,276 @@
+package jsonwalk
+
+import (
+	"bytes"
+	"encoding/json"
+	"hash/fnv"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/fieldpath"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/tidwall/gjson"
+)
+
+type funcVisitor func(n *Node) Verdict
+
+func (f funcVisitor) Visit(n *Node) Verdict { return f(n) }
+
+func rewrite(t *testing.T, src string, opts Options, v Visitor) (string, bool) {
+	t.Helper()
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex([]byte(src), &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out, changed, err := New(opts).Rewrite(&tp, v, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(out) {
+		t.Fatalf("output is not valid JSON: %s", out)
+	}
+	return string(out), changed
+}
+
+func sameJSON(t *testing.T, got, want string) {
+	t.Helper()
+	var a, b any
+	if err := json.Unmarshal([]byte(got), &a); err != nil {
+		t.Fatalf("got %s: %v", got, err)
+	}
+	if err := json.Unmarshal([]byte(want), &b); err != nil {
+		t.Fatalf("want %s: %v", want, err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestUnchangedIsIdentical(t *testing.T) {
+	src := `{ "a" : [1, "x\u0040y", {"b": null}], "msg": "{\"k\":\"v\"}" }`
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex([]byte(src), &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out, changed, err := New(Options{}).Rewrite(&tp, funcVisitor(func(*Node) Verdict { return Keep }), nil)
+	if err != nil || changed || &out[0] != &tp.Src[0] {
+		t.Fatalf("unchanged walk: changed=%v err=%v, output is a copy: %v", changed, err, &out[0] != &tp.Src[0])
+	}
+}
+
+func dropKeys(keys ...string) Visitor {
+	return funcVisitor(func(n *Node) Verdict {
+		for _, k := range keys {
+			if string(n.Key()) == k && n.KeyTok >= 0 {
+				return Drop
+			}
+		}
+		return Keep
+	})
+}
+
+func TestDrop(t *testing.T) {
+	for _, tc := range []struct{ src, drop, want string }{
+		{`{"a":1,"b":2,"c":3}`, "a", `{"b":2,"c":3}`},
+		{`{"a":1,"b":2,"c":3}`, "b", `{"a":1,"c":3}`},
+		{`{"a":1,"b":2,"c":3}`, "c", `{"a":1,"b":2}`},
+		{`{"a":1}`, "a", `{}`},
+		{`{ "a" : 1 , "b" : 2 }`, "a,b", `{}`},
+		{`{"a":1,"b":2,"c":3,"d":4}`, "b,c", `{"a":1,"d":4}`},
+		{`{"a":1,"b":2,"c":3,"d":4}`, "c,d", `{"a":1,"b":2}`},
+		{`{"a":1,"b":2,"c":3,"d":4}`, "a,b", `{"c":3,"d":4}`},
+		{`{"a":1,"b":2,"c":3,"d":4}`, "a,c", `{"b":2,"d":4}`},
+		{`{"a":1,"b":2,"c":3,"d":4}`, "a,d", `{"b":2,"c":3}`},
+		{`{"x":{"a":[1,2],"b":"s"},"a":{"q":1}}`, "a", `{"x":{"b":"s"}}`},
+		{`[{"a":1,"b":2},{"a":3}]`, "a", `[{"b":2},{}]`},
+	} {
+		got, changed := rewrite(t, tc.src, Options{}, dropKeys(strings.Split(tc.drop, ",")...))
+		if !changed {
+			t.Errorf("%s drop %s: not changed", tc.src, tc.drop)
+		}
+		sameJSON(t, got, tc.want)
+	}
+}
+
+func TestDropArrayElements(t *testing.T) {
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.Index >= 0 && strings.HasPrefix(string(n.Text), "x") {
+			return Drop
+		}
+		return Keep
+	})
+	for src, want := range map[string]string{
+		`["x1","a","x2","b","x3"]`: `["a","b"]`,
+		`["x1","x2"]`:              `[]`,
+		`["a","x1"]`:               `["a"]`,
+		`[ "x1" , "a" ]`:           `["a"]`,
+	} {
+		got, _ := rewrite(t, src, Options{}, v)
+		sameJSON(t, got, want)
+	}
+}
+
+func TestReplaceAndNestedJSON(t *testing.T) {
+	src := `{"msgParam":"{\"content\":\"call 9123 4567\",\"title\":\"t\"}","n":5,"deep":"[\"{\\\"x\\\":\\\"secret\\\"}\"]"}`
+	v := funcVisitor(func(n *Node) Verdict {
+		switch string(n.Text) {
+		case "call 9123 4567":
+			n.Repl = jsonlex.AppendString(nil, []byte("call [PHONE]"))
+			return Replace
+		case "secret":
+			n.Repl = []byte(`"[X]"`)
+			return Replace
+		}
+		return Keep
+	})
+	got, _ := rewrite(t, src, Options{}, v)
+	sameJSON(t, got, `{"msgParam":"{\"content\":\"call [PHONE]\",\"title\":\"t\"}","n":5,"deep":"[\"{\\\"x\\\":\\\"[X]\\\"}\"]"}`)
+}
+
+func TestPathsAgreeWithGJSON(t *testing.T) {
+	src := `{"result":{"list":[{"mobile":"9","e.x":{"k*":"v"}},{"n":1.5}]},"a\"b":"q","u":"\u0040"}`
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.JSON || n.Kind() == jsonlex.Object || n.Kind() == jsonlex.Array {
+			return Keep
+		}
+		p := n.Path(false)
+		r := gjson.Get(src, p)
+		if !r.Exists() || r.Raw != string(n.Tape().Raw(n.Tok)) {
+			t.Errorf("path %q selects %q, want %q", p, r.Raw, n.Tape().Raw(n.Tok))
+		}
+		return Keep
+	})
+	rewrite(t, src, Options{}, v)
+}
+
+func TestLabelsAndOuterOffsets(t *testing.T) {
+	src := `{"result":[{"fieldCode":"sys02-certNo","fieldValueList":[{"label":"L","value":"V"}]}],
+	 "form":[{"value":"+852 6876 5432","name":"代理人電話"}],
+	 "ext":"{\"身份證號碼\":\"A123456(3)\",\"x\":\"\\u0040@\"}"}`
+	labels := map[string]string{}
+	offsets := map[string][2]int{}
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.JSON || n.Text == nil {
+			return Keep
+		}
+		labels[string(n.Text)] = string(n.Label())
+		if n.Nested() {
+			outer := n.Outer()
+			s, e := n.OuterOffset(0), n.OuterOffset(len(n.Text))
+			offsets[string(n.Text)] = [2]int{s, e}
+			if got := string(outer.Text[s:e]); got != `"`+string(n.Text)+`"` && got != string(n.Text) {
+				// outer text holds the raw inner JSON string; its decoded span must map
+				// to the same characters once inner escapes are decoded
+				var dec string
+				if err := json.Unmarshal([]byte(`"`+got+`"`), &dec); err != nil || dec != string(n.Text) {
+					t.Errorf("outer span %q does not decode to %q", got, n.Text)
+				}
+			}
+			if p := n.Path(true); p != "ext" {
+				t.Errorf("outer path %q", p)
+			}
+		}
+		return Keep
+	})
+	rewrite(t, src, Options{}, v)
+	for text, want := range map[string]string{"L": "sys02-certNo", "V": "sys02-certNo", "+852 6876 5432": "代理人電話"} {
+		if labels[text] != want {
+			t.Errorf("label of %q = %q, want %q", text, labels[text], want)
+		}
+	}
+	if o := offsets["A123456(3)"]; o[1]-o[0] != 10 {
+		t.Errorf("offsets of the nested HKID %v", o)
+	}
+	if o := offsets["@@"]; o[1]-o[0] != 7 {
+		t.Errorf("offsets of an escaped nested value %v (want 7 raw bytes)", o)
+	}
+}
+
+func TestRules(t *testing.T) {
+	paths := []string{"result.mobile", "result.list.#.email", "ext.id", "obj"}
+	var ps []*fieldpath.Path
+	for _, p := range paths {
+		c, err := fieldpath.Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, c)
+	}
+	set, _ := fieldpath.NewSet(ps)
+	src := `{"result":{"mobile":"1","list":[{"email":"a"},{"email":"b","mobile":"2"}]},"ext":"{\"id\":\"3\"}","obj":{"x":"4"}}`
+	hits := map[string]uint64{}
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.Done != 0 {
+			hits[n.Path(false)] = n.Done
+			if n.Kind() == jsonlex.Object {
+				return Drop
+			}
+		}
+		return Keep
+	})
+	got, _ := rewrite(t, src, Options{Rules: set}, v)
+	want := map[string]uint64{"result.mobile": 1, "result.list.0.email": 2, "result.list.1.email": 2, "ext.id": 4, "obj": 8}
+	if !reflect.DeepEqual(hits, want) {
+		t.Fatalf("rule hits %v, want %v", hits, want)
+	}
+	if strings.Contains(got, `"obj"`) {
+		t.Fatalf("obj not dropped: %s", got)
+	}
+}
+
+func TestDepthAcrossNesting(t *testing.T) {
+	inner := strings.Repeat("[", 10) + strings.Repeat("]", 10)
+	src := string(jsonlex.AppendString([]byte(`{"a":`), []byte(inner))) + "}"
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex([]byte(src), &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := New(Options{MaxDepth: 8}).Rewrite(&tp, funcVisitor(func(*Node) Verdict { return Keep }), nil)
+	if err != ErrTooDeep {
+		t.Fatalf("err = %v, want ErrTooDeep", err)
+	}
+}
+
+// FuzzRewrite drops and replaces values chosen by a hash of their path and checks that the
+// output is always valid JSON, and that with no change the output is the input.
+func FuzzRewrite(f *testing.F) {
+	for _, s := range []string{`{"a":1,"b":[1,2,{"c":"d"}],"e":"{\"f\":[1,2]}"}`, `[1,"x",[],{}]`, `"[1]"`, `{"a":{"b":{"c":"{\"d\":\"e\"}"}}}`} {
+		f.Add([]byte(s), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, src []byte, salt uint8) {
+		var tp jsonlex.Tape
+		if jsonlex.Lex(src, &tp, jsonlex.Options{}) != nil {
+			return
+		}
+		w := New(Options{})
+		out, changed, err := w.Rewrite(&tp, funcVisitor(func(*Node) Verdict { return Keep }), nil)
+		if err == nil && (changed || !bytes.Equal(out, src)) {
+			t.Fatal("a walk that changes nothing altered the document")
+		}
+		v := funcVisitor(func(n *Node) Verdict {
+			h := fnv.New32a()
+			h.Write(n.AppendPath(nil, false))
+			h.Write([]byte{salt})
+			switch h.Sum32() % 5 {
+			case 0:
+				if n.KeyTok >= 0 || n.Index >= 0 {
+					return Drop
+				}
+			case 1:
+				n.Repl = jsonlex.AppendString(nil, append([]byte("r:"), n.Text...))
+				return Replace
+			case 2:
+				return Skip
+			}
+			return Keep
+		})
+		out, _, err = w.Rewrite(&tp, v, nil)
+		if err != nil {
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid output %q from %q", out, src)
+		}
+	})
+}
