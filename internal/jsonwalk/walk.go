@@ -72,12 +72,12 @@ type edit struct {
 
 // doc is the walk state of one document (the body, or a JSON string nested inside it).
 type doc struct {
-	w      *Walker
-	t      *jsonlex.Tape
-	outer  *Node // the string node this document is nested in; nil for the body
-	level  int   // JSON-in-string level
-	edits  []edit
-	nodes  []Node
+	w       *Walker
+	t       *jsonlex.Tape
+	outer   *Node // the string node this document is nested in; nil for the body
+	level   int   // JSON-in-string level
+	edits   []edit
+	nodes   []Node
 	scratch []byte
 }
 
