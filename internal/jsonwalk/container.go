@@ -34,7 +34,7 @@ func (d *doc) container(n *Node) error {
 		if !isObj {
 			child.Index = idx
 		}
-		child.key, child.label = n.key, nil
+		child.key, child.label, child.Mark = n.key, nil, n.Mark
 		if isObj {
 			child.key = t.Text(keyTok, nil)
 		}

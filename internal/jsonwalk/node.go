@@ -24,6 +24,10 @@ type Node struct {
 	JSON bool
 	// Repl is the raw JSON that replaces the value when Visit returns Replace.
 	Repl []byte
+	// Mark is the visitor's own annotation: children (and the root of a JSON string's
+	// document) start with their parent's Mark, so a decision taken on a container reaches
+	// every value inside it.
+	Mark uint32
 
 	state     uint64 // rule state (bits of rules matching the path so far)
 	ruleDepth int    // number of path components consumed to reach this node
@@ -100,7 +104,7 @@ func (n *Node) AppendPath(dst []byte, outer bool) []byte {
 		first = false
 		if p.KeyTok >= 0 {
 			var buf [64]byte
-			dst = appendEscapedKey(dst, p.doc.t.Text(p.KeyTok, buf[:0]))
+			dst = AppendEscapedKey(dst, p.doc.t.Text(p.KeyTok, buf[:0]))
 		} else {
 			dst = strconv.AppendInt(dst, int64(p.Index), 10)
 		}
@@ -111,7 +115,8 @@ func (n *Node) AppendPath(dst []byte, outer bool) []byte {
 // Path returns AppendPath as a string.
 func (n *Node) Path(outer bool) string { return string(n.AppendPath(nil, outer)) }
 
-func appendEscapedKey(dst, key []byte) []byte {
+// AppendEscapedKey appends a key with gjson's special characters escaped.
+func AppendEscapedKey(dst, key []byte) []byte {
 	for _, c := range key {
 		switch c {
 		case '.', '*', '?', '#', '@', '|', '\\', '(', ')', '=', '!', '<', '>', '%', '"', '[', ']', '{', '}', ',':

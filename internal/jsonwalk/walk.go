@@ -135,7 +135,7 @@ func (d *doc) walkRoot() error {
 	}
 	root := Node{doc: d, Tok: 0, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
 	if d.outer != nil {
-		root.key, root.label = d.outer.key, d.outer.label
+		root.key, root.label, root.Mark = d.outer.key, d.outer.label, d.outer.Mark
 	}
 	_, err := d.visit(&root)
 	return err
@@ -172,7 +172,7 @@ func (d *doc) visit(n *Node) (Verdict, error) {
 			d.scratch = n.Text[:0]
 		}
 		n.fillField()
-		if looksLikeJSON(n.Text) && d.level < d.w.opts.MaxNested {
+		if LooksLikeJSON(n.Text) && d.level < d.w.opts.MaxNested {
 			n.JSON = true
 			verdict := d.w.v.Visit(n)
 			if verdict == Keep {
@@ -205,7 +205,9 @@ func (d *doc) apply(n *Node, v Verdict) Verdict {
 	return Keep
 }
 
-func looksLikeJSON(s []byte) bool {
+// LooksLikeJSON reports whether a decoded string is shaped like a JSON object or array,
+// the cheap test before trying to lex it.
+func LooksLikeJSON(s []byte) bool {
 	i, j := 0, len(s)-1
 	for i < j && isSpace(s[i]) {
 		i++

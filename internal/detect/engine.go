@@ -1,0 +1,183 @@
+package detect
+
+import (
+	"net/url"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
+)
+
+// Report is a finding with the gjson path of the value it was found in. For JSON inside a
+// string, Path is the outer string's path and the offsets are in its decoded text.
+type Report struct {
+	Path string
+	Finding
+}
+
+// EngineOptions configure an Engine.
+type EngineOptions struct {
+	Scanner  ScannerOptions
+	MaxDepth int // JSON nesting limit, JSON-in-string levels included; 0 = jsonlex default
+}
+
+// Engine scans whole bodies: JSON (lexed once), form-urlencoded and plain text.
+// It is safe for concurrent use.
+type Engine struct {
+	scanner *Scanner
+	opts    EngineOptions
+	pool    sync.Pool // *scanState
+}
+
+type scanState struct {
+	tape     jsonlex.Tape
+	walker   *jsonwalk.Walker
+	findings []Finding
+	path     []byte
+	fn       func(Report)
+	scanner  *Scanner
+}
+
+// NewEngine builds an Engine.
+func NewEngine(opts EngineOptions) (*Engine, error) {
+	s, err := NewScanner(opts.Scanner)
+	if err != nil {
+		return nil, err
+	}
+	return NewEngineWith(s, opts), nil
+}
+
+// NewEngineWith builds an Engine around an existing Scanner.
+func NewEngineWith(s *Scanner, opts EngineOptions) *Engine {
+	e := &Engine{scanner: s, opts: opts}
+	e.pool.New = func() any {
+		return &scanState{walker: jsonwalk.New(jsonwalk.Options{MaxDepth: opts.MaxDepth}), scanner: s}
+	}
+	return e
+}
+
+// Scanner returns the engine's text scanner.
+func (e *Engine) Scanner() *Scanner { return e.scanner }
+
+// ScanJSON reports every finding in a JSON body. Invalid JSON is an error with the byte
+// offset (a *jsonlex.SyntaxError); nothing is reported for it.
+func (e *Engine) ScanJSON(body []byte, fn func(Report)) error {
+	st := e.pool.Get().(*scanState)
+	defer e.pool.Put(st)
+	if err := jsonlex.Lex(body, &st.tape, jsonlex.Options{MaxDepth: e.opts.MaxDepth}); err != nil {
+		return err
+	}
+	st.fn = fn
+	err := st.walker.Walk(&st.tape, st)
+	st.fn = nil
+	return err
+}
+
+// Visit implements jsonwalk.Visitor for scanning.
+func (st *scanState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
+	if n.JSON || n.Text == nil {
+		return jsonwalk.Keep
+	}
+	f := FieldOf(n)
+	st.findings = st.scanner.ScanText(n.Text, &f, st.findings[:0])
+	if len(st.findings) == 0 {
+		return jsonwalk.Keep
+	}
+	st.path = n.AppendPath(st.path[:0], true)
+	path := string(st.path)
+	for _, fd := range st.findings {
+		fd.Start, fd.End = n.OuterOffset(fd.Start), n.OuterOffset(fd.End)
+		st.fn(Report{Path: path, Finding: fd})
+	}
+	return jsonwalk.Keep
+}
+
+// FieldOf describes a walk node for the scanner. The strings alias the document and are
+// only valid during the visit (the scanner does not retain them).
+func FieldOf(n *jsonwalk.Node) Field {
+	return Field{Key: bytesString(n.Key()), Label: bytesString(n.Label()), Number: n.Number()}
+}
+
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// ScanText reports the findings in a plain-text body under the path "".
+func (e *Engine) ScanText(body []byte, fn func(Report)) {
+	var f Field
+	for _, fd := range e.scanner.ScanText(body, &f, nil) {
+		fn(Report{Finding: fd})
+	}
+}
+
+// ScanForm reports the findings in an application/x-www-form-urlencoded body. Each
+// parameter's path is its name; offsets are in its decoded value. Values that hold JSON
+// (the legacy API's `msg`) are walked as JSON.
+func (e *Engine) ScanForm(body []byte, fn func(Report)) error {
+	return EachFormValue(body, func(name, value string) error {
+		return e.scanValue(name, []byte(value), fn)
+	})
+}
+
+// ScanQuery reports the findings in a URL query string, like ScanForm.
+func (e *Engine) ScanQuery(rawQuery string, fn func(Report)) error {
+	return e.ScanForm([]byte(rawQuery), fn)
+}
+
+func (e *Engine) scanValue(name string, value []byte, fn func(Report)) error {
+	st := e.pool.Get().(*scanState)
+	defer e.pool.Put(st)
+	if jsonwalk.LooksLikeJSON(value) && jsonlex.Lex(value, &st.tape, jsonlex.Options{MaxDepth: e.opts.MaxDepth}) == nil {
+		st.fn = func(r Report) {
+			r.Path = escapeKey(name)
+			fn(r)
+		}
+		err := st.walker.Walk(&st.tape, st)
+		st.fn = nil
+		return err
+	}
+	f := Field{Key: name}
+	for _, fd := range e.scanner.ScanText(value, &f, nil) {
+		fn(Report{Path: escapeKey(name), Finding: fd})
+	}
+	return nil
+}
+
+func escapeKey(k string) string { return string(jsonwalk.AppendEscapedKey(nil, []byte(k))) }
+
+// EachFormValue calls fn for each name=value pair of a urlencoded body, decoded. A malformed
+// escape is an error (the body cannot be inspected, so a caller must fail closed).
+func EachFormValue(body []byte, fn func(name, value string) error) error {
+	s := string(body)
+	for s != "" {
+		var pair string
+		pair, s, _ = strings.Cut(s, "&")
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		name, err := url.QueryUnescape(k)
+		if err != nil {
+			return &FormError{Msg: "malformed percent-encoding in a parameter name"}
+		}
+		value, err := url.QueryUnescape(v)
+		if err != nil {
+			return &FormError{Msg: "malformed percent-encoding in parameter " + escapeKey(name)}
+		}
+		if err := fn(name, value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FormError reports a urlencoded body that cannot be decoded. It names the parameter, never
+// the value.
+type FormError struct{ Msg string }
+
+func (e *FormError) Error() string { return "invalid form body: " + e.Msg }
