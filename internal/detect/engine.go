@@ -15,12 +15,16 @@ import (
 type Report struct {
 	Path string
 	Finding
+	// Value is the matched text, only when EngineOptions.KeepValues is set (it is personal
+	// data: `proxy scan --show-values` is the one user of it).
+	Value []byte
 }
 
 // EngineOptions configure an Engine.
 type EngineOptions struct {
 	Scanner  ScannerOptions
-	MaxDepth int // JSON nesting limit, JSON-in-string levels included; 0 = jsonlex default
+	MaxDepth   int  // JSON nesting limit, JSON-in-string levels included; 0 = jsonlex default
+	KeepValues bool // fill Report.Value
 }
 
 // Engine scans whole bodies: JSON (lexed once), form-urlencoded and plain text.
@@ -28,16 +32,17 @@ type EngineOptions struct {
 type Engine struct {
 	scanner *Scanner
 	opts    EngineOptions
-	pool    sync.Pool // *scanState
+	pool    sync.Pool // *engineState
 }
 
-type scanState struct {
+type engineState struct {
 	tape     jsonlex.Tape
 	walker   *jsonwalk.Walker
 	findings []Finding
 	path     []byte
 	fn       func(Report)
 	scanner  *Scanner
+	keep     bool
 }
 
 // NewEngine builds an Engine.
@@ -53,7 +58,7 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 func NewEngineWith(s *Scanner, opts EngineOptions) *Engine {
 	e := &Engine{scanner: s, opts: opts}
 	e.pool.New = func() any {
-		return &scanState{walker: jsonwalk.New(jsonwalk.Options{MaxDepth: opts.MaxDepth}), scanner: s}
+		return &engineState{walker: jsonwalk.New(jsonwalk.Options{MaxDepth: opts.MaxDepth}), scanner: s, keep: opts.KeepValues}
 	}
 	return e
 }
@@ -64,7 +69,7 @@ func (e *Engine) Scanner() *Scanner { return e.scanner }
 // ScanJSON reports every finding in a JSON body. Invalid JSON is an error with the byte
 // offset (a *jsonlex.SyntaxError); nothing is reported for it.
 func (e *Engine) ScanJSON(body []byte, fn func(Report)) error {
-	st := e.pool.Get().(*scanState)
+	st := e.pool.Get().(*engineState)
 	defer e.pool.Put(st)
 	if err := jsonlex.Lex(body, &st.tape, jsonlex.Options{MaxDepth: e.opts.MaxDepth}); err != nil {
 		return err
@@ -76,7 +81,7 @@ func (e *Engine) ScanJSON(body []byte, fn func(Report)) error {
 }
 
 // Visit implements jsonwalk.Visitor for scanning.
-func (st *scanState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
+func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 	if n.JSON || n.Text == nil {
 		return jsonwalk.Keep
 	}
@@ -88,8 +93,12 @@ func (st *scanState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 	st.path = n.AppendPath(st.path[:0], true)
 	path := string(st.path)
 	for _, fd := range st.findings {
-		fd.Start, fd.End = n.OuterOffset(fd.Start), n.OuterOffset(fd.End)
-		st.fn(Report{Path: path, Finding: fd})
+		r := Report{Path: path, Finding: fd}
+		if st.keep {
+			r.Value = append([]byte(nil), n.Text[fd.Start:fd.End]...)
+		}
+		r.Start, r.End = n.OuterOffset(fd.Start), n.OuterOffset(fd.End)
+		st.fn(r)
 	}
 	return jsonwalk.Keep
 }
@@ -111,7 +120,7 @@ func bytesString(b []byte) string {
 func (e *Engine) ScanText(body []byte, fn func(Report)) {
 	var f Field
 	for _, fd := range e.scanner.ScanText(body, &f, nil) {
-		fn(Report{Finding: fd})
+		fn(e.report("", fd, body))
 	}
 }
 
@@ -130,7 +139,7 @@ func (e *Engine) ScanQuery(rawQuery string, fn func(Report)) error {
 }
 
 func (e *Engine) scanValue(name string, value []byte, fn func(Report)) error {
-	st := e.pool.Get().(*scanState)
+	st := e.pool.Get().(*engineState)
 	defer e.pool.Put(st)
 	if jsonwalk.LooksLikeJSON(value) && jsonlex.Lex(value, &st.tape, jsonlex.Options{MaxDepth: e.opts.MaxDepth}) == nil {
 		st.fn = func(r Report) {
@@ -143,9 +152,17 @@ func (e *Engine) scanValue(name string, value []byte, fn func(Report)) error {
 	}
 	f := Field{Key: name}
 	for _, fd := range e.scanner.ScanText(value, &f, nil) {
-		fn(Report{Path: escapeKey(name), Finding: fd})
+		fn(e.report(escapeKey(name), fd, value))
 	}
 	return nil
+}
+
+func (e *Engine) report(path string, fd Finding, text []byte) Report {
+	r := Report{Path: path, Finding: fd}
+	if e.opts.KeepValues {
+		r.Value = append([]byte(nil), text[fd.Start:fd.End]...)
+	}
+	return r
 }
 
 func escapeKey(k string) string { return string(jsonwalk.AppendEscapedKey(nil, []byte(k))) }

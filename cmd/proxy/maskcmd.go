@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
+)
+
+func init() {
+	register("mask", "rewrite a payload exactly as the proxy would send it, for one role and route", runMask)
+}
+
+// maskSetup is what `mask` and `bench` share: a compiled policy, a route and its side
+// resolved for one role, and the engine.
+type maskSetup struct {
+	plan    *policy.Plan
+	route   *policy.Route
+	side    *policy.Side
+	dec     *policy.Decisions
+	dir     rewrite.Direction
+	engine  *rewrite.Engine
+	cleanup func()
+}
+
+func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string) (*maskSetup, error) {
+	if policyFile == "" || roleList == "" || routeSpec == "" {
+		return nil, usageErr("--policy, --role and --route are required")
+	}
+	method, path, ok := strings.Cut(strings.TrimSpace(routeSpec), " ")
+	if !ok || path == "" {
+		return nil, usageErr("--route must look like 'POST /topapi/v2/user/get'")
+	}
+	method, path = strings.ToUpper(method), strings.TrimSpace(path)
+	plan, err := policy.Load(policyFile)
+	if err != nil {
+		return nil, &exitError{2, err}
+	}
+	route, _, ok := plan.Match(proxy.UpstreamFor(path), method, path)
+	if !ok {
+		return nil, &exitError{2, fmt.Errorf("%s %s is not a route of %s (the proxy would answer 403)", method, path, policyFile)}
+	}
+	s := &maskSetup{plan: plan, route: route, cleanup: func() {}}
+	switch direction {
+	case "response", "":
+		s.side, s.dir = route.Response, rewrite.Response
+	case "request":
+		s.side, s.dir = route.Request, rewrite.Request
+	default:
+		return nil, usageErr("--direction must be request or response")
+	}
+	roles := strings.Split(roleList, ",")
+	for _, r := range roles {
+		if !plan.HasRole(r) {
+			return nil, usageErr("role %q is not declared in %s", r, policyFile)
+		}
+	}
+	s.dec = s.side.For(roles)
+	st, err := openState(configFile)
+	if err != nil {
+		return nil, &exitError{2, err}
+	}
+	s.cleanup = st.close
+	srv, err := proxy.New(plan, proxy.Options{Vault: st.vault, Logger: discardLogger(), LazyHashKey: true})
+	if err != nil {
+		st.close()
+		return nil, &exitError{2, err}
+	}
+	s.engine = srv.Runtime().Engine
+	return s, nil
+}
+
+func (s *maskSetup) input(body []byte, kind rewrite.Kind) *rewrite.Input {
+	in := &rewrite.Input{Body: body, Kind: kind, Direction: s.dir, Side: s.side, Decisions: s.dec,
+		MaxDepth: s.route.Limits.MaxDepth}
+	if s.dir == rewrite.Request && s.route.Upstream != nil {
+		in.CrossBorder = s.plan.Residency.CrossBorder(s.route.Upstream)
+		in.ForbidClear = s.plan.Residency.ForbidClear
+	}
+	return in
+}
+
+func runMask(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("mask", stderr)
+	policyFile := fs.String("policy", "", "policy file")
+	role := fs.String("role", "", "role (or comma-separated roles) of the caller")
+	route := fs.String("route", "", "route as 'METHOD PATH', e.g. 'POST /topapi/v2/user/get'")
+	direction := fs.String("direction", "response", "request or response")
+	format := fs.String("format", "auto", "body format: auto, json, form or text")
+	config := fs.String("config", "", "serve config whose vault tokenize/reveal use (optional)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: proxy mask --policy F --role R --route 'METHOD PATH' [--direction request|response] FILE|-")
+		fs.PrintDefaults()
+	}
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return usageErr("exactly one input file (or -) is needed")
+	}
+	s, err := newMaskSetup(*policyFile, *role, *route, *direction, *config)
+	if err != nil {
+		return err
+	}
+	defer s.cleanup()
+	data, err := readInput(files[0])
+	if err != nil {
+		return &exitError{2, err}
+	}
+	kind, err := kindOf(files[0], *format, data)
+	if err != nil {
+		return err
+	}
+	out, err := s.engine.Rewrite(context.Background(), s.input(data, kind))
+	if err != nil {
+		return &exitError{2, fmt.Errorf("%s: %w (the proxy would refuse this call)", files[0], err)}
+	}
+	if out.Refusal != nil {
+		return &exitError{1, fmt.Errorf("the policy refuses this call: %v (the proxy would answer 403)", out.Refusal)}
+	}
+	_, err = stdout.Write(out.Body)
+	return err
+}
+
+// kindOf picks the body format like `scan` does.
+func kindOf(name, format string, data []byte) (rewrite.Kind, error) {
+	if format == "auto" {
+		format = sniffFormat(name, data)
+	}
+	switch format {
+	case "json":
+		return rewrite.JSON, nil
+	case "form":
+		return rewrite.Form, nil
+	case "text":
+		return rewrite.Text, nil
+	}
+	return 0, usageErr("unknown format %q (want auto, json, form or text)", format)
+}

@@ -1,0 +1,81 @@
+package mask
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base32"
+	"errors"
+	"hash"
+	"sync"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
+)
+
+// b32 is lower-case base32 without padding: letters and the digits 2–7 only, so a hash can
+// never contain a digit run that a phone or ID recognizer would take.
+var b32 = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// HashBodyLen is the number of base32 characters of a hash (130 bits).
+const HashBodyLen = 26
+
+// Hasher computes keyed hashes: `hash_<type>_<26 base32 chars>`, HMAC-SHA-256 over the type
+// and the normalised value (the vault's normalisation, so A123456(3) and a1234563 hash alike).
+// Equal values hash equally under one key — joins across records still work — and without
+// the key a hash cannot be tested against guesses.
+type Hasher struct {
+	pool sync.Pool
+}
+
+// NewHasher returns a Hasher for key (at least 16 bytes).
+func NewHasher(key []byte) (*Hasher, error) {
+	if len(key) < 16 {
+		return nil, errors.New("hash key must be at least 16 bytes")
+	}
+	k := append([]byte(nil), key...)
+	h := &Hasher{}
+	h.pool.New = func() any { return hmac.New(sha256.New, k) }
+	return h, nil
+}
+
+// Append appends the hash of value as type t to dst.
+func (h *Hasher) Append(dst []byte, t detect.Type, value []byte) []byte {
+	m := h.pool.Get().(hash.Hash)
+	m.Reset()
+	m.Write([]byte(t))
+	m.Write([]byte{0})
+	m.Write([]byte(vault.DefaultNormalize(string(t), string(value))))
+	var sum [sha256.Size]byte
+	mac := m.Sum(sum[:0])
+	h.pool.Put(m)
+	var body [sha256.Size * 8 / 5 * 2]byte
+	b32.Encode(body[:], mac)
+	dst = append(dst, "hash_"...)
+	dst = append(dst, t...)
+	dst = append(dst, '_')
+	return append(dst, body[:HashBodyLen]...)
+}
+
+// IsHash reports whether s is already a hash made by a Hasher (hash_<type>_<26 base32>), so
+// that hashing stays idempotent: a hashed value is never hashed again.
+func IsHash(s []byte) bool {
+	const prefix = "hash_"
+	if len(s) < len(prefix)+2+HashBodyLen || string(s[:len(prefix)]) != prefix {
+		return false
+	}
+	body := s[len(s)-HashBodyLen:]
+	if s[len(s)-HashBodyLen-1] != '_' {
+		return false
+	}
+	for _, c := range body {
+		if !(c >= 'a' && c <= 'z' || c >= '2' && c <= '7') {
+			return false
+		}
+	}
+	for _, c := range s[len(prefix) : len(s)-HashBodyLen-1] {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,221 @@
+// Package mask holds the value-level actions: the placeholder of redact, the format-aware
+// partial mask, and the keyed hash. (Tokenize and reveal go through the vault.) Every output
+// here is chosen so that no recognizer fires on it again and applying it twice changes
+// nothing: a masked body can be masked again safely, e.g. by a second proxy in a chain.
+package mask
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
+)
+
+// Erased is what a token whose vault entry was erased or expired becomes on reveal.
+const Erased = vault.Placeholder
+
+// Redact returns the placeholder for a type: "[HKID]", "[HK_PHONE]"; "[REDACTED]" when the
+// type is unknown.
+func Redact(t detect.Type) string {
+	if t == "" {
+		return "[REDACTED]"
+	}
+	return "[" + strings.ToUpper(string(t)) + "]"
+}
+
+// Mask appends the partial mask of value to dst. The shape (separators, brackets, length,
+// the domain of an email, the country code of a phone) survives, so a person can still tell
+// whose number it is, while the identifying middle is starred.
+func Mask(dst []byte, t detect.Type, value []byte) []byte {
+	switch t {
+	case detect.HKPhone:
+		d := countRunes(value, isDigitOrStar)
+		return keep(dst, value, isDigitOrStar, max(d-8, 0)+1, 4)
+	case detect.CNMobile:
+		d := countRunes(value, isDigitOrStar)
+		return keep(dst, value, isDigitOrStar, max(d-11, 0)+3, 4)
+	case detect.HKID:
+		return keep(dst, value, isAlnumOrStar, leadingLetters(value)+3, 0)
+	case detect.CNID:
+		return keep(dst, value, isAlnumOrStar, 3, 4)
+	case detect.Email:
+		return maskEmail(dst, value)
+	case detect.CreditCard, detect.CNBankCard:
+		return keep(dst, value, isDigitOrStar, 0, 4)
+	case detect.HKBankAccount:
+		return keep(dst, value, isDigitOrStar, 0, 3)
+	case detect.IPv4:
+		return maskIPv4(dst, value)
+	case detect.IPv6:
+		return maskIPv6(dst, value)
+	case detect.HKPassport, detect.CNPassport, detect.MOID, detect.TWID, detect.CNUSCC, detect.HKBR:
+		return keep(dst, value, isAlnumOrStar, 1, 2)
+	case detect.PersonName:
+		return maskName(dst, value)
+	case detect.DateOfBirth:
+		return maskDate(dst, value)
+	case detect.Address:
+		return maskAddress(dst, value)
+	}
+	n := countRunes(value, isMaskable)
+	if n < 4 {
+		return keep(dst, value, isMaskable, 0, 0)
+	}
+	return keep(dst, value, isMaskable, 1, 1)
+}
+
+func isDigitOrStar(r rune) bool { return r >= '0' && r <= '9' || r == '*' }
+
+func isAlnumOrStar(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '*'
+}
+
+// isMaskable covers letters and digits of any script.
+func isMaskable(r rune) bool { return r == '*' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func countRunes(s []byte, f func(rune) bool) int {
+	n := 0
+	for _, r := range string(s) {
+		if f(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func leadingLetters(s []byte) int {
+	n := 0
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			n++
+			continue
+		}
+		if c == ' ' && n == 0 {
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// keep copies value, starring every rune that f selects except the first `first` and the
+// last `last` of them; other runes (separators) are copied.
+func keep(dst, value []byte, f func(rune) bool, first, last int) []byte {
+	total := countRunes(value, f)
+	i := 0
+	for _, r := range string(value) {
+		if !f(r) {
+			dst = utf8.AppendRune(dst, r)
+			continue
+		}
+		if i < first || i >= total-last {
+			dst = utf8.AppendRune(dst, r)
+		} else {
+			dst = append(dst, '*')
+		}
+		i++
+	}
+	return dst
+}
+
+func maskEmail(dst, v []byte) []byte {
+	at := strings.LastIndexByte(string(v), '@')
+	if at <= 0 {
+		return keep(dst, v, isMaskable, 1, 0)
+	}
+	r, _ := utf8.DecodeRune(v)
+	dst = utf8.AppendRune(dst, r)
+	dst = append(dst, "***"...)
+	return append(dst, v[at:]...)
+}
+
+func maskIPv4(dst, v []byte) []byte {
+	for i, part := range strings.Split(string(v), ".") {
+		if i > 0 {
+			dst = append(dst, '.')
+		}
+		if i < 2 {
+			dst = append(dst, part...)
+		} else {
+			dst = append(dst, '*')
+		}
+	}
+	return dst
+}
+
+func maskIPv6(dst, v []byte) []byte {
+	s := string(v)
+	groups := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			groups++
+			if groups == 2 {
+				return append(append(dst, s[:i]...), ":*"...)
+			}
+		}
+	}
+	return append(dst, s...)
+}
+
+// maskName keeps the first letter of each word (a Chinese name keeps its surname).
+func maskName(dst, v []byte) []byte {
+	start := true
+	for _, r := range string(v) {
+		switch {
+		case !isMaskable(r):
+			dst = utf8.AppendRune(dst, r)
+			start = true
+		case start:
+			dst = utf8.AppendRune(dst, r)
+			start = false
+		default:
+			dst = append(dst, '*')
+		}
+	}
+	return dst
+}
+
+// maskDate keeps a four-digit year and stars the other digits: 1988-07-14 → 1988-**-**.
+func maskDate(dst, v []byte) []byte {
+	s := string(v)
+	yearAt := -1
+	for i := 0; i+4 <= len(s); i++ {
+		if (i == 0 || !isDigitOrStar(rune(s[i-1]))) && (i+4 == len(s) || !isDigitOrStar(rune(s[i+4]))) &&
+			(strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20")) && isDigits(s[i+2:i+4]) {
+			yearAt = i
+			break
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' && (yearAt < 0 || i < yearAt || i >= yearAt+4) {
+			dst = append(dst, '*')
+		} else {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// maskAddress keeps the last comma-separated part (the district or region) of an address
+// written in English, or the first four characters (the region) of one written in Chinese.
+func maskAddress(dst, v []byte) []byte {
+	s := string(v)
+	if i := strings.LastIndexAny(s, ",，"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		dst = keep(dst, v[:i], isMaskable, 0, 0)
+		return append(dst, s[i:i+size]+s[i+size:]...)
+	}
+	return keep(dst, v, isMaskable, 4, 0)
+}

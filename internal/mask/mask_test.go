@@ -1,0 +1,96 @@
+package mask
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+)
+
+func TestMask(t *testing.T) {
+	for _, tc := range []struct {
+		typ       detect.Type
+		in, want  string
+	}{
+		{detect.HKPhone, "91234567", "9***4567"},
+		{detect.HKPhone, "9123 4567", "9*** 4567"},
+		{detect.HKPhone, "+852 9123 4567", "+852 9*** 4567"},
+		{detect.HKPhone, "+852-91234567", "+852-9***4567"},
+		{detect.CNMobile, "13800138000", "138****8000"},
+		{detect.CNMobile, "+86 138 0013 8000", "+86 138 **** 8000"},
+		{detect.HKID, "A123456(3)", "A123***(*)"},
+		{detect.HKID, "XA120584(3)", "XA120***(*)"},
+		{detect.HKID, "a1234563", "a123****"},
+		{detect.CNID, "11010519491231002X", "110***********002X"},
+		{detect.Email, "taiman.chan@example.com", "t***@example.com"},
+		{detect.CreditCard, "4111 1111 1111 1111", "**** **** **** 1111"},
+		{detect.CreditCard, "4111111111111111", "************1111"},
+		{detect.HKBankAccount, "004-512-345678-838", "***-***-******-838"},
+		{detect.IPv4, "203.0.113.45", "203.0.*.*"},
+		{detect.IPv6, "2001:db8:85a3::8a2e:370:7334", "2001:db8:*"},
+		{detect.HKPassport, "K12345678", "K******78"},
+		{detect.PersonName, "陳大文", "陳**"},
+		{detect.PersonName, "Peter Chan", "P**** C***"},
+		{detect.PersonName, "CHAN, Tai Man", "C***, T** M**"},
+		{detect.DateOfBirth, "1988-07-14", "1988-**-**"},
+		{detect.DateOfBirth, "14/07/1988", "**/**/1988"},
+		{detect.Address, "Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon", "**** *, **/*, *** ****** ****, **** ***, Kowloon"},
+		{detect.Address, "香港九龍觀塘道388號15樓", "香港九龍**********"},
+		{"staff_no", "EMP-123456", "E**-*****6"},
+		{"staff_no", "ab", "**"},
+	} {
+		got := string(Mask(nil, tc.typ, []byte(tc.in)))
+		if got != tc.want {
+			t.Errorf("Mask(%s, %q) = %q, want %q", tc.typ, tc.in, got, tc.want)
+		}
+		if again := string(Mask(nil, tc.typ, []byte(got))); again != got {
+			t.Errorf("Mask(%s) is not idempotent: %q -> %q", tc.typ, got, again)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	if Redact(detect.HKID) != "[HKID]" || Redact(detect.HKPhone) != "[HK_PHONE]" || Redact("") != "[REDACTED]" {
+		t.Fatal("placeholders")
+	}
+}
+
+func TestHash(t *testing.T) {
+	h, err := NewHasher([]byte("0123456789abcdef0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := string(h.Append(nil, detect.HKID, []byte("A123456(3)")))
+	b := string(h.Append(nil, detect.HKID, []byte("a1234563")))
+	c := string(h.Append(nil, detect.HKID, []byte("K382716(A)")))
+	if a != b {
+		t.Errorf("spellings of one HKID hash differently: %s %s", a, b)
+	}
+	if a == c || !strings.HasPrefix(a, "hash_hkid_") || len(a) != len("hash_hkid_")+HashBodyLen {
+		t.Errorf("hash %q / %q", a, c)
+	}
+	if strings.ContainsAny(a[len("hash_hkid_"):], "0189") {
+		t.Errorf("hash body has digits outside 2-7: %s", a)
+	}
+	h2, _ := NewHasher([]byte("another key, also 32 bytes long!"))
+	if string(h2.Append(nil, detect.HKID, []byte("A123456(3)"))) == a {
+		t.Error("hash does not depend on the key")
+	}
+	if _, err := NewHasher([]byte("short")); err == nil {
+		t.Error("short key accepted")
+	}
+}
+
+func FuzzMaskIdempotent(f *testing.F) {
+	for _, s := range []string{"91234567", "A123456(3)", "陳大文", "a@b.c", "1988-07-14", "Flat 1, X"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, k uint8) {
+		typ := detect.BuiltinTypes[int(k)%len(detect.BuiltinTypes)]
+		once := Mask(nil, typ, []byte(s))
+		twice := Mask(nil, typ, once)
+		if string(once) != string(twice) {
+			t.Fatalf("Mask(%s) not idempotent on %q: %q then %q", typ, s, once, twice)
+		}
+	})
+}

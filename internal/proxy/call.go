@@ -1,0 +1,83 @@
+package proxy
+
+import (
+	"net/http"
+	"net/netip"
+	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
+)
+
+// Call is what the proxy knows about one call as it goes; the audit record, the log line
+// and the metrics are made from it. It holds no values.
+type Call struct {
+	ID         string
+	Start      time.Time
+	Runtime    *Runtime
+	Caller     *policy.Caller
+	Route      *policy.Route
+	Method     string
+	Upstream   string
+	Region     string
+	Cross      bool // the call crosses the border (upstream outside the home region)
+	ClientHome bool
+	Status     int
+	Decision   string // forwarded, blocked, denied, unauthenticated, error
+	Reason     string
+	RefusedAt  string // "request" or "response" when the policy refused
+	Stats      rewrite.Stats
+	BytesIn    int64
+	BytesOut   int64
+	Duration   time.Duration
+
+	// response-side state
+	acceptEncoding string
+}
+
+type callKey struct{}
+
+func callFrom(r *http.Request) *Call {
+	c, _ := r.Context().Value(callKey{}).(*Call)
+	return c
+}
+
+// clientAddr parses the client IP of a request.
+func clientAddr(r *http.Request) netip.Addr {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return netip.Addr{}
+	}
+	return ap.Addr()
+}
+
+// statusWriter remembers the status and byte count written to the client.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	n      int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.n += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -1,0 +1,459 @@
+package proxy
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httputil"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/auth"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
+)
+
+// ServeHTTP handles one call from an integration.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		writeError(w, http.StatusServiceUnavailable, "shutting_down", "the proxy is shutting down; retry", "")
+		return
+	}
+	s.inflight.Add(1)
+	defer s.inflight.Done()
+
+	rt := s.rt.Load()
+	c := &Call{ID: newRequestID(), Start: time.Now(), Runtime: rt, Method: r.Method}
+	sw := &statusWriter{ResponseWriter: w}
+	defer s.finish(c, sw)
+	c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(r))
+
+	caller, err := auth.Authenticate(rt.Plan, r)
+	if err != nil {
+		ae, _ := auth.IsAuthError(err)
+		c.Decision, c.Reason, c.Status = audit.DecisionUnauthenticated, ae.Reason, http.StatusUnauthorized
+		sw.Header().Set("WWW-Authenticate", `Bearer realm="pii-proxy"`)
+		writeError(sw, http.StatusUnauthorized, ae.Reason, ae.Msg, c.ID)
+		return
+	}
+	c.Caller = caller
+
+	c.Upstream = UpstreamFor(r.URL.Path)
+	route, _, ok := rt.Plan.Match(c.Upstream, r.Method, r.URL.Path)
+	if !ok {
+		s.refuse(c, sw, http.StatusForbidden, ReasonRouteNotAllowed,
+			fmt.Sprintf("%s %s is not a route of the policy", r.Method, sanitizePath(r.URL.Path)))
+		return
+	}
+	c.Route = route
+	if route.Upstream != nil {
+		c.Region = route.Upstream.Region
+		c.Cross = rt.Plan.Residency.CrossBorder(route.Upstream)
+	}
+	if !route.AllowsRoles(caller.Roles) {
+		s.refuse(c, sw, http.StatusForbidden, ReasonRoleNotAllowed, "this caller's roles may not call route "+route.Name)
+		return
+	}
+	if lim := rt.limiters[route]; lim != nil && !lim.Allow() {
+		s.refuse(c, sw, http.StatusTooManyRequests, ReasonRateLimited,
+			"route "+route.Name+" is over its rate limit toward DingTalk; retry later")
+		return
+	}
+
+	ctx := r.Context()
+	if route.Limits.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, route.Limits.Timeout)
+		defer cancel()
+	}
+	ctx = context.WithValue(ctx, callKey{}, c)
+	out := r.WithContext(ctx)
+	out.Header = r.Header.Clone()
+	c.acceptEncoding = r.Header.Get("Accept-Encoding")
+
+	if !s.processRequest(c, sw, out) {
+		return
+	}
+	s.rp.ServeHTTP(sw, out)
+}
+
+// refuse answers a call the proxy will not forward.
+func (s *Server) refuse(c *Call, w http.ResponseWriter, status int, reason, msg string, extra ...string) {
+	c.Status, c.Reason = status, reason
+	if c.Decision == "" {
+		c.Decision = audit.DecisionDenied
+	}
+	writeError(w, status, reason, msg, c.ID, extra...)
+}
+
+// processRequest rewrites the query string and the body of an outgoing call. It returns
+// false after answering the client itself (refusal or error): nothing is forwarded.
+func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request) bool {
+	rt, route := c.Runtime, c.Route
+	side := route.Request
+	dec := side.For(c.Caller.Roles)
+	in := rewrite.Input{Direction: rewrite.Request, Side: side, Decisions: dec,
+		CrossBorder: c.Cross, ForbidClear: rt.Plan.Residency.ForbidClear, MaxDepth: route.Limits.MaxDepth}
+
+	if r.URL.RawQuery != "" && (dec.Scan || len(dec.Query) > 0) {
+		q, o, err := rt.Engine.RewriteQuery(r.Context(), &in, r.URL.RawQuery)
+		if err != nil {
+			s.failRequest(c, w, err, "query string")
+			return false
+		}
+		if o.Refusal != nil {
+			s.policyRefusal(c, w, o.Refusal, "request")
+			return false
+		}
+		c.Stats.Merge(o.Stats)
+		r.URL.RawQuery = q
+	}
+
+	if r.Body == nil || r.Body == http.NoBody || r.Method == http.MethodGet || r.Method == http.MethodHead {
+		if r.Body != nil {
+			r.Body.Close()
+		}
+		r.Body, r.ContentLength = http.NoBody, 0
+		return true
+	}
+	ct := r.Header.Get("Content-Type")
+	kind, mt, inspectable := bodyKind(ct)
+	if !inspectable {
+		if ct != "" && mediaMatch(mt, route.Passthrough) {
+			return true // streamed as is: the route says this type carries no inspected data
+		}
+		if ct == "" {
+			// Sniff: a body without a type is inspected as JSON or text, never waved through.
+			kind, inspectable = rewrite.Text, true
+		} else {
+			s.refuse(c, w, http.StatusUnsupportedMediaType, ReasonUninspectable,
+				"content type "+mt+" cannot be inspected and is not allowed to pass through on route "+route.Name)
+			return false
+		}
+	}
+	enc := r.Header.Get("Content-Encoding")
+	body, err := readBody(r.Body, enc, route.Limits.MaxBody)
+	r.Body.Close()
+	if err != nil {
+		s.failRequest(c, w, err, "request body")
+		return false
+	}
+	c.BytesIn = int64(len(body))
+	if ct == "" && sniffJSON(body) {
+		kind = rewrite.JSON
+	}
+	in.Body, in.Kind = body, kind
+	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
+		o, err := rt.Engine.Rewrite(r.Context(), &in)
+		if err != nil {
+			s.failRequest(c, w, err, "request body")
+			return false
+		}
+		if o.Refusal != nil {
+			s.policyRefusal(c, w, o.Refusal, "request")
+			return false
+		}
+		c.Stats.Merge(o.Stats)
+		body = o.Body
+	}
+	codings := parseCodings(enc)
+	if len(codings) > 0 {
+		if body, err = encodeBody(body, codings); err != nil {
+			s.failRequest(c, w, err, "request body")
+			return false
+		}
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	r.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	r.Header.Del("Transfer-Encoding")
+	r.TransferEncoding = nil
+	return true
+}
+
+// policyRefusal answers a call the policy refuses (deny, block_types, forbid_clear).
+func (s *Server) policyRefusal(c *Call, w http.ResponseWriter, ref *rewrite.Refusal, dir string) {
+	c.Decision, c.RefusedAt = audit.DecisionBlocked, dir
+	s.refuse(c, w, http.StatusForbidden, ReasonPolicyRefused, "refused by policy: "+ref.Error(), string(ref.Type), ref.Path)
+	c.Reason = ref.Reason
+}
+
+// failRequest answers a request whose body could not be inspected: never forwarded.
+func (s *Server) failRequest(c *Call, w http.ResponseWriter, err error, what string) {
+	c.Decision = audit.DecisionError
+	status, reason, msg := classify(err, what)
+	s.refuse(c, w, status, reason, msg)
+	c.Decision = audit.DecisionError
+}
+
+// classify maps an inspection or upstream error to a status, reason and message that are
+// safe to show (they never quote a body).
+func classify(err error, what string) (int, string, string) {
+	var tooLarge *errTooLarge
+	var badEnc *errEncoding
+	var syn *jsonlex.SyntaxError
+	var depth *jsonlex.DepthError
+	var ref *rewrite.Refusal
+	switch {
+	case errors.As(err, &tooLarge):
+		return http.StatusRequestEntityTooLarge, ReasonBodyTooLarge, what + ": " + tooLarge.Error()
+	case errors.As(err, &badEnc):
+		return http.StatusUnsupportedMediaType, ReasonBadEncoding, what + ": " + badEnc.Error()
+	case errors.As(err, &syn), errors.As(err, &depth):
+		return http.StatusBadRequest, ReasonBadBody, what + ": " + err.Error()
+	case errors.As(err, &ref):
+		return http.StatusForbidden, ReasonPolicyRefused, "refused by policy: " + ref.Error()
+	case errors.Is(err, vault.ErrUnavailable), errors.Is(err, rewrite.ErrNoVault):
+		return http.StatusServiceUnavailable, ReasonVaultUnavailable, "the token vault is unavailable; nothing was forwarded"
+	case errors.Is(err, rewrite.ErrNoHashKey):
+		return http.StatusServiceUnavailable, ReasonInternal, err.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusGatewayTimeout, ReasonUpstreamTimeout, "the call ran out of time"
+	}
+	var formErr interface{ Error() string }
+	if errors.As(err, &formErr) {
+		return http.StatusBadRequest, ReasonBadBody, what + ": " + err.Error()
+	}
+	return http.StatusBadRequest, ReasonBadBody, what + " could not be inspected"
+}
+
+// rewriteRequest points the outgoing request at the route's upstream (ReverseProxy.Rewrite).
+func (s *Server) rewriteRequest(pr *httputil.ProxyRequest) {
+	c := callFrom(pr.In)
+	target := c.Runtime.upstreams[c.Upstream]
+	if c.Route.Upstream != nil {
+		target = c.Runtime.upstreams[c.Route.Upstream.Name]
+	}
+	pr.SetURL(target)
+	pr.Out.URL.RawQuery = pr.In.URL.RawQuery
+	pr.SetXForwarded()
+	for _, h := range credentialHeaders {
+		pr.Out.Header.Del(h)
+	}
+	// The transport asks for gzip itself and decodes it, so the response arrives decoded.
+	pr.Out.Header.Del("Accept-Encoding")
+	pr.Out.Header.Set("X-Request-Id", c.ID)
+}
+
+// credentialHeaders are removed before forwarding: the proxy's own API key, and role
+// headers a client may have set (roles come from the policy only).
+var credentialHeaders = append(append([]string{}, auth.CredentialHeaders...), "X-Role", "X-Roles", "X-Pii-Role", "X-Proxy-Role")
+
+// modifyResponse inspects and rewrites the upstream response (ReverseProxy.ModifyResponse).
+// An error here makes ErrorHandler answer instead: nothing unmasked reaches the client.
+func (s *Server) modifyResponse(resp *http.Response) error {
+	c := callFrom(resp.Request)
+	route := c.Route
+	side := route.Response
+	dec := side.For(c.Caller.Roles)
+	if resp.Body == nil || resp.Body == http.NoBody || resp.Request.Method == http.MethodHead ||
+		resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
+		return nil
+	}
+	ct := resp.Header.Get("Content-Type")
+	kind, mt, inspectable := bodyKind(ct)
+	if !inspectable {
+		if ct != "" && mediaMatch(mt, route.Passthrough) {
+			return nil
+		}
+		if ct != "" {
+			return &responseError{ReasonUninspectable, "the response's content type " + mt + " cannot be inspected"}
+		}
+		kind = rewrite.Text
+	}
+	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if ct == "" && sniffJSON(body) {
+		kind = rewrite.JSON
+	}
+	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
+		o, err := c.Runtime.Engine.Rewrite(resp.Request.Context(), &rewrite.Input{
+			Body: body, Kind: kind, Direction: rewrite.Response, Side: side, Decisions: dec,
+			MaxDepth: route.Limits.MaxDepth,
+		})
+		if err != nil {
+			return err
+		}
+		if o.Refusal != nil {
+			c.RefusedAt = "response"
+			return o.Refusal
+		}
+		c.Stats.Merge(o.Stats)
+		body = o.Body
+	}
+	resp.Header.Del("Content-Encoding")
+	if acceptsGzip(c.acceptEncoding) && len(body) >= 1024 {
+		if enc, err := encodeBody(body, []string{"gzip"}); err == nil {
+			body = enc
+			resp.Header.Set("Content-Encoding", "gzip")
+		}
+	}
+	resp.Header.Add("Vary", "Accept-Encoding")
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	resp.Header.Del("Transfer-Encoding")
+	resp.TransferEncoding = nil
+	resp.Uncompressed = false
+	return nil
+}
+
+// acceptsGzip reports whether an Accept-Encoding header admits gzip (q > 0).
+func acceptsGzip(h string) bool {
+	for _, part := range strings.Split(h, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name != "gzip" && name != "*" {
+			continue
+		}
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(k, "q") {
+				q, _ = strconv.ParseFloat(strings.TrimSpace(v), 64)
+			}
+		}
+		if q > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// responseError is an upstream response the proxy will not pass on.
+type responseError struct{ reason, msg string }
+
+func (e *responseError) Error() string { return e.msg }
+
+// errorHandler answers when forwarding failed or the response could not be inspected.
+func (s *Server) errorHandler(w http.ResponseWriter, r *http.Request, err error) {
+	c := callFrom(r)
+	var ref *rewrite.Refusal
+	var re *responseError
+	switch {
+	case errors.As(err, &ref):
+		c.Decision = audit.DecisionBlocked
+		s.refuse(c, w, http.StatusForbidden, ReasonPolicyRefused, "response refused by policy: "+ref.Error(), string(ref.Type), ref.Path)
+		c.Reason = ref.Reason
+		return
+	case errors.As(err, &re):
+		c.Decision = audit.DecisionError
+		s.refuse(c, w, http.StatusBadGateway, re.reason, re.msg+"; nothing was passed on")
+		c.Decision = audit.DecisionError
+		return
+	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
+		c.Decision = audit.DecisionError
+		s.refuse(c, w, http.StatusGatewayTimeout, ReasonUpstreamTimeout, "DingTalk did not answer in time")
+		c.Decision = audit.DecisionError
+		return
+	case errors.Is(err, context.Canceled):
+		c.Decision, c.Reason, c.Status = audit.DecisionError, "client_gone", 499
+		return
+	}
+	if c.Status == 0 && isInspectionError(err) {
+		status, reason, msg := classify(err, "response body")
+		if status < 500 {
+			status, reason = http.StatusBadGateway, ReasonResponseRefused
+		}
+		c.Decision = audit.DecisionError
+		s.refuse(c, w, status, reason, msg+"; nothing was passed on")
+		c.Decision = audit.DecisionError
+		return
+	}
+	c.Decision = audit.DecisionError
+	s.refuse(c, w, http.StatusBadGateway, ReasonUpstreamDown, "DingTalk could not be reached")
+	c.Decision = audit.DecisionError
+	s.log.Warn("upstream error", "request_id", c.ID, "route", c.Route.Name, "error", redactError(err))
+}
+
+func isInspectionError(err error) bool {
+	var tooLarge *errTooLarge
+	var badEnc *errEncoding
+	var syn *jsonlex.SyntaxError
+	var depth *jsonlex.DepthError
+	return errors.As(err, &tooLarge) || errors.As(err, &badEnc) || errors.As(err, &syn) || errors.As(err, &depth) ||
+		errors.Is(err, vault.ErrUnavailable) || errors.Is(err, rewrite.ErrNoVault) || errors.Is(err, rewrite.ErrNoHashKey)
+}
+
+func isTimeout(err error) bool {
+	var t interface{ Timeout() bool }
+	return errors.As(err, &t) && t.Timeout()
+}
+
+// finish writes the audit record, the log line and the metrics of a call.
+func (s *Server) finish(c *Call, sw *statusWriter) {
+	c.Duration = time.Since(c.Start)
+	if c.Status == 0 {
+		c.Status = sw.status
+	}
+	if c.Decision == "" {
+		c.Decision = audit.DecisionForwarded
+	}
+	c.BytesOut = sw.n
+	if s.opts.Audit != nil {
+		if err := s.opts.Audit.Append(s.record(c)); err != nil {
+			s.log.Error("audit append failed", "request_id", c.ID, "error", err)
+		}
+	}
+	attrs := []any{"request_id", c.ID, "method", c.Method, "status", c.Status, "decision", c.Decision,
+		"duration_ms", float64(c.Duration.Microseconds()) / 1000}
+	if c.Caller != nil {
+		attrs = append(attrs, "caller", c.Caller.ID)
+	}
+	if c.Route != nil {
+		attrs = append(attrs, "route", c.Route.Name)
+	}
+	if c.Reason != "" {
+		attrs = append(attrs, "reason", c.Reason)
+	}
+	if n := c.Stats.Total(); n > 0 {
+		attrs = append(attrs, "pii", c.Stats.Types, "actions", c.Stats.Actions)
+	}
+	s.log.LogAttrs(context.Background(), slog.LevelInfo, "call", argsToAttrs(attrs)...)
+	if s.opts.Observe != nil {
+		s.opts.Observe(c)
+	}
+}
+
+func argsToAttrs(args []any) []slog.Attr {
+	out := make([]slog.Attr, 0, len(args)/2)
+	for i := 0; i+1 < len(args); i += 2 {
+		out = append(out, slog.Any(args[i].(string), args[i+1]))
+	}
+	return out
+}
+
+// record builds the audit record of a call.
+func (s *Server) record(c *Call) *audit.Record {
+	r := &audit.Record{
+		Kind: audit.KindCall, RequestID: c.ID, Method: c.Method, Upstream: c.Upstream, Region: c.Region,
+		Status: c.Status, Decision: c.Decision, Reason: c.Reason, Counts: c.Stats.Types, Actions: c.Stats.Actions,
+		Paths: c.Stats.Paths, Tokens: c.Stats.Tokens, LatencyMS: float64(c.Duration.Microseconds()) / 1000,
+		BytesIn: c.BytesIn, BytesOut: c.BytesOut, Direction: "both", ClientNet: "other",
+	}
+	if c.ClientHome {
+		r.ClientNet = "hk"
+	}
+	if c.RefusedAt != "" {
+		r.Direction = c.RefusedAt
+	}
+	// Data crossed the border when a forwarded call carried personal data to or from an
+	// upstream outside the home region.
+	r.CrossBorder = c.Cross && c.Decision == audit.DecisionForwarded && c.Stats.Total() > 0
+	if c.Caller != nil {
+		r.Caller, r.Roles = c.Caller.ID, c.Caller.Roles
+	}
+	if c.Route != nil {
+		r.Route = c.Route.Name
+	}
+	return r
+}

@@ -1,0 +1,67 @@
+package proxy
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// sanitizePath shortens a path for an error message and drops control characters.
+func sanitizePath(p string) string {
+	if len(p) > 200 {
+		p = p[:200] + "…"
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, p)
+}
+
+// redactError renders an upstream error without the URL's query string (legacy calls
+// carry access_token there) or path.
+func redactError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		host := ""
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			host = u.Host
+		}
+		return ue.Op + " " + host + ": " + redactError(ue.Err)
+	}
+	return err.Error()
+}
+
+// retryTransport retries idempotent, body-less calls (GET, HEAD, OPTIONS) after connection
+// failures, with a short backoff. Calls with bodies are never retried: a DingTalk POST may
+// send a message or start an approval, and sending it twice is worse than failing.
+type retryTransport struct {
+	next    http.RoundTripper
+	retries int
+}
+
+func (t *retryTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	idempotent := (r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodOptions) &&
+		(r.Body == nil || r.Body == http.NoBody)
+	resp, err := t.next.RoundTrip(r)
+	for attempt := 0; err != nil && idempotent && attempt < t.retries; attempt++ {
+		if r.Context().Err() != nil {
+			break
+		}
+		select {
+		case <-time.After(time.Duration(50<<attempt) * time.Millisecond):
+		case <-r.Context().Done():
+			return nil, err
+		}
+		resp, err = t.next.RoundTrip(r)
+	}
+	if err != nil && r.Context().Err() != nil && errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+		return nil, context.DeadlineExceeded
+	}
+	return resp, err
+}

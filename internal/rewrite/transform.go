@@ -1,0 +1,95 @@
+package rewrite
+
+import (
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
+)
+
+// untypedToken is the vault type of values tokenized by a field rule that declares no type
+// and holds nothing a recognizer knows.
+const untypedToken = "text"
+
+func redactText(t detect.Type) string { return mask.Redact(t) }
+
+// transform appends what value becomes under action act. token says value is a vault
+// token (responses): the actions that need the real value reveal it first, and a token
+// whose entry is gone becomes the erased placeholder, never a value.
+func (st *state) transform(dst []byte, act policy.Action, typ detect.Type, value []byte, token bool) ([]byte, error) {
+	switch act {
+	case policy.ActionRedact:
+		return append(dst, redactText(typ)...), nil
+	case policy.ActionTokenize:
+		if _, isTok := vault.ParseToken(string(value)); token || isTok {
+			return append(dst, value...), nil // already a pseudonym
+		}
+		return st.tokenize(dst, typ, value)
+	case policy.ActionMask, policy.ActionHash, policy.ActionReveal:
+		v := value
+		if token {
+			r, ok := st.revealed[string(value)]
+			if !ok || r.Status != vault.StatusOK {
+				return append(dst, mask.Erased...), nil
+			}
+			v = []byte(r.Value)
+		}
+		switch act {
+		case policy.ActionMask:
+			return mask.Mask(dst, typ, v), nil
+		case policy.ActionHash:
+			if mask.IsHash(v) {
+				return append(dst, v...), nil // hashing stays idempotent
+			}
+			if st.e.cfg.Hasher == nil {
+				return nil, ErrNoHashKey
+			}
+			return st.e.cfg.Hasher.Append(dst, hashType(typ), v), nil
+		}
+		return append(dst, v...), nil // reveal
+	}
+	return append(dst, value...), nil // allow
+}
+
+func hashType(t detect.Type) detect.Type {
+	if t == "" {
+		return untypedToken
+	}
+	return t
+}
+
+// tokenize appends the token of value and queues the value for the vault; the batch is
+// stored before the body is released (finish), so DingTalk never holds a token the vault
+// cannot reveal.
+func (st *state) tokenize(dst []byte, typ detect.Type, value []byte) ([]byte, error) {
+	v := st.e.cfg.Vault
+	if v == nil {
+		return nil, ErrNoVault
+	}
+	t := string(typ)
+	if t == "" || !vault.ValidType(t) {
+		t = untypedToken
+	}
+	val := string(value)
+	st.pending = append(st.pending, vault.Entry{Type: t, Value: val})
+	tok := v.TokenFor(t, val)
+	st.stats.addToken(tok)
+	return append(dst, tok...), nil
+}
+
+// revealAll replaces every token in text with its value (a field rule with action reveal).
+func (st *state) revealAll(dst, text []byte) ([]byte, error) {
+	st.spans = vault.FindTokens(text, st.spans[:0])
+	pos := 0
+	for _, s := range st.spans {
+		dst = append(dst, text[pos:s[0]]...)
+		var err error
+		dst, err = st.transform(dst, policy.ActionReveal, "", text[s[0]:s[1]], true)
+		if err != nil {
+			return nil, err
+		}
+		st.stats.addToken(string(text[s[0]:s[1]]))
+		pos = s[1]
+	}
+	return append(dst, text[pos:]...), nil
+}
