@@ -9,8 +9,8 @@ import (
 
 func TestMask(t *testing.T) {
 	for _, tc := range []struct {
-		typ       detect.Type
-		in, want  string
+		typ      detect.Type
+		in, want string
 	}{
 		{detect.HKPhone, "91234567", "9***4567"},
 		{detect.HKPhone, "9123 4567", "9*** 4567"},
