@@ -22,12 +22,11 @@ import (
 
 // ServeHTTP handles one call from an integration.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.draining.Load() {
+	if !s.inflight.enter() {
 		writeError(w, http.StatusServiceUnavailable, "shutting_down", "the proxy is shutting down; retry", "")
 		return
 	}
-	s.inflight.Add(1)
-	defer s.inflight.Done()
+	defer s.inflight.leave()
 
 	rt := s.rt.Load()
 	c := &Call{ID: newRequestID(), Start: time.Now(), Runtime: rt, Method: r.Method}

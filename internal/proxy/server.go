@@ -68,8 +68,64 @@ type Server struct {
 	log      *slog.Logger
 	rt       atomic.Pointer[Runtime]
 	rp       *httputil.ReverseProxy
-	inflight sync.WaitGroup
-	draining atomic.Bool
+	inflight inflight
+}
+
+// inflight counts calls in progress so that shutdown can wait for them. (A WaitGroup cannot
+// do this: its Add must not race with Wait, and new calls keep arriving until they are
+// refused.)
+type inflight struct {
+	mu       sync.Mutex
+	n        int
+	draining bool
+	idle     chan struct{}
+}
+
+// enter registers a call; false means the server is draining and the call must be refused.
+func (f *inflight) enter() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.draining {
+		return false
+	}
+	f.n++
+	return true
+}
+
+func (f *inflight) leave() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.n--
+	if f.n == 0 && f.idle != nil {
+		close(f.idle)
+		f.idle = nil
+	}
+}
+
+func (f *inflight) drain(ctx context.Context) error {
+	f.mu.Lock()
+	f.draining = true
+	if f.n == 0 {
+		f.mu.Unlock()
+		return nil
+	}
+	if f.idle == nil {
+		f.idle = make(chan struct{})
+	}
+	idle := f.idle
+	f.mu.Unlock()
+	select {
+	case <-idle:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (f *inflight) isDraining() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.draining
 }
 
 // New builds a Server for a plan.
@@ -166,17 +222,7 @@ func (s *Server) Install(rt *Runtime) { s.rt.Store(rt) }
 func (s *Server) Runtime() *Runtime { return s.rt.Load() }
 
 // Drain makes the server refuse new calls with 503 and waits for calls in flight.
-func (s *Server) Drain(ctx context.Context) error {
-	s.draining.Store(true)
-	done := make(chan struct{})
-	go func() { s.inflight.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+func (s *Server) Drain(ctx context.Context) error { return s.inflight.drain(ctx) }
 
 // UpstreamFor names the upstream of a path: the new API (/v1.0/, /v2.0/) is `api`, every
 // other path is the legacy `oapi`. One listener serves both generations, so the official

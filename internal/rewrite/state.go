@@ -210,8 +210,8 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		}
 		return jsonwalk.Drop
 	case policy.ActionRedact:
-		if typ == "" && !whole {
-			typ = st.guessType(n)
+		if !whole {
+			typ = st.valueType(n, typ)
 		}
 		st.count(typ, act, n)
 		n.Repl = jsonlex.AppendString(n.Repl[:0], []byte(redactText(typ)))
@@ -222,9 +222,7 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		n.Mark = uint32(idx + 1)
 		return jsonwalk.Keep
 	}
-	if typ == "" {
-		typ = st.guessType(n)
-	}
+	typ = st.valueType(n, typ)
 	st.text = st.text[:0]
 	var err error
 	if act == policy.ActionReveal {
@@ -293,15 +291,35 @@ func (st *state) checkTree(n *jsonwalk.Node, found *bool) {
 	}
 }
 
-// guessType is the type of the first finding in a value that a field rule acts on without
-// declaring a type, so mask and redact still get a format ("" when nothing is detected).
-func (st *state) guessType(n *jsonwalk.Node) detect.Type {
+// valueType is the type a field rule's action formats a value as: what the detectors find
+// when one finding covers the whole value (a `mobile` field declared hk_phone may hold a
+// mainland number), else the declared type, else the first finding's type ("" when
+// nothing is known).
+func (st *state) valueType(n *jsonwalk.Node, declared detect.Type) detect.Type {
 	f := detect.FieldOf(n)
 	st.findings = st.e.cfg.Scanner.ScanText(n.Text, &f, st.findings[:0])
-	if len(st.findings) > 0 {
+	if len(st.findings) == 1 && covers(st.findings[0], n.Text) {
 		return st.findings[0].Type
 	}
-	return ""
+	if declared == "" && len(st.findings) > 0 {
+		return st.findings[0].Type
+	}
+	return declared
+}
+
+// covers reports whether a finding spans the whole text but surrounding white space.
+func covers(f detect.Finding, text []byte) bool {
+	for i := 0; i < f.Start; i++ {
+		if text[i] != ' ' {
+			return false
+		}
+	}
+	for i := f.End; i < len(text); i++ {
+		if text[i] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // scanNode runs the detectors (and, on responses, the token finder) over a scalar.

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/config"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
+)
+
+func init() {
+	register("serve", "run the proxy (reverse mode; forward mode and admin listener when configured)", runServe)
+}
+
+// multiFlag collects repeated name=value flags.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfgFile := fs.String("config", "", "serve configuration file (YAML)")
+	listen := fs.String("listen", "", "override the config's listen address")
+	adminListen := fs.String("admin-listen", "", "override the config's admin listener address")
+	var upstreams multiFlag
+	fs.Var(&upstreams, "upstream", "override an upstream URL: name=URL (repeatable)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *cfgFile == "" {
+		return usageErr("--config is required")
+	}
+	cfg, err := config.Load(*cfgFile)
+	if err != nil {
+		return &exitError{2, err}
+	}
+	if *listen != "" {
+		cfg.Listen = *listen
+	}
+	if *adminListen != "" {
+		cfg.AdminListen = *adminListen
+	}
+	for _, u := range upstreams {
+		name, v, ok := strings.Cut(u, "=")
+		if !ok {
+			return usageErr("--upstream wants name=URL, got %q", u)
+		}
+		if cfg.Upstreams == nil {
+			cfg.Upstreams = map[string]string{}
+		}
+		cfg.Upstreams[name] = v
+	}
+	logger := newLogger(cfg.Log, stderr)
+	return serve(cfg, logger)
+}
+
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil || c.Level == "" {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// services holds what serve opens, so it can close it in order.
+type services struct {
+	vault *vault.Vault
+	audit *audit.Log
+}
+
+func (s *services) close() {
+	if s.audit != nil {
+		s.audit.Close()
+	}
+	if s.vault != nil {
+		s.vault.Close()
+	}
+}
+
+func serve(cfg *config.Config, log *slog.Logger) error {
+	policyPath := cfg.Path(cfg.Policy)
+	plan, err := policy.Load(policyPath)
+	if err != nil {
+		return &exitError{2, err}
+	}
+	if err := os.MkdirAll(cfg.State(), 0o700); err != nil {
+		return &exitError{2, err}
+	}
+	svc := &services{}
+	defer svc.close()
+	if svc.vault, err = openVault(cfg); err != nil {
+		return &exitError{2, err}
+	}
+	if !cfg.Audit.Disabled {
+		if svc.audit, err = openAudit(cfg, log); err != nil {
+			return &exitError{2, fmt.Errorf("audit: %w", err)}
+		}
+	}
+	overrides := map[string]*url.URL{}
+	for name, raw := range cfg.Upstreams {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return &exitError{2, fmt.Errorf("upstream %s: %w", name, err)}
+		}
+		overrides[name] = u
+	}
+	srv, err := proxy.New(plan, proxy.Options{
+		Logger: log, Vault: svc.vault, Audit: svc.audit, Replica: cfg.Replica,
+		UpstreamOverrides: overrides, RecordPaths: cfg.Audit.RecordPaths,
+	})
+	if err != nil {
+		return &exitError{2, err}
+	}
+
+	main := &http.Server{
+		Addr: cfg.Listen, Handler: srv.Ops(srv), ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 20,
+	}
+	if cfg.TLS != nil {
+		tc, err := serverTLS(cfg)
+		if err != nil {
+			return &exitError{2, err}
+		}
+		main.TLSConfig = tc
+	}
+	servers := []*http.Server{main}
+	var admin *http.Server
+	if cfg.AdminListen != "" {
+		admin = &http.Server{Addr: cfg.AdminListen, Handler: srv.Ops(http.NotFoundHandler()),
+			ReadHeaderTimeout: 10 * time.Second, ErrorLog: main.ErrorLog}
+		servers = append(servers, admin)
+	}
+
+	errc := make(chan error, len(servers))
+	for _, hs := range servers {
+		ln, err := net.Listen("tcp", hs.Addr)
+		if err != nil {
+			return &exitError{2, err}
+		}
+		log.Info("listening", "addr", ln.Addr().String(), "tls", hs.TLSConfig != nil)
+		go func(hs *http.Server, ln net.Listener) {
+			var err error
+			if hs.TLSConfig != nil {
+				err = hs.ServeTLS(ln, "", "")
+			} else {
+				err = hs.Serve(ln)
+			}
+			if !errors.Is(err, http.ErrServerClosed) {
+				errc <- err
+			}
+		}(hs, ln)
+	}
+	log.Info("proxy started", "policy", policyPath, "routes", len(plan.Routes), "callers", len(plan.Callers))
+
+	stopPurge := schedulePurge(svc.vault, time.Duration(cfg.Vault.PurgeEvery), log)
+	defer stopPurge()
+
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	for {
+		select {
+		case err := <-errc:
+			return &exitError{2, err}
+		case sig := <-sigs:
+			if sig == syscall.SIGHUP {
+				reload(srv, policyPath, log)
+				continue
+			}
+			log.Info("shutting down: draining calls in flight", "signal", sig.String())
+			timeout := time.Duration(cfg.ShutdownTimeout)
+			if timeout <= 0 {
+				timeout = 30 * time.Second
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), timeout)
+			if err := srv.Drain(ctx); err != nil {
+				log.Warn("drain timed out; closing with calls in flight", "timeout", timeout.String())
+			}
+			for _, hs := range servers {
+				hs.Shutdown(ctx)
+			}
+			cancel()
+			log.Info("stopped")
+			return nil
+		}
+	}
+}
+
+// reload compiles the policy file again and installs it; a policy that does not load, or
+// does not compile, leaves the running one in place.
+func reload(srv *proxy.Server, path string, log *slog.Logger) {
+	plan, err := policy.Load(path)
+	if err != nil {
+		var le *policy.LoadError
+		if errors.As(err, &le) {
+			log.Error("policy reload failed; keeping the previous policy", "errors", le.Lines())
+		} else {
+			log.Error("policy reload failed; keeping the previous policy", "error", err.Error())
+		}
+		return
+	}
+	rt, err := srv.Compile(plan)
+	if err != nil {
+		log.Error("policy reload failed; keeping the previous policy", "error", err.Error())
+		return
+	}
+	srv.Install(rt)
+	log.Info("policy reloaded", "policy", path, "routes", len(plan.Routes))
+}
+
+// schedulePurge deletes expired vault entries every interval (default 1h).
+func schedulePurge(v *vault.Vault, every time.Duration, log *slog.Logger) func() {
+	if every <= 0 {
+		every = time.Hour
+	}
+	t := time.NewTicker(every)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				n, err := v.Purge(ctx, now)
+				cancel()
+				if err != nil {
+					log.Warn("scheduled vault purge failed", "error", err.Error())
+				} else if n > 0 {
+					log.Info("vault purge", "expired_entries_deleted", n)
+				}
+			}
+		}
+	}()
+	return func() { t.Stop(); close(done) }
+}
+
+func serverTLS(cfg *config.Config) (*tls.Config, error) {
+	cert, err := tls.LoadX509KeyPair(cfg.Path(cfg.TLS.Cert), cfg.Path(cfg.TLS.Key))
+	if err != nil {
+		return nil, fmt.Errorf("tls: %w", err)
+	}
+	tc := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	if cfg.TLS.ClientCA != "" {
+		pem, err := os.ReadFile(cfg.Path(cfg.TLS.ClientCA))
+		if err != nil {
+			return nil, fmt.Errorf("tls.client_ca: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, errors.New("tls.client_ca: no certificate found")
+		}
+		tc.ClientCAs = pool
+		tc.ClientAuth = tls.VerifyClientCertIfGiven
+		if cfg.TLS.RequireClientCert {
+			tc.ClientAuth = tls.RequireAndVerifyClientCert
+		}
+	}
+	return tc, nil
+}
+
+// openAudit opens the audit log in the state directory (its keys are created on first run).
+func openAudit(cfg *config.Config, log *slog.Logger) (*audit.Log, error) {
+	a := cfg.Audit
+	c := audit.Config{
+		Dir: cfg.Or(a.Dir, cfg.State("audit")), Replica: cfg.Replica,
+		SyncEvery: a.SyncEvery, SyncInterval: time.Duration(a.SyncInterval),
+		MaxSegmentBytes: a.MaxSegmentBytes, MaxSegmentAge: time.Duration(a.MaxSegmentAge),
+		Retention: time.Duration(a.Retention), CheckpointEvery: a.CheckpointEvery,
+		RecordPaths: a.RecordPaths, Logger: log,
+	}
+	if a.KeyDir != "" {
+		c.Keys.Dir = cfg.Path(a.KeyDir)
+	}
+	return audit.Open(c)
+}
