@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/hkpii/dingtalk-pii-proxy/bench/corpus"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -32,14 +34,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "corpusgen: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	m, err := generate(*out, *seed, *n)
+	m, err := corpus.Generate(*out, *seed, *n)
 	if err != nil {
 		fmt.Fprintf(stderr, "corpusgen: %v\n", err)
 		return 1
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "wrote %d files (%d hard negatives, %d bytes) and %d truth entries to %s\n", m.Files, m.NegativeFiles, m.Bytes, m.TruthEntries, *out)
-		for _, k := range sortedKeys(m.Types) {
+		for _, k := range corpus.SortedKeys(m.Types) {
 			fmt.Fprintf(stdout, "  %-16s %6d\n", k, m.Types[k])
 		}
 	}

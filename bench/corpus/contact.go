@@ -1,4 +1,4 @@
-package main
+package corpus
 
 // contactMe builds GET /v1.0/contact/users/me (S8).
 func contactMe(c *fileCtx) node {

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"github.com/hkpii/dingtalk-pii-proxy/internal/fakedata"

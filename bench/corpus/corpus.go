@@ -1,4 +1,7 @@
-package main
+// Package corpus generates a labelled benchmark corpus of DingTalk API payloads carrying fake
+// Hong Kong personal data: the payloads, and for each a truth list (file, gjson path, type
+// and byte span in the decoded value). The output is a pure function of (seed, index).
+package corpus
 
 import (
 	"bytes"
@@ -108,6 +111,29 @@ var ownFile = regexp.MustCompile(`^\d{5}_[a-z0-9_]+\.json$`)
 
 // maxFiles is what five-digit file numbers allow.
 const maxFiles = 100000
+
+// Truth is one labelled PII occurrence.
+type Truth = truthLine
+
+// Doc is one generated payload with its labels.
+type Doc struct {
+	Name  string // NNNNN_<kind>.json
+	Kind  string
+	Data  []byte
+	Truth []Truth
+}
+
+// File builds payload i of the corpus for seed; it depends on (seed, i) only.
+func File(seed uint64, i int) Doc {
+	p := generateFile(seed, i)
+	return Doc{Name: p.name, Kind: p.kind, Data: p.data, Truth: p.truth}
+}
+
+// Generate writes n payload files, truth.jsonl and manifest.json to dir.
+func Generate(dir string, seed uint64, n int) (*Manifest, error) { return generate(dir, seed, n) }
+
+// SortedKeys returns the keys of a count map in order.
+func SortedKeys(m map[string]int) []string { return sortedKeys(m) }
 
 // generate writes n payload files, truth.jsonl and manifest.json to dir.
 func generate(dir string, seed uint64, n int) (*Manifest, error) {

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 // The generator builds each payload as a small ordered tree, not as Go maps or structs:
 // key order, number-versus-string encoding and the exact decoded text of every string are
