@@ -358,3 +358,21 @@ func TestNoPIIInLogsOrAudit(t *testing.T) {
 	}
 	audittest.AssertNoValues(t, h.auditDir, planted)
 }
+
+// TestRouteContentTypes: a route inspects only the media types it lists; others are refused
+// (415) unless the route lets them pass through.
+func TestRouteContentTypes(t *testing.T) {
+	h := newHarness(t)
+	tok := h.legacyToken()
+	h.received()
+	path := "/topapi/user/listid?access_token=" + tok
+	if r := h.do(http.MethodPost, path, "demo-support-key", "text/plain", strings.NewReader("dept_id=1")); r.status != 415 || r.json(t)["code"] != "uninspectable_content_type" {
+		t.Fatalf("text/plain on a form/JSON route: %d %s", r.status, r.body)
+	}
+	if r := h.do(http.MethodPost, path, "demo-support-key", "application/x-www-form-urlencoded", strings.NewReader("dept_id=1")); r.status != 200 {
+		t.Fatalf("form body: %d %s", r.status, r.body)
+	}
+	if got := h.received(); len(got) != 1 {
+		t.Fatalf("DingTalk received %d calls, want only the form one", len(got))
+	}
+}

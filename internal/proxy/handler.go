@@ -16,6 +16,7 @@ import (
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/auth"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
@@ -44,8 +45,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.Caller = caller
 
-	c.Upstream = UpstreamFor(r.URL.Path)
-	route, _, ok := rt.Plan.Match(c.Upstream, r.Method, r.URL.Path)
+	route, upstream, ok := matchRoute(rt.Plan, r.Method, r.URL.Path)
+	c.Upstream = upstream
 	if !ok {
 		s.refuse(c, sw, http.StatusForbidden, ReasonRouteNotAllowed,
 			fmt.Sprintf("%s %s is not a route of the policy", r.Method, sanitizePath(r.URL.Path)))
@@ -81,6 +82,35 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.rp.ServeHTTP(sw, out)
+}
+
+// matchRoute finds the route of a call. The path decides the DingTalk upstream (UpstreamFor);
+// a path no DingTalk route takes may still belong to another upstream of the policy (a bot
+// application's callback endpoint, say), tried in name order.
+func matchRoute(p *policy.Plan, method, path string) (*policy.Route, string, bool) {
+	up := UpstreamFor(path)
+	if r, _, ok := p.Match(up, method, path); ok {
+		return r, up, true
+	}
+	for _, name := range p.UpstreamNames() {
+		if name == "api" || name == "oapi" {
+			continue
+		}
+		if r, _, ok := p.Match(name, method, path); ok {
+			return r, name, true
+		}
+	}
+	return nil, up, false
+}
+
+// routeKind classifies a body for a route: only the media types the route inspects are
+// read; anything else is either passed through (Route.Passthrough) or refused.
+func routeKind(route *policy.Route, contentType string) (rewrite.Kind, string, bool) {
+	kind, mt, ok := bodyKind(contentType)
+	if ok && contentType != "" && !mediaMatch(mt, route.Inspect) {
+		return kind, mt, false
+	}
+	return kind, mt, ok
 }
 
 // refuse answers a call the proxy will not forward.
@@ -123,7 +153,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		return true
 	}
 	ct := r.Header.Get("Content-Type")
-	kind, mt, inspectable := bodyKind(ct)
+	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
 			return true // streamed as is: the route says this type carries no inspected data
@@ -257,7 +287,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		return nil
 	}
 	ct := resp.Header.Get("Content-Type")
-	kind, mt, inspectable := bodyKind(ct)
+	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
 			return nil
