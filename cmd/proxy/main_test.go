@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
 )
 
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -148,5 +151,40 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 	code, out, _ = run(t, "audit", "verify", dir)
 	if code != 1 || !strings.Contains(out, "FAILED") || !strings.Contains(out, "first problem") {
 		t.Fatalf("edited log: exit %d\n%s", code, out)
+	}
+}
+
+// TestReloadKeepsAGoodPolicy: SIGHUP with a broken policy keeps the running one and says
+// why; a good one replaces it.
+func TestReloadKeepsAGoodPolicy(t *testing.T) {
+	good, err := os.ReadFile("../../policies/demo.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "p.yaml")
+	os.WriteFile(path, good, 0o644)
+	plan, err := policy.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	log := slog.New(slog.NewJSONHandler(&logs, nil))
+	srv, err := proxy.New(plan, proxy.Options{Logger: log, HashKey: bytes.Repeat([]byte{1}, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := srv.Runtime()
+	os.WriteFile(path, append(good, []byte("\nbogus_key: 1\n")...), 0o644)
+	reload(srv, path, log)
+	if srv.Runtime() != before {
+		t.Fatal("a broken policy replaced the running one")
+	}
+	if !strings.Contains(logs.String(), "keeping the previous policy") || !strings.Contains(logs.String(), "bogus_key") {
+		t.Fatalf("the log does not say why: %s", logs.String())
+	}
+	os.WriteFile(path, good, 0o644)
+	reload(srv, path, log)
+	if srv.Runtime() == before {
+		t.Fatal("a good policy was not installed")
 	}
 }

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/notify"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/sink"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/config"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
@@ -85,13 +87,19 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 
 // services holds what serve opens, so it can close it in order.
 type services struct {
-	vault *vault.Vault
-	audit *audit.Log
+	vault  *vault.Vault
+	audit  *audit.Log
+	notify *notify.Notifier
 }
 
 func (s *services) close() {
 	if s.audit != nil {
 		s.audit.Close()
+	}
+	if s.notify != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		s.notify.Close(ctx)
+		cancel()
 	}
 	if s.vault != nil {
 		s.vault.Close()
@@ -113,7 +121,7 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 		return &exitError{2, err}
 	}
 	if !cfg.Audit.Disabled {
-		if svc.audit, err = openAudit(cfg, log); err != nil {
+		if svc.audit, svc.notify, err = openAudit(cfg, log); err != nil {
 			return &exitError{2, fmt.Errorf("audit: %w", err)}
 		}
 	}
@@ -280,8 +288,9 @@ func serverTLS(cfg *config.Config) (*tls.Config, error) {
 	return tc, nil
 }
 
-// openAudit opens the audit log in the state directory (its keys are created on first run).
-func openAudit(cfg *config.Config, log *slog.Logger) (*audit.Log, error) {
+// openAudit opens the audit log in the state directory (its keys are created on first
+// run), with its central sink and the privacy-officer webhook when configured.
+func openAudit(cfg *config.Config, log *slog.Logger) (*audit.Log, *notify.Notifier, error) {
 	a := cfg.Audit
 	c := audit.Config{
 		Dir: cfg.Or(a.Dir, cfg.State("audit")), Replica: cfg.Replica,
@@ -293,5 +302,35 @@ func openAudit(cfg *config.Config, log *slog.Logger) (*audit.Log, error) {
 	if a.KeyDir != "" {
 		c.Keys.Dir = cfg.Path(a.KeyDir)
 	}
-	return audit.Open(c)
+	if sk := a.Sink; sk != nil {
+		var err error
+		if sk.NATS != "" {
+			c.Sink, err = sink.NewNATS(sink.NATSConfig{URL: sk.NATS, Stream: sk.Stream, SubjectPrefix: sk.SubjectPrefix})
+		} else {
+			c.Sink, err = sink.NewPostgres(sink.PostgresConfig{DSN: sk.Postgres, Table: sk.Table})
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("audit sink: %w", err)
+		}
+		c.SpoolMaxBytes = sk.SpoolMax
+	}
+	var n *notify.Notifier
+	if w := a.Webhook; w != nil {
+		var err error
+		n, err = notify.New(notify.Config{URL: w.URL, SecretFile: cfg.Path(w.SecretFile), Replica: cfg.Replica, Logger: log})
+		if err != nil {
+			return nil, nil, fmt.Errorf("audit webhook: %w", err)
+		}
+		c.Notify = n.Observe
+	}
+	l, err := audit.Open(c)
+	if err != nil {
+		var te *audit.TamperError
+		if errors.As(err, &te) {
+			err = fmt.Errorf("%w\nthe active audit segment is damaged: run `proxy audit verify %s`, keep the report, "+
+				"move the damaged segment aside and start again", err, c.Dir)
+		}
+		return nil, nil, err
+	}
+	return l, n, nil
 }

@@ -83,20 +83,20 @@ type Audit struct {
 	Webhook         *Webhook `yaml:"webhook"`
 }
 
-// Sink forwards audit records to a central store.
+// Sink forwards audit records to a central store (one of NATS or Postgres).
 type Sink struct {
-	NATS     string `yaml:"nats"`     // nats://127.0.0.1:4222
-	Subject  string `yaml:"subject"`  // JetStream subject
-	Postgres string `yaml:"postgres"` // DSN
-	Table    string `yaml:"table"`
-	SpoolMax int64  `yaml:"spool_max_bytes"`
+	NATS          string `yaml:"nats"`           // nats://127.0.0.1:4222
+	Stream        string `yaml:"stream"`         // JetStream stream (default AUDIT)
+	SubjectPrefix string `yaml:"subject_prefix"` // default "audit": records go to <prefix>.<replica>
+	Postgres      string `yaml:"postgres"`       // DSN
+	Table         string `yaml:"table"`          // default audit_records
+	SpoolMax      int64  `yaml:"spool_max_bytes"`
 }
 
-// Webhook notifies a privacy officer.
+// Webhook notifies a privacy officer when PII crosses the border in clear or a call is blocked.
 type Webhook struct {
-	URL       string `yaml:"url"`
-	SecretEnv string `yaml:"secret_env"`
-	Secret    string `yaml:"secret_file"`
+	URL        string `yaml:"url"`
+	SecretFile string `yaml:"secret_file"` // HMAC key (hex or raw, at least 16 bytes)
 }
 
 // Telemetry exporters.
@@ -177,6 +177,12 @@ func (c *Config) validate() error {
 	}
 	if c.TLS != nil && (c.TLS.Cert == "" || c.TLS.Key == "") {
 		errs = append(errs, errors.New("tls: cert and key are both required"))
+	}
+	if s := c.Audit.Sink; s != nil && (s.NATS == "") == (s.Postgres == "") {
+		errs = append(errs, errors.New("audit.sink: set exactly one of nats or postgres"))
+	}
+	if w := c.Audit.Webhook; w != nil && (w.URL == "" || w.SecretFile == "") {
+		errs = append(errs, errors.New("audit.webhook: url and secret_file are both required"))
 	}
 	if c.Forward != nil && c.Forward.Listen == "" {
 		errs = append(errs, errors.New("forward.listen: required when forward is set"))
