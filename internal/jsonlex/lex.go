@@ -1,6 +1,10 @@
 package jsonlex
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+)
 
 // DefaultMaxDepth bounds nesting when Options.MaxDepth is 0.
 const DefaultMaxDepth = 128
@@ -12,14 +16,6 @@ const MaxSize = 1<<32 - 1
 type Options struct {
 	MaxDepth int // 0 = DefaultMaxDepth
 }
-
-// strSafe[c] is true for bytes that can be copied through a string without a closer look.
-var strSafe = func() (t [256]bool) {
-	for c := 0x20; c < 0x80; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return
-}()
 
 var isWS = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
@@ -192,19 +188,58 @@ func Lex(src []byte, t *Tape, opts Options) error {
 	}
 }
 
+// SWAR constants: eight bytes at a time.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// special returns a word with the high bit set in every byte of w that is '"', '\\' or a
+// control character (< 0x20); other bytes may be flagged only above a flagged byte (borrows
+// propagate upwards), so the lowest flag is always exact.
+func special(w uint64) uint64 {
+	q := w ^ (lsb * '"')
+	b := w ^ (lsb * '\\')
+	return ((q - lsb) &^ q | (b - lsb) &^ b | (w - lsb*0x20) &^ w) & msb
+}
+
 // scanString validates the string starting at src[i] == '"' and returns the offset after
-// its closing quote.
+// its closing quote. Plain runs are skipped eight bytes at a time; a run holding non-ASCII
+// bytes is checked with one utf8.Valid call (DingTalk text is mostly CJK: decoding rune by
+// rune would dominate the lexer).
 func scanString(src []byte, i int) (int, uint8, error) {
 	n := len(src)
 	j := i + 1
 	var flags uint8
 	for {
-		for j+8 <= n && strSafe[src[j]] && strSafe[src[j+1]] && strSafe[src[j+2]] && strSafe[src[j+3]] &&
-			strSafe[src[j+4]] && strSafe[src[j+5]] && strSafe[src[j+6]] && strSafe[src[j+7]] {
+		run := j
+		var high uint64
+		for j+8 <= n {
+			w := binary.LittleEndian.Uint64(src[j:])
+			if m := special(w); m != 0 {
+				high |= w & (m&-m - 1) & msb // high bits below the first special byte
+				j += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			high |= w & msb
 			j += 8
 		}
-		for j < n && strSafe[src[j]] {
-			j++
+		if j+8 > n {
+			for j < n && src[j] >= 0x20 && src[j] != '"' && src[j] != '\\' {
+				high |= uint64(src[j] & 0x80)
+				j++
+			}
+		}
+		if high != 0 && !utf8.Valid(src[run:j]) {
+			off := run
+			for off < j {
+				r, size := utf8.DecodeRune(src[off:j])
+				if r == utf8.RuneError && size <= 1 {
+					break
+				}
+				off += size
+			}
+			return 0, 0, &SyntaxError{off, "invalid UTF-8 in string"}
 		}
 		if j >= n {
 			return 0, 0, &SyntaxError{i, "unterminated string"}
@@ -229,14 +264,8 @@ func scanString(src []byte, i int) (int, uint8, error) {
 			default:
 				return 0, 0, &SyntaxError{j, "invalid escape character"}
 			}
-		case c < 0x20:
+		default: // c < 0x20
 			return 0, 0, &SyntaxError{j, "control character in string"}
-		default: // non-ASCII: must be valid UTF-8
-			r, size := utf8.DecodeRune(src[j:])
-			if r == utf8.RuneError && size <= 1 {
-				return 0, 0, &SyntaxError{j, "invalid UTF-8 in string"}
-			}
-			j += size
 		}
 	}
 }

@@ -30,7 +30,8 @@ func (d *doc) container(n *Node) error {
 		next := int(t.Tokens[valTok].Next)
 		childStart := int(t.Tokens[c].Start)
 
-		child := Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1}
+		child := &d.stack[n.depth+1]
+		*child = Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1, depth: n.depth + 1}
 		if !isObj {
 			child.Index = idx
 		}
@@ -42,7 +43,7 @@ func (d *doc) container(n *Node) error {
 			child.state = rules.Step(n.state, n.ruleDepth, t, n.Tok, keyTok, idx, valTok)
 		}
 		mark := len(d.edits)
-		verdict, err := d.visit(&child)
+		verdict, err := d.visit(child)
 		if err != nil {
 			return err
 		}

@@ -29,6 +29,7 @@ type Node struct {
 	// every value inside it.
 	Mark uint32
 
+	depth     int    // index in the document's node stack
 	state     uint64 // rule state (bits of rules matching the path so far)
 	ruleDepth int    // number of path components consumed to reach this node
 	key       []byte // nearest key (for array elements, the key holding the array)
@@ -127,9 +128,24 @@ func AppendEscapedKey(dst, key []byte) []byte {
 	return dst
 }
 
-// labelKeys name a value held in a sibling "value"/"label" member, in order of preference:
-// roster field codes are exact, display names are context.
-var labelKeys = []string{"field_code", "fieldCode", "fieldName", "field_name", "name", "key", "title", "componentName"}
+// labelRank ranks the member names that name a value held in a sibling "value"/"label"
+// member, in order of preference (0 = none): roster field codes are exact, display names
+// are context.
+func labelRank(k []byte) int {
+	switch string(k) {
+	case "field_code", "fieldCode":
+		return 1
+	case "fieldName", "field_name":
+		return 2
+	case "name":
+		return 3
+	case "key":
+		return 4
+	case "title", "componentName":
+		return 5
+	}
+	return 0
+}
 
 // valueKeys are the generic member names whose meaning comes from a sibling label.
 func isValueKey(k []byte) bool {
@@ -152,16 +168,31 @@ func (n *Node) fillField() {
 
 // findLabel looks for a naming sibling in the enclosing object, then in the object that holds
 // the array the enclosing object is an element of (roster fieldValueList items are named by
-// the fieldCode two levels up).
+// the fieldCode two levels up). Each object's members are read once.
 func (n *Node) findLabel() []byte {
 	obj := n.parent
 	for hops := 0; obj != nil && hops < 2; hops++ {
 		if obj.doc == n.doc && obj.doc.t.Tokens[obj.Tok].Kind == jsonlex.Object {
 			t := obj.doc.t
-			for _, lk := range labelKeys {
-				if v := t.Member(obj.Tok, lk); v >= 0 && t.Tokens[v].Kind == jsonlex.String {
-					return t.Text(v, nil)
+			best, bestRank := -1, 0
+			end := int(t.Tokens[obj.Tok].Next)
+			for k := obj.Tok + 1; k < end; k = int(t.Tokens[k+1].Next) {
+				if t.Tokens[k+1].Kind != jsonlex.String {
+					continue
 				}
+				var r int
+				if t.Tokens[k].Flags&jsonlex.FlagEscaped == 0 {
+					r = labelRank(t.RawString(k))
+				} else {
+					var buf [32]byte
+					r = labelRank(t.Text(k, buf[:0]))
+				}
+				if r > 0 && (bestRank == 0 || r < bestRank) {
+					best, bestRank = k+1, r
+				}
+			}
+			if best >= 0 {
+				return t.Text(best, nil)
 			}
 		}
 		// climb: object -> array -> object

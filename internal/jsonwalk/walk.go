@@ -42,11 +42,12 @@ var ErrTooDeep = errors.New("JSON nested too deep")
 
 // Walker holds reusable scratch space. It is not safe for concurrent use; pool it.
 type Walker struct {
-	opts  Options
-	v     Visitor
-	depth int
-	buf   []byte // replacement bytes of every edit, back to back
-	tapes []*jsonlex.Tape
+	opts   Options
+	v      Visitor
+	depth  int
+	buf    []byte // replacement bytes of every edit, back to back
+	tapes  []*jsonlex.Tape
+	stacks [][]Node // per JSON-in-string level: one Node per depth, reused for every value
 }
 
 // New returns a Walker.
@@ -62,7 +63,11 @@ func New(opts Options) *Walker {
 
 // SetOptions changes the options of a pooled walker.
 func (w *Walker) SetOptions(opts Options) {
-	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes}
+	stacks := w.stacks
+	if New(opts).opts.MaxDepth != w.opts.MaxDepth {
+		stacks = nil
+	}
+	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks}
 }
 
 type edit struct {
@@ -77,7 +82,7 @@ type doc struct {
 	outer   *Node // the string node this document is nested in; nil for the body
 	level   int   // JSON-in-string level
 	edits   []edit
-	nodes   []Node
+	stack   []Node // stack[d] is the node at depth d of this document
 	scratch []byte
 }
 
@@ -130,14 +135,22 @@ func (d *doc) walkRoot() error {
 	} else if d.w.opts.Rules != nil {
 		state = d.w.opts.Rules.Root()
 	}
-	if cap(d.nodes) < 8 {
-		d.nodes = make([]Node, 0, 16)
+	// Nodes live in a per-level stack indexed by depth, so a walk allocates no nodes: a
+	// node is only valid while its subtree is walked, and its slot is reused by its next
+	// sibling.
+	for len(d.w.stacks) <= d.level {
+		d.w.stacks = append(d.w.stacks, nil)
 	}
-	root := Node{doc: d, Tok: 0, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
+	if d.w.stacks[d.level] == nil {
+		d.w.stacks[d.level] = make([]Node, d.w.opts.MaxDepth+2)
+	}
+	d.stack = d.w.stacks[d.level]
+	root := &d.stack[0]
+	*root = Node{doc: d, Tok: 0, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
 	if d.outer != nil {
 		root.key, root.label, root.Mark = d.outer.key, d.outer.label, d.outer.Mark
 	}
-	_, err := d.visit(&root)
+	_, err := d.visit(root)
 	return err
 }
 
