@@ -200,7 +200,7 @@ const (
 func special(w uint64) uint64 {
 	q := w ^ (lsb * '"')
 	b := w ^ (lsb * '\\')
-	return ((q - lsb) &^ q | (b - lsb) &^ b | (w - lsb*0x20) &^ w) & msb
+	return ((q-lsb)&^q | (b-lsb)&^b | (w-lsb*0x20)&^w) & msb
 }
 
 // scanString validates the string starting at src[i] == '"' and returns the offset after
