@@ -376,3 +376,39 @@ func TestRouteContentTypes(t *testing.T) {
 		t.Fatalf("DingTalk received %d calls, want only the form one", len(got))
 	}
 }
+
+// TestResidencyRoundTrip: an approval started through the proxy reaches DingTalk with its
+// identity numbers tokenized; read back through the proxy, hr_admin sees the values, payroll
+// a mask of them. DingTalk's copy never holds them in clear.
+func TestResidencyRoundTrip(t *testing.T) {
+	h := newHarness(t)
+	tok := h.newAPIToken()
+	start := `{"processCode":"PROC-LEAVE","originatorUserId":"` + h.employee(0).UserID + `","deptId":1,"formComponentValues":[` +
+		`{"name":"請假事由","value":"陪同母親 (HKID C668123(7), 身份证 11010519491231002X) 覆診"},{"name":"代理人電話","value":"+852 6876 5432"}]}`
+	r := h.do(http.MethodPost, "/v1.0/workflow/processInstances", "demo-hr-admin-key", "application/json", strings.NewReader(start),
+		"x-acs-dingtalk-access-token", tok)
+	id, _ := r.json(t)["instanceId"].(string)
+	if r.status != 200 || id == "" {
+		t.Fatalf("start: %d %s", r.status, r.body)
+	}
+	for _, rec := range h.received() {
+		if strings.Contains(rec.Body, "C668123") || strings.Contains(rec.Body, "11010519491231002X") {
+			t.Fatalf("DingTalk received an identity number in clear: %s", rec.Body)
+		}
+	}
+	get := func(key string) string {
+		r := h.do(http.MethodGet, "/v1.0/workflow/processInstances?processInstanceId="+id, key, "", nil,
+			"x-acs-dingtalk-access-token", tok)
+		if r.status != 200 {
+			t.Fatalf("get as %s: %d %s", key, r.status, r.body)
+		}
+		return string(r.body)
+	}
+	if hr := get("demo-hr-admin-key"); !strings.Contains(hr, "C668123(7)") || !strings.Contains(hr, "11010519491231002X") {
+		t.Errorf("hr_admin does not see the revealed values: %s", hr)
+	}
+	pay := get("demo-payroll-key")
+	if strings.Contains(pay, "C668123") || strings.Contains(pay, "tok_") || !strings.Contains(pay, "C668***(*)") {
+		t.Errorf("payroll should see the HKID masked (not the token, not the value): %s", pay)
+	}
+}
