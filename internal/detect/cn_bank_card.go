@@ -1,0 +1,36 @@
+package detect
+
+// Mainland bank card and account numbers: 16–19 digits (contiguous or grouped) under a bank
+// key or label (bankCardNo, bankAccountNo, sys04-bankAccountNo, 銀行卡號, 银行卡 …) or after a
+// bank context word. A Luhn-valid number scores 0.8 with context (0.95 with a key); a
+// brand-valid card number named as a bank card becomes cn_bank_card rather than
+// credit_card, never both; a number without a Luhn digit (many UnionPay debit accounts) is
+// accepted at 0.75 with context.
+var cnBankCardRecognizer = Recognizer{
+	Type:         CNBankCard,
+	Name:         "Mainland bank card / account",
+	Description:  "16-19 digit bank card or account number named by a bank key or context",
+	Validates:    "Luhn (preferred) and 16-19 digits; bank key, label or context required",
+	NeedsContext: true,
+}
+
+// ValidCNBankCard reports whether s holds 16–19 digits (spaces and dashes between groups
+// allowed) that pass the Luhn check.
+func ValidCNBankCard(s string) bool {
+	var buf [24]byte
+	d := buf[:0]
+	b := trimSpaceBytes([]byte(s))
+	for i, c := range b {
+		switch {
+		case isDigit(c):
+			if len(d) == len(buf) {
+				return false
+			}
+			d = append(d, c)
+		case (c == ' ' || c == '-') && i > 0 && i+1 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]):
+		default:
+			return false
+		}
+	}
+	return len(d) >= 16 && len(d) <= 19 && luhnBytes(d)
+}

@@ -1,0 +1,128 @@
+package detect
+
+import "time"
+
+// Mainland Resident Identity Card number (GB 11643-1999): six-digit area code, birth date
+// YYYYMMDD, three-digit sequence and an ISO 7064 MOD 11-2 check character (0-9 or X).
+// Hong Kong, Macau and Taiwan residents' residence permits use area codes 810000, 820000 and
+// 830000; the 2023 foreigners' permanent residence card starts with 9 followed by the
+// province code of issue.
+//
+// Validation: the check character, a real calendar date from 1900 up to today, and a known
+// province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71) with a city code 01–90, or
+// 81/82/83 followed by 0000. Under an id/order/contract key, or after a word such as 合同 or
+// 訂單, a number that happens to validate is still not reported.
+var cnIDRecognizer = Recognizer{
+	Type:        CNID,
+	Name:        "Mainland China Resident ID",
+	Description: "18-character mainland ID or HK/Macau/Taiwan residence permit number",
+	Validates:   "ISO 7064 MOD 11-2 check, real birth date not in the future, known area code",
+}
+
+var cnIDWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+
+const cnIDChecks = "10X98765432"
+
+// cnProvince[i] is true for the two-digit province codes in use.
+var cnProvince = func() (t [100]bool) {
+	for _, p := range []int{11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+		41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71} {
+		t[p] = true
+	}
+	return t
+}()
+
+// ValidCNID reports whether s (18 characters, surrounding spaces ignored) is a valid
+// mainland ID number.
+func ValidCNID(s string) bool {
+	b := trimSpaceBytes([]byte(s))
+	return cnIDValid(b, today(time.Now()))
+}
+
+// today returns the date as YYYYMMDD.
+func today(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
+func cnIDValid(b []byte, now int) bool {
+	if len(b) != 18 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		if !isDigit(b[i]) {
+			return false
+		}
+		sum += int(b[i]-'0') * cnIDWeights[i]
+	}
+	if upper(b[17]) != cnIDChecks[sum%11] {
+		return false
+	}
+	if !cnAreaValid(b[:6]) {
+		return false
+	}
+	return validDate(atoi(b[6:10]), atoi(b[10:12]), atoi(b[12:14]), now)
+}
+
+// cnIDShape reports whether 18 characters have a cn_id's area code and birth date,
+// whatever their check character.
+func cnIDShape(b []byte, now int) bool {
+	if len(b) != 18 || !allDigits(b[:17]) {
+		return false
+	}
+	return cnAreaValid(b[:6]) && validDate(atoi(b[6:10]), atoi(b[10:12]), atoi(b[12:14]), now)
+}
+
+// cnAreaValid checks the area code's province and city parts.
+func cnAreaValid(a []byte) bool {
+	p := atoi(a[:2])
+	switch {
+	case p == 81 || p == 82 || p == 83:
+		return string(a[2:]) == "0000"
+	case a[0] == '9': // foreigners' permanent residence card: 9 + province of issue
+		return cnProvince[atoi(a[1:3])]
+	case p == 71:
+		return true
+	}
+	city := atoi(a[2:4])
+	return cnProvince[p] && city >= 1 && city <= 90
+}
+
+// validDate reports whether y-m-d is a real date from 1900-01-01 up to now (YYYYMMDD).
+func validDate(y, m, d, now int) bool {
+	if y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return false
+	}
+	return y*10000+m*100+d <= now
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// atoi parses ASCII digits; callers have checked them.
+func atoi(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// matchCNID reports an 18-character candidate (contiguous, or written 6-8-4).
+func (st *scanState) matchCNID(d []byte, start, end int) {
+	if !cnIDValid(d, today(st.s.now())) {
+		return
+	}
+	st.add(cand{t: tCNID, start: start, end: end, score: scoreValidated})
+}

@@ -1,0 +1,58 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: CNMobile, naturalKey: "mobile",
+		tp: []tcase{
+			{text: "13800138000", key: "mobile"},
+			{text: "+86 138 0013 8000", key: "remark"},
+			{text: "0086-13800138000", key: "remark"},
+			{text: "86-13912345678", key: "remark"},
+			{text: "手机：15012345678", key: "remark", want: "15012345678"},
+			{text: "138-0013-8000", key: "remark"},
+			{text: "+8613800138000", key: "remark"},
+			{text: "联系人 张三 18612345678", key: "content", want: "18612345678"},
+			{text: "19912345678", key: "phone"},
+			{text: "(+86) 17012345678", key: "remark"},
+			{text: "请回电 166 1234 5678", key: "remark", want: "166 1234 5678"},
+			{text: "13800138000", key: "mobile", number: true},
+			{text: "8613800138000", key: "remark"},
+			{text: "my number is 13712345678.", key: "text", want: "13712345678"},
+			{text: "14712345678", key: "remark"},
+			{text: "+86-150-1234-5678", key: "remark"},
+		},
+		fp: []tcase{
+			{text: "1742264100000", key: "remark"},
+			{text: "12345678901", key: "remark"},
+			{text: "14012345678", key: "remark"},
+			{text: "15412345678", key: "remark"},
+			{text: "13800138000", key: "taskId"},
+			{text: "订单号 13800138000", key: "remark"},
+			{text: "138001380001", key: "remark"},
+			{text: "A13800138000", key: "remark"},
+			{text: "13800138000.5", key: "remark"},
+			{text: "1380013800", key: "mobile"},
+			{text: "138****8000", key: "mobile"},
+			{text: "+1 415 555 2671", key: "remark"},
+			{text: "13800138000abc", key: "remark"},
+			{text: "13800138000", key: "remark", number: true},
+			{text: "17912345678", key: "mobile"},
+		},
+	})
+}
+
+func TestCNMobileCases(t *testing.T) { runCases(t, CNMobile) }
+
+func TestValidCNMobile(t *testing.T) {
+	for _, s := range []string{"13800138000", "+86 138 0013 8000", "0086 13800138000", "138-0013-8000"} {
+		if !ValidCNMobile(s) {
+			t.Errorf("ValidCNMobile(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "12800138000", "1380013800", "+852 13800138000", "1740013800x"} {
+		if ValidCNMobile(s) {
+			t.Errorf("ValidCNMobile(%q) = true", s)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package detect
+
+// Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from
+// 0-9 A-H J-N P Q R T U W X Y — registration authority (1-9, A, N, Y), entity type (1-9),
+// six-digit administrative division, nine-character organisation code and a mod-31 check
+// character with weights 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28.
+// A code containing letters is reported on its own; an all-digit one looks like any other
+// 18-digit number and needs a key or context word (统一社会信用代码, 稅號, USCC …).
+var cnUSCCRecognizer = Recognizer{
+	Type:        CNUSCC,
+	Name:        "Unified Social Credit Code",
+	Description: "18-character mainland organisation code, e.g. 91350100M000100Y43",
+	Validates:   "GB 32100 mod-31 check character, authority/type codes, division code",
+}
+
+const usccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// usccValue maps a character to its value, -1 when not in the code alphabet.
+var usccValue = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < len(usccChars); i++ {
+		t[usccChars[i]] = int8(i)
+	}
+	return t
+}()
+
+func usccValid(w []byte) bool {
+	if len(w) != 18 {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '1' && c <= '9', c == 'A', c == 'N', c == 'Y':
+	default:
+		return false
+	}
+	if w[1] < '1' || w[1] > '9' || !allDigits(w[2:8]) {
+		return false
+	}
+	if p := atoi(w[2:4]); !cnProvince[p] && p != 10 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		v := usccValue[w[i]]
+		if v < 0 {
+			return false
+		}
+		sum += int(v) * usccWeights[i]
+	}
+	check := (31 - sum%31) % 31
+	return w[17] == usccChars[check]
+}
+
+// ValidUSCC reports whether s is a Unified Social Credit Code with a correct check character.
+func ValidUSCC(s string) bool {
+	return usccValid(trimSpaceBytes([]byte(s)))
+}
+
+// matchUSCC handles an all-digit 18-character candidate (from a number run).
+func (st *scanState) matchUSCC(d []byte, start, end int) {
+	if usccValid(d) {
+		st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+	}
+}
+
+// matchUSCCWord handles an 18-character alphanumeric word; codes are upper case, so a lower
+// case one needs a hint.
+func (st *scanState) matchUSCCWord(w []byte, s, e int) {
+	var up [18]byte
+	lowerSeen, letters := false, false
+	for i, c := range w {
+		if isLower(c) {
+			lowerSeen = true
+		}
+		if isLetter(c) {
+			letters = true
+		}
+		up[i] = upper(c)
+	}
+	if !letters || !usccValid(up[:]) {
+		return
+	}
+	if lowerSeen {
+		st.add(cand{t: tCNUSCC, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+		return
+	}
+	st.add(cand{t: tCNUSCC, start: s, end: e, score: scoreValidated})
+}

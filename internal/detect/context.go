@@ -1,0 +1,362 @@
+package detect
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Context words. Before a candidate the scanner looks back up to ctxWindow runes (UTF-8
+// aware), stopping at a line break or a sentence separator (; ； 。), for the NEAREST
+// context word. If that word names the candidate's type, the candidate gains context; if it
+// is a negative word (order, amount, contract, version, …) validated numeric candidates are
+// dropped; any other word gives no context. "Nearest wins" keeps "電話 9123 4567，訂單
+// 12345678" right: the second number's nearest word is 訂單.
+//
+// English words match case-insensitively on word boundaries (a trailing plural 's' is
+// allowed); Chinese words (traditional and simplified) match anywhere.
+
+const ctxWindow = 32 // runes
+
+type ctxResult struct {
+	found bool
+	mask  tmask // types named by the nearest word(s)
+	neg   bool  // the nearest word is a negative one
+}
+
+var (
+	maskIDCard = tmask(1<<tHKID | 1<<tCNID | 1<<tMOID | 1<<tTWID)
+	maskIDAll  = maskIDCard | maskPassport
+)
+
+var ctxGroups = []struct {
+	mask  tmask
+	neg   bool
+	words []string
+}{
+	{tHKID.mask(), false, []string{"hkid", "hkic", "香港身份證", "香港身份证", "香港身分證"}},
+	{maskIDCard, false, []string{"身份證", "身份证", "身分證", "身分证", "身份證號", "身份证号",
+		"身份證號碼", "身份证号码", "身分證號", "身分證字號", "id no", "id card",
+		"id number", "identity card", "identity no", "i.d.", "id#", "公民身份"}},
+	{maskIDAll, false, []string{"證件", "证件", "證號", "证号", "document no"}},
+	{tCNID.mask(), false, []string{"居民身份", "resident id"}},
+	{tMOID.mask(), false, []string{"澳門身份證", "澳门身份证", "澳門居民", "澳门居民", "macau id",
+		"macao id", "bir"}},
+	{tTWID.mask(), false, []string{"台灣", "臺灣", "台湾", "taiwan", "國民身分"}},
+	{maskPassport, false, []string{"passport", "護照", "护照", "travel document", "旅行證件",
+		"旅行证件"}},
+	{maskPhone, false, []string{"電話", "电话", "手機", "手机", "手提", "聯絡", "联络", "聯繫", "联系",
+		"致電", "致电", "來電", "来电", "撥打", "拨打", "熱線", "热线", "傳真", "传真", "短訊", "短信",
+		"call", "tel", "phone", "telephone", "mobile", "whatsapp", "contact", "cell", "fax",
+		"hotline", "sms", "ring", "dial"}},
+	{tCreditCard.mask(), false, []string{"信用卡", "信用咭", "credit", "visa", "mastercard", "amex",
+		"american express", "unionpay", "銀聯", "银联", "jcb", "diners", "discover", "cvv"}},
+	{maskCard, false, []string{"card", "卡號", "卡号", "咭號", "扣賬卡", "借記卡", "借记卡", "付款卡",
+		"扣款卡", "debit"}},
+	{maskBank, false, []string{"銀行卡", "银行卡", "銀行卡號", "银行卡号", "銀行", "银行", "帳戶", "账户", "賬戶", "帳號", "账号", "賬號", "戶口",
+		"户口", "存入", "轉賬", "转账", "轉帳", "轉數", "入數", "過數", "匯款", "汇款", "收款", "開戶",
+		"开户", "account", "acct", "a/c", "bank", "iban", "payee", "fps"}},
+	{tCNUSCC.mask(), false, []string{"統一社會信用代碼", "统一社会信用代码", "信用代碼", "信用代码",
+		"社會信用", "社会信用", "uscc", "稅號", "税号", "納稅人識別", "纳税人识别", "credit code"}},
+	{tHKBR.mask(), false, []string{"商業登記", "商业登记", "business registration", "br no",
+		"br number", "brn", "br", "b.r."}},
+	{tDateOfBirth.mask(), false, []string{"出生", "生日", "dob", "date of birth", "birthday",
+		"born"}},
+	{0, true, []string{"訂單", "订单", "單號", "单号", "編號", "编号", "合同", "合約", "合约", "發票",
+		"发票", "金額", "金额", "總額", "总额", "餘額", "余额", "流水", "交易", "參考", "参考", "工單",
+		"工单", "版本", "型號", "型号", "序號", "序号", "運單", "运单", "快遞", "快递", "批次", "部門",
+		"部门", "工號", "工号", "員工編號", "员工编号", "時間戳", "时间戳", "數量", "数量", "價", "价",
+		"費", "费", "薪", "共計", "共计", "合計", "合计", "頁", "页",
+		"contract", "order", "invoice", "amount", "total", "price", "balance", "salary",
+		"transaction", "txn", "ref", "reference", "ticket", "version", "ver", "build",
+		"serial", "s/n", "sn", "tracking", "batch", "dept", "department", "userid", "user id",
+		"staff no", "employee no", "job no", "timestamp", "epoch", "qty", "quantity", "page",
+		"hk$", "us$", "rmb", "hkd", "usd", "cny", "$", "¥", "￥", "€", "£", "#", "＃"}},
+}
+
+type ctxWord struct {
+	w    []byte // lower case
+	mask tmask
+	neg  bool
+}
+
+var (
+	ctxWords   []ctxWord
+	ctxByASCII [128][]uint16         // word indexes by lower-case last byte
+	ctxByRune  = map[rune][]uint16{} // word indexes by last rune, for words ending in non-ASCII
+	ctxRuneSet [1 << 16 / 64]uint64  // quick filter on the last rune's low 16 bits
+)
+
+func init() {
+	for _, g := range ctxGroups {
+		for _, w := range g.words {
+			i := uint16(len(ctxWords))
+			ctxWords = append(ctxWords, ctxWord{w: []byte(w), mask: g.mask, neg: g.neg})
+			if last := w[len(w)-1]; last < utf8.RuneSelf {
+				ctxByASCII[last] = append(ctxByASCII[last], i)
+				continue
+			}
+			r, _ := utf8.DecodeLastRuneInString(w)
+			ctxByRune[r] = append(ctxByRune[r], i)
+			ctxRuneSet[(r&0xFFFF)/64] |= 1 << ((r & 0xFFFF) % 64)
+		}
+	}
+}
+
+// nearestContext returns the context word ending nearest before start. Of several words
+// ending at the same place the longest wins, so 銀行卡號 is a bank word although it ends in
+// the card word 卡號.
+func nearestContext(text []byte, start int) ctxResult {
+	if start > len(text) {
+		start = len(text)
+	}
+	p := start
+	for runes := 0; p > 0 && runes < ctxWindow; runes++ {
+		var r ctxResult
+		q := p - 1
+		if c := text[q]; c < utf8.RuneSelf {
+			if c == '\n' || c == '\r' || c == ';' {
+				break
+			}
+			r = asciiWordsEndingAt(text, p)
+		} else {
+			ru, size := utf8.DecodeLastRune(text[:p])
+			if ru == '。' || ru == '；' {
+				break
+			}
+			if ru != utf8.RuneError || size > 1 {
+				q = p - size
+				r = cjkWordsEndingAt(text, p, ru)
+			}
+		}
+		if r.found {
+			return r
+		}
+		p = q
+	}
+	return ctxResult{}
+}
+
+// take folds a matching word into r, keeping only the longest words.
+func (r *ctxResult) take(w *ctxWord, longest *int) {
+	switch {
+	case len(w.w) > *longest:
+		*longest = len(w.w)
+		r.found, r.mask, r.neg = true, w.mask, w.neg
+	case len(w.w) == *longest:
+		r.mask |= w.mask
+		r.neg = r.neg || w.neg
+	}
+}
+
+func asciiWordsEndingAt(text []byte, p int) ctxResult {
+	var r ctxResult
+	longest := 0
+	try := func(end int) {
+		for _, i := range ctxByASCII[lower(text[end-1])] {
+			w := &ctxWords[i]
+			s := end - len(w.w)
+			if s < 0 || !equalFoldASCII(text[s:end], w.w) {
+				continue
+			}
+			if isLetter(w.w[0]) && s > 0 && isLetter(text[s-1]) {
+				continue // not the start of a word
+			}
+			r.take(w, &longest)
+		}
+	}
+	c := text[p-1]
+	if isLetter(c) && p < len(text) && isLetter(text[p]) {
+		return r // inside a word
+	}
+	try(p)
+	// A plural: "phones", "contacts".
+	if lower(c) == 's' && p >= 2 && isLetter(text[p-2]) {
+		try(p - 1)
+	}
+	return r
+}
+
+func cjkWordsEndingAt(text []byte, p int, ru rune) ctxResult {
+	var r ctxResult
+	if ctxRuneSet[(ru&0xFFFF)/64]&(1<<((ru&0xFFFF)%64)) == 0 {
+		return r
+	}
+	longest := 0
+	for _, i := range ctxByRune[ru] {
+		w := &ctxWords[i]
+		if s := p - len(w.w); s >= 0 && bytes.Equal(text[s:p], w.w) {
+			r.take(w, &longest)
+		}
+	}
+	return r
+}
+
+func equalFoldASCII(a, lowerB []byte) bool {
+	if len(a) != len(lowerB) {
+		return false
+	}
+	for i := range a {
+		if lower(a[i]) != lowerB[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Labels in free text: "姓名：李嘉欣", "Name: Peter Chan", "出生日期：1988-07-14",
+// "住址：香港九龍…". Only these strong "label + colon" forms make a person name, date of birth
+// or address in free text; the value runs to the end of the line or field.
+
+type labelGroup struct {
+	t     tid
+	words []string
+}
+
+var labelGroups = []labelGroup{
+	{tPersonName, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
+		"english name", "chinese name"}},
+	{tDateOfBirth, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
+		"birth date", "birthday"}},
+	{tAddress, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
+		"address", "home address", "residential address", "correspondence address"}},
+}
+
+type labelWord struct {
+	t tid
+	w []byte // lower case
+}
+
+var labelWords = func() (out []labelWord) {
+	for _, g := range labelGroups {
+		for _, w := range g.words {
+			out = append(out, labelWord{t: g.t, w: []byte(w)})
+		}
+	}
+	return out
+}()
+
+// labelByLast indexes labelWords by their last byte, keeping their order.
+var labelByLast = func() (t [256][]uint8) {
+	for i, lw := range labelWords {
+		last := lw.w[len(lw.w)-1]
+		t[last] = append(t[last], uint8(i))
+		if isLower(last) {
+			t[upper(last)] = append(t[upper(last)], uint8(i))
+		}
+	}
+	return t
+}()
+
+// notPostalBefore are words that, right before 地址/address, make it something else.
+var notPostalBefore = [][]byte{[]byte("IP"), []byte("ip"), []byte("MAC"), []byte("mac"),
+	[]byte("郵件"), []byte("邮件"), []byte("電郵"), []byte("电邮"), []byte("網"), []byte("网"),
+	[]byte("email "), []byte("Email "), []byte("E-mail "), []byte("e-mail ")}
+
+// labelValue handles a colon at text[c:v] (v is just after it): if a label word ends right
+// before it, the value after it is offered to that label's type.
+func (st *scanState) labelValue(c, v int) {
+	text := st.text
+	e := c
+	if e > 0 && text[e-1] == ' ' {
+		e--
+	}
+	if e == 0 {
+		return
+	}
+	for _, i := range labelByLast[text[e-1]] {
+		lw := &labelWords[i]
+		s := e - len(lw.w)
+		if s < 0 || !equalFoldASCII(text[s:e], lw.w) {
+			continue
+		}
+		if lw.w[0] < utf8.RuneSelf {
+			// An English label must not be the tail of a longer phrase ("File name:").
+			k := s
+			for k > 0 && text[k-1] == ' ' {
+				k--
+			}
+			if k > 0 && isLetter(text[k-1]) {
+				continue
+			}
+		}
+		if lw.t == tAddress {
+			for _, p := range notPostalBefore {
+				if bytes.HasSuffix(text[:s], p) {
+					return
+				}
+			}
+		}
+		st.labelled(lw.t, v)
+		return
+	}
+}
+
+// labelled extracts the value after a label and offers it to the label's type.
+func (st *scanState) labelled(t tid, v int) {
+	text := st.text
+	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
+		v++
+	}
+	if v+2 < len(text) && text[v] == 0xE3 && text[v+1] == 0x80 && text[v+2] == 0x80 { // U+3000
+		v += 3
+	}
+	end := v
+	limit := min(len(text), v+maxAddressLen+1) // values are short; never scan a long line per colon
+	for end < limit {
+		c := text[end]
+		if c == '\n' || c == '\r' || c == ';' || c == '|' {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			ru, size := utf8.DecodeRune(text[end:])
+			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
+				break
+			}
+			end += size
+			continue
+		}
+		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) {
+			break
+		}
+		end++
+	}
+	val := trimSpaceBytes(text[v:end])
+	if len(val) == 0 || isPlaceholder(val) {
+		return
+	}
+	s := v + bytes.Index(text[v:end], val)
+	e := s + len(val)
+	switch t {
+	case tPersonName:
+		if n := nameLength(text[s:e]); n > 0 && looksLikeName(text[s:s+n], false, true) {
+			st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
+		}
+	case tDateOfBirth:
+		if n, ok := parseDate(text[s:e], st.s.now(), false); ok {
+			st.add(cand{t: tDateOfBirth, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
+		}
+	case tAddress:
+		if len(val) > maxAddressLen {
+			e = s + utf8Floor(text[s:], maxAddressLen)
+		}
+		if plausibleAddress(text[s:e]) {
+			st.add(cand{t: tAddress, start: s, end: e, score: scoreShapeCtx, flags: fCtxProof})
+		}
+	}
+}
+
+// nameCommaOK allows the comma of "CHAN, Tai Man" inside a labelled name.
+func nameCommaOK(text []byte, i int) bool {
+	return i > 0 && isLetter(text[i-1]) && i+2 < len(text) && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z'
+}
+
+// utf8Floor returns the largest n ≤ max at a rune boundary of b.
+func utf8Floor(b []byte, max int) int {
+	if max >= len(b) {
+		return len(b)
+	}
+	for max > 0 && b[max]&0xC0 == 0x80 {
+		max--
+	}
+	return max
+}

@@ -1,0 +1,162 @@
+package detect
+
+// Payment card numbers: 13–19 digits, contiguous or in groups of four (the last group
+// shorter) or 4-6-5 (Amex) / 4-6-4 (Diners) separated by single spaces or dashes. A number is
+// a card only when it passes the Luhn check AND falls in a known brand's IIN range with one of
+// that brand's lengths:
+//
+//	Visa 4 (13, 16, 19)            Mastercard 51–55, 2221–2720 (16)   Amex 34, 37 (15)
+//	UnionPay 62 (16–19)            JCB 3528–3589 (16–19)
+//	Discover 6011, 644–649, 65 (16–19)   Diners Club 300–305, 3095, 36, 38, 39 (14–19)
+//
+// A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
+// numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
+// a card. Epoch-millisecond (13 digits) and microsecond (16 digits) timestamps start with 1, which no
+// brand uses, so a Luhn-valid timestamp is never a card. Under a bank key or after a bank
+// context word (銀行卡, bankCardNo, …) the same number is reported as cn_bank_card instead.
+var creditCardRecognizer = Recognizer{
+	Type:        CreditCard,
+	Name:        "Payment card number",
+	Description: "Visa, Mastercard, Amex, UnionPay, JCB, Discover or Diners card number",
+	Validates:   "Luhn check and brand IIN range with a valid length for that brand",
+}
+
+// Luhn reports whether a string of ASCII digits passes the Luhn (mod 10) check. Anything
+// else, including an empty string, fails.
+func Luhn(digits string) bool {
+	if len(digits) == 0 {
+		return false
+	}
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		c := digits[i]
+		if !isDigit(c) {
+			return false
+		}
+		d := int(c - '0')
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+func luhnBytes(d []byte) bool {
+	if len(d) == 0 {
+		return false
+	}
+	sum := 0
+	double := false
+	for i := len(d) - 1; i >= 0; i-- {
+		c := d[i]
+		if !isDigit(c) {
+			return false
+		}
+		v := int(c - '0')
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// CardBrand returns the brand whose IIN range holds digits; ok is false when no known brand
+// matches or the length is wrong for that brand. It does not check Luhn.
+func CardBrand(digits string) (brand string, ok bool) {
+	for i := 0; i < len(digits); i++ {
+		if !isDigit(digits[i]) {
+			return "", false
+		}
+	}
+	b, ok := cardBrand(digits)
+	return b, ok
+}
+
+// cardBrand works on any string of ASCII digits (a []byte converted without copying by the
+// compiler when passed as string(b) to this non-escaping function).
+func cardBrand(d string) (string, bool) {
+	n := len(d)
+	if n < 13 || n > 19 {
+		return "", false
+	}
+	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
+	p3 := p2*10 + int(d[2]-'0')
+	p4 := p3*10 + int(d[3]-'0')
+	switch {
+	case d[0] == '4':
+		return "visa", n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720:
+		return "mastercard", n == 16
+	case p2 == 34 || p2 == 37:
+		return "amex", n == 15
+	case p2 == 62:
+		return "unionpay", n >= 16
+	case p4 >= 3528 && p4 <= 3589:
+		return "jcb", n >= 16
+	case p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65:
+		return "discover", n >= 16
+	case p3 >= 300 && p3 <= 305 || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39:
+		return "diners", n >= 14
+	}
+	return "", false
+}
+
+// cardGrouping reports whether element sizes are a way cards are written: one block, fours
+// with a shorter last group, 4-6-5 or 4-6-4.
+func cardGrouping(sz []int) bool {
+	if len(sz) == 1 {
+		return true
+	}
+	if len(sz) == 3 && sz[0] == 4 && sz[1] == 6 && (sz[2] == 5 || sz[2] == 4) {
+		return true
+	}
+	if len(sz) < 4 {
+		return false
+	}
+	for _, s := range sz[:len(sz)-1] {
+		if s != 4 {
+			return false
+		}
+	}
+	last := sz[len(sz)-1]
+	return last >= 1 && last <= 4
+}
+
+// matchCard offers a 13–19 digit chain as a card, or as a brandless bank card number.
+func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
+	if !cardGrouping(sz) || !luhnBytes(d) {
+		return
+	}
+	if len(sz) == 1 && len(d) == 18 && cnIDShape(d, today(st.s.now())) {
+		// An 18-digit number with a real area code and birth date is a mainland ID (with a
+		// wrong check digit if cn_id rejected it), not a card that happens to pass Luhn.
+		return
+	}
+	if _, ok := cardBrand(string(d)); ok {
+		switch {
+		case len(sz) > 1:
+			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreStrong, flags: fCtxProof})
+		case len(d) == 17 || len(d) == 18:
+			// Hardly any card has 17 or 18 digits, while 18-digit contract and order
+			// numbers are common: only a card key or context word makes it a card.
+			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+		default:
+			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreValidated})
+		}
+		return
+	}
+	if len(d) >= 16 {
+		st.add(cand{t: tCNBankCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+	}
+}

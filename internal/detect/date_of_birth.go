@@ -1,0 +1,263 @@
+package detect
+
+import (
+	"strconv"
+	"time"
+	"unsafe"
+)
+
+// Dates of birth are key- or label-driven: a date looks the same whether it is a birthday or
+// a leave request. Under a DOB key or label (birthday, birthDate, dateOfBirth, dob,
+// birthTime, sys02-birthTime, sys07-childBirthDate, 出生日期, 生日) the whole value is
+// reported when it is a real date from 1900 up to today in one of the forms
+//
+//	1988-07-14  1988/07/14  1988.07.14  19880714  1988-7-14  14/07/1988  14-07-1988
+//	1988年7月14日  14 Jul 1988  Jul 14, 1988  1988-07 (month only)
+//
+// optionally followed by a time (1988-07-14 00:00:00, 1988-07-14T00:00:00Z), or an epoch
+// timestamp in milliseconds (DingTalk's roster sends birthTime that way, also as a JSON
+// number). In free text only after a label and colon (出生日期：…, DOB: …), at 0.8.
+var dateOfBirthRecognizer = Recognizer{
+	Type:         DateOfBirth,
+	Name:         "Date of birth",
+	Description:  "a birth date in a DOB field or after 出生日期：/DOB:",
+	Validates:    "DOB key, label or label-colon context; real date 1900..today",
+	NeedsContext: true,
+}
+
+var monthNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// parseDate parses a date at the start of b and returns its length. whole accepts the
+// month-only form and a trailing time, for whole-value fields.
+func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
+	nowYMD := today(now)
+	digits := func(i, min, max int) (int, int) { // value, end
+		j := i
+		for j < len(b) && j-i < max && isDigit(b[j]) {
+			j++
+		}
+		if j-i < min || (j < len(b) && isDigit(b[j])) {
+			return -1, i
+		}
+		return atoi(b[i:j]), j
+	}
+	var y, m, d, n int
+	ok := false
+	switch {
+	case len(b) >= 4 && allDigits(b[:4]) && (len(b) == 4 || !isDigit(b[4])):
+		// Year first: 1988-07-14, 1988/7/14, 1988.07.14, 1988年7月14日, 1988-07.
+		y = atoi(b[:4])
+		i := 4
+		if i >= len(b) {
+			break
+		}
+		var sep1 []byte
+		switch {
+		case b[i] == '-' || b[i] == '/' || b[i] == '.':
+			sep1 = b[i : i+1]
+			i++
+		case hasPrefixBytes(b[i:], "年"):
+			sep1 = b[i : i+3]
+			i += 3
+		default:
+			break
+		}
+		if sep1 == nil {
+			break
+		}
+		mm, j := digits(i, 1, 2)
+		if mm < 0 {
+			break
+		}
+		m, i = mm, j
+		cjk := len(sep1) == 3
+		if cjk {
+			if !hasPrefixBytes(b[i:], "月") {
+				break
+			}
+			i += 3
+		}
+		sep2ok := false
+		if i < len(b) {
+			if cjk && isDigit(b[i]) {
+				sep2ok = true
+			} else if !cjk && b[i] == sep1[0] && i+1 < len(b) && isDigit(b[i+1]) {
+				sep2ok = true
+				i++
+			}
+		}
+		if !sep2ok {
+			if whole {
+				d, n, ok = 1, i, true // month precision
+			}
+			break
+		}
+		dd, j := digits(i, 1, 2)
+		if dd < 0 {
+			break
+		}
+		d, i = dd, j
+		if cjk && hasPrefixBytes(b[i:], "日") {
+			i += 3
+		} else if cjk && hasPrefixBytes(b[i:], "號") {
+			i += 3
+		}
+		n, ok = i, true
+	case len(b) >= 8 && allDigits(b[:8]) && (len(b) == 8 || !isDigit(b[8])):
+		y, m, d, n, ok = atoi(b[:4]), atoi(b[4:6]), atoi(b[6:8]), 8, true
+	case len(b) >= 1 && isDigit(b[0]):
+		// Day first: 14/07/1988, 14-07-1988, 14.07.1988, or 14 Jul 1988.
+		dd, i := digits(0, 1, 2)
+		if dd < 0 || i >= len(b) {
+			break
+		}
+		if b[i] == ' ' {
+			mon, j := monthAt(b, i+1)
+			if mon == 0 || j >= len(b) || b[j] != ' ' {
+				break
+			}
+			yy, k := digits(j+1, 4, 4)
+			if yy < 0 {
+				break
+			}
+			y, m, d, n, ok = yy, mon, dd, k, true
+			break
+		}
+		s := b[i]
+		if s != '/' && s != '-' && s != '.' {
+			break
+		}
+		mm, j := digits(i+1, 1, 2)
+		if mm < 0 || j >= len(b) || b[j] != s {
+			break
+		}
+		yy, k := digits(j+1, 4, 4)
+		if yy < 0 {
+			break
+		}
+		y, m, d, n, ok = yy, mm, dd, k, true
+	default:
+		// Month name first: Jul 14, 1988 / July 14 1988.
+		mon, i := monthAt(b, 0)
+		if mon == 0 || i >= len(b) || b[i] != ' ' {
+			break
+		}
+		dd, j := digits(i+1, 1, 2)
+		if dd < 0 {
+			break
+		}
+		if j < len(b) && b[j] == ',' {
+			j++
+		}
+		if j >= len(b) || b[j] != ' ' {
+			break
+		}
+		yy, k := digits(j+1, 4, 4)
+		if yy < 0 {
+			break
+		}
+		y, m, d, n, ok = yy, mon, dd, k, true
+	}
+	if !ok || !validDate(y, m, d, nowYMD) {
+		return 0, false
+	}
+	if n < len(b) && isWord(b[n]) {
+		return 0, false
+	}
+	if whole {
+		n = skipTime(b, n)
+	}
+	return n, true
+}
+
+// monthAt reads an English month name (3 letters or full) at b[i:].
+func monthAt(b []byte, i int) (int, int) {
+	if i+3 > len(b) {
+		return 0, i
+	}
+	var low [3]byte
+	for k := 0; k < 3; k++ {
+		low[k] = lower(b[i+k])
+	}
+	for m, name := range monthNames {
+		if string(low[:]) == name {
+			j := i + 3
+			for j < len(b) && isLetter(b[j]) {
+				j++
+			}
+			if j-i > 9 {
+				return 0, i
+			}
+			return m + 1, j
+		}
+	}
+	return 0, i
+}
+
+// skipTime skips " 00:00:00", "T00:00:00Z", "T00:00:00.000+08:00" after a date.
+func skipTime(b []byte, n int) int {
+	if n+1 >= len(b) || (b[n] != ' ' && b[n] != 'T') || !isDigit(b[n+1]) {
+		return n
+	}
+	i := n + 1
+	for i < len(b) && (isDigit(b[i]) || b[i] == ':' || b[i] == '.') {
+		i++
+	}
+	if i < len(b) && (b[i] == 'Z' || b[i] == '+' || b[i] == '-') {
+		i++
+		for i < len(b) && (isDigit(b[i]) || b[i] == ':') {
+			i++
+		}
+	}
+	return i
+}
+
+// epochBirth reports whether b is an integer epoch timestamp (milliseconds, or seconds when
+// short) between 1900 and now.
+func epochBirth(b []byte, now time.Time) bool {
+	if len(b) == 0 || len(b) > 14 {
+		return false
+	}
+	v, err := strconv.ParseInt(unsafe.String(&b[0], len(b)), 10, 64)
+	if err != nil || v == 0 {
+		return false
+	}
+	ms := v
+	if v > -1e11 && v < 1e11 && len(b) <= 10 {
+		ms = v * 1000 // seconds
+	}
+	const ms1900 = -2208988800000
+	return ms >= ms1900 && ms <= now.UnixMilli()
+}
+
+// dobValue reports a whole-value date of birth under a DOB key.
+func (st *scanState) dobValue(s, e int) bool {
+	v := st.text[s:e]
+	now := st.s.now()
+	ok := false
+	if n, dok := parseDate(v, now, true); dok && n == len(v) {
+		ok = true
+	} else if allDigitsSigned(v) && len(v) != 8 {
+		ok = epochBirth(v, now)
+	}
+	if !ok {
+		return false
+	}
+	st.add(cand{t: tDateOfBirth, start: s, end: e, score: scoreKey, flags: fCtxProof | fKeyProof})
+	return true
+}
+
+func allDigitsSigned(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	return allDigits(b)
+}
+
+// ValidDateOfBirth reports whether s is a plausible birth date in one of the accepted forms
+// (the epoch form excluded).
+func ValidDateOfBirth(s string) bool {
+	b := trimSpaceBytes([]byte(s))
+	n, ok := parseDate(b, time.Now(), true)
+	return ok && n == len(b)
+}

@@ -1,0 +1,34 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: DateOfBirth, naturalKey: "birthday",
+		tp: []tcase{
+			{text: "1988-07-14", key: "birthday"},
+			{text: "1988-07-14", key: "value", label: "sys02-birthTime"},
+			{text: "584841600000", key: "birthTime", number: true},
+			{text: "14/07/1988", key: "dob"},
+			{text: "1988年7月14日", key: "value", label: "出生日期"},
+			{text: "出生日期：1988-07-14，性別：男", key: "remark", want: "1988-07-14"},
+			{text: "DOB: 14 Jul 1988", key: "text", want: "14 Jul 1988"},
+			{text: "19880714", key: "birthDate"},
+			{text: "1988-07-14 00:00:00", key: "birthday"},
+			{text: "2015-06-01", key: "sys07-childBirthDate"},
+			{text: "Jul 14, 1988", key: "dateOfBirth"},
+			{text: "-315619200000", key: "birthTime", number: true},
+		},
+		fp: []tcase{
+			{text: "2099-01-01", key: "birthday"},
+			{text: "1888-01-01", key: "birthday"},
+			{text: "1988-02-30", key: "birthday"},
+			{text: "1988-07-14", key: "createTime"},
+			{text: "1988-07-14", key: "remark"},
+			{text: "unknown", key: "birthday"},
+			{text: "0", key: "birthday", number: true},
+			{text: "4102444800000", key: "birthTime", number: true},
+		},
+	})
+}
+
+func TestDateOfBirthCases(t *testing.T) { runCases(t, DateOfBirth) }

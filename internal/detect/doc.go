@@ -1,0 +1,102 @@
+// Package detect finds personal data in text and JSON: recognizers with real validators,
+// key-name and context hints, and a single-pass JSON engine.
+//
+// # How a text value is scanned
+//
+// Scanner.ScanText reads a decoded text value once, byte by byte, without regular
+// expressions:
+//
+//  1. Prefilter. A value with no digit, '@', ':' or full-width '：' can only hold the
+//     key-driven types (person name, date of birth, address); if its key and label name none
+//     of them, ScanText returns at once.
+//  2. Tokens with strict boundaries. Letters, digits and '_' form words; a candidate never
+//     starts or ends inside one ("HK0001234" holds no K000123(4), a 13-digit epoch holds no
+//     11-digit mobile). Digits form number runs: groups joined by single spaces or dashes,
+//     with an optional +852 / 852 / (852) / 00852 / +86 / 0086 prefix, an HK extension, a
+//     Macau "(8)" bracket or a cn_id "X". Groups joined by '.' are one element: an IPv4
+//     candidate with four short parts, otherwise a decimal or version no format may use.
+//     A run glued to a code ("PO-12345678", "v1.2.3.4"), followed by letters, '@', '%', a
+//     time colon, thousands separators or a unit (元, 萬, 號 …) yields nothing.
+//  3. Shape and validator per type (one file per recognizer, see Registry): check digits
+//     (HKID mod 11, cn_id MOD 11-2, Luhn and brand ranges, Taiwan ID, USCC mod 31),
+//     allocated number ranges (HK and mainland phones), calendar dates, address plausibility.
+//  4. Key, label and context. See keys.go and context.go and the scores below.
+//  5. Overlaps. Findings are sorted by Start; of overlapping findings the higher score
+//     wins, then the longer span, then the earlier one.
+//
+// # Scores
+//
+//	0.95  self-validating structured format: A123456(3) with a valid check, e-mail address,
+//	      phone with +852/00852/(852)/+86 prefix, grouped card number (4111 1111 1111 1111)
+//	      with Luhn and brand, IPv6; or any candidate whose key or label names its type
+//	      (mobile: "91234567", sys02-certNo: "A123456(3)"), including whole-value names,
+//	      dates of birth and addresses under their keys
+//	0.9   validated candidate with a context word naming its type (身份證 110101…,
+//	      致電 9123 4567); an IPv4 address; a mainland mobile written 138 0013 8000;
+//	      852-21234567
+//	0.85  validated digits-only or bare format, no hint: 11-digit mainland mobile, cn_id,
+//	      contiguous card number, bare upper-case HKID A1234563, Taiwan ID, USCC with letters
+//	0.8   shape-only candidate with a context word (bare 8-digit HK number after 電話 or an
+//	      @-mention, passport after 護照, BR number after 商業登記, bank account after 銀行
+//	      戶口, a 17/18-digit card number after 卡號); a card number typed as a bank card by
+//	      context (銀行卡 4111…); names, dates of birth and addresses after a label and colon
+//	0.75  distinctive but unvalidated: dashed HK bank account with a known bank code,
+//	      Macau ID 1234567(8), brandless non-Luhn 16-19 digit account under a bank hint,
+//	      a plausible name under the overloaded `name` key
+//	0.6   an HK number written 9123 4567 in running text with nothing else known (not a
+//	      year range 2019-2020 or round amounts 3000 5000: those need context)
+//
+// Candidates below the threshold (default 0.5) are dropped. Shape-only candidates (bare
+// 8-digit numbers, passports, BR, Macau bare form, generic bank numbers, lower-case bare HKID)
+// are dropped without a key, label or context word. A finding at 0.85 or more never depends
+// on context, so re-scanning its text alone finds it again.
+//
+// # Keys and labels (keys.go)
+//
+// Keys are normalised (ASCII lower case, no '_', '-', '.', spaces) and looked up in a table
+// of DingTalk wire names and roster field codes, then matched by suffix ("…Mobile", "…Time",
+// "…Id" as its own camelCase word) and, for Chinese keys and labels, by words (電話, 身份證,
+// 出生, 住址, 姓名, 時間, 金額 …). The label (a roster field_code such as sys02-certNo, or a form
+// component name such as 代理人電話) counts as much as the key. Results are cached per key
+// in a lock-free, allocation-free table (keys.go), so a key costs one hash after its first
+// value.
+//
+//   - Positive keys name types: phone (mobile, tel, telephone, phoneNumber, atMobiles,
+//     sys00-mobile, sys00-tel, sys06-urgentContactsPhone …), ID documents (certNo, idCardNo,
+//     sys02-certNo, 身份證號碼 …), passport, bank (bankAccountNo, bankCardNo,
+//     sys04-bankAccountNo, 銀行卡號 …), card, e-mail, IP, USCC, BR, date of birth (birthday,
+//     birthTime, sys02-birthTime, sys07-childBirthDate), person name (realName, nick,
+//     showName, senderNick, sys00-name, sys02-realName, sys06-urgentContactsName,
+//     sys07-childName) and address (address, certAddress, sys02-address, sys02-certAddress).
+//     A named type scores 0.95 and shape-only types are allowed; typed keys (all but name
+//     and address) suppress numeric candidates of other types.
+//   - Negative keys — ids (userid, unionid, dept_id, bizNumber, businessId, task_id,
+//     request_id, …Id), times (createTime, hired_date, …At, …Time, timestamp), amounts,
+//     counts, orders, versions, job numbers — suppress every candidate except the
+//     self-validating structured ones (HKID with brackets, e-mail, IPv6).
+//   - Free-text keys (remark, content, text, title, value, extension …) are neutral.
+//   - JSON numbers (Field.Number) are reported only under a key or label naming the type:
+//     numbers in DingTalk payloads are ids, counts and epoch times.
+//   - work_place / sys00-workPlace is an office location, not a personal address: neutral.
+//
+// # Context words (context.go)
+//
+// The nearest context word within 32 runes before a candidate (not crossing a line break or
+// ; ； 。) decides: a word naming the type raises validated candidates to 0.9 and lets
+// shape-only ones through at 0.8; a negative word (訂單, 合同, 金額, 編號, order, invoice,
+// amount, version, $, HK$, # …) drops validated digit candidates; any other word gives no
+// context. A phone number right after '@' (DingTalk mention) has phone context.
+//
+// # Masked output and tokens
+//
+// Masked values (9***4567, A123***(*), t***@example.com, [HKID]) and vault tokens
+// (tok_hkid_ABCDEFGHIJKLMNOPQRSTUVWXYZ) never produce findings: a '*' ends every format, a
+// local part running into '*' is not an address, and a token is one word containing '_'.
+//
+// # Custom recognizers (custom.go)
+//
+// Policies add patterns compiled with go-re2 after validation by regexp/syntax; patterns
+// needing lookaround or backreferences run on regexp2 with a timeout and are marked slow.
+// Matches are prefiltered by a literal prefix, the set of possible first bytes and keywords,
+// because each go-re2 call costs about 0.7 µs.
+package detect

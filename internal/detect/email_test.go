@@ -1,0 +1,63 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: Email, naturalKey: "email",
+		tp: []tcase{
+			{text: "taiman.chan@example.com", key: "email"},
+			{text: "請電郵 taiman.chan@example.com 查詢", key: "remark", want: "taiman.chan@example.com"},
+			{text: "mailto:peter.chan@hk.example.com", key: "remark", want: "peter.chan@hk.example.com"},
+			{text: "Contact: <grace.lee+hr@example.co.uk>", key: "text", want: "grace.lee+hr@example.co.uk"},
+			{text: "12345678@qq.com", key: "remark"},
+			{text: "user_name-1@sub.domain.example.org.", key: "remark", want: "user_name-1@sub.domain.example.org"},
+			{text: "A@B.CO", key: "remark"},
+			{text: "test/test@test.com", key: "remark"},
+			{text: "mailhost!username@example.org", key: "remark"},
+			{text: "x@example.com", key: "email"},
+			{text: "電郵:kayan.lee@example.com。", key: "remark", want: "kayan.lee@example.com"},
+			{text: "\"taiman.chan@example.com\"", key: "remark", want: "taiman.chan@example.com"},
+			{text: "https://x.example.com/send?to=peter@example.com&x=1", key: "remark", want: "peter@example.com"},
+			{text: "info@xn--fiqs8s.xn--j6w193g", key: "remark"},
+			{text: "taiman.chan@example.com", key: "businessId"},
+			{text: "陳大文<taiman.chan@example.com>", key: "remark", want: "taiman.chan@example.com"},
+			{text: "_______@example.com", key: "remark"},
+			{text: "firstname-lastname@example-one.museum", key: "remark"},
+		},
+		fp: []tcase{
+			{text: "t***@example.com", key: "email"},
+			{text: "ta***an@example.com", key: "remark"},
+			{text: "logo@2x.png", key: "remark"},
+			{text: "user@localhost", key: "remark"},
+			{text: "a..b@example.com", key: "remark"},
+			{text: "@example.com", key: "remark"},
+			{text: "user@", key: "remark"},
+			{text: "user@example", key: "remark"},
+			{text: "user@example.c", key: "remark"},
+			{text: "user@-example.com", key: "remark"},
+			{text: "user.@example.com", key: "remark"},
+			{text: "[EMAIL]", key: "remark"},
+			{text: "user@example.123", key: "remark"},
+			{text: "a@b@c.com", key: "remark"},
+			{text: "tok_email_ABCDEFGHIJKLMNOPQRSTUVWXYZ", key: "email"},
+			{text: "email@example..com", key: "remark"},
+			{text: "email@111.222.333.44444", key: "remark"},
+			{text: "---@example.com", key: "remark"},
+		},
+	})
+}
+
+func TestEmailCases(t *testing.T) { runCases(t, Email) }
+
+func TestValidEmail(t *testing.T) {
+	for _, s := range []string{"a@example.com", " taiman.chan@example.com ", "x+y@sub.example.hk"} {
+		if !ValidEmail(s) {
+			t.Errorf("ValidEmail(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "a@example", "mail a@example.com", "a@example.com x", "t***@example.com"} {
+		if ValidEmail(s) {
+			t.Errorf("ValidEmail(%q) = true", s)
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: HKBR, naturalKey: "brNo",
+		tp: []tcase{
+			{text: "12345678", key: "brNo"},
+			{text: "商業登記號碼 31234567", key: "remark", want: "31234567"},
+			{text: "BR No. 61234567", key: "text", want: "61234567"},
+			{text: "41234567", key: "value", label: "商業登記證號碼"},
+			{text: "BR No.: 12345678-000-03-25-A", key: "remark", want: "12345678"},
+		},
+		fp: []tcase{
+			{text: "12345678", key: "remark"},
+			{text: "BR 1234567", key: "remark"},
+			{text: "12345678", key: "dept_id"},
+			{text: "brown 12345678", key: "remark"},
+		},
+	})
+}
+
+func TestHKBRCases(t *testing.T) { runCases(t, HKBR) }
+
+func TestValidHKBR(t *testing.T) {
+	if !ValidHKBR("12345678") || ValidHKBR("1234567") || ValidHKBR("1234567a") {
+		t.Error("ValidHKBR")
+	}
+}

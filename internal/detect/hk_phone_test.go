@@ -1,0 +1,75 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: HKPhone, naturalKey: "mobile",
+		tp: []tcase{
+			{text: "91234567", key: "mobile"},
+			{text: "68765432", key: "atMobiles"},
+			{text: "+852-91234567", key: "value", label: "sys00-mobile"},
+			{text: "852-21234567-801", key: "telephone"},
+			{text: "如有疑問請致電 9123 4567 或電郵", key: "content", want: "9123 4567"},
+			{text: "Peter Chan；HKID A123456(3) 已核實；緊急聯絡人 陳太 6123 4567", key: "remark", want: "6123 4567"},
+			{text: "Call me at +852 9123 4567.", key: "text", want: "+852 9123 4567"},
+			{text: "(852) 2123 4567", key: "remark"},
+			{text: "(+852) 5432 1987", key: "remark"},
+			{text: "00852 6123-4567", key: "remark"},
+			{text: "+85291234567", key: "remark"},
+			{text: "WhatsApp 51234567", key: "text", want: "51234567"},
+			{text: "- 證件：K382716(A)\n@68765432 請跟進", key: "text", want: "68765432"},
+			{text: "Tel: 3123-4567", key: "text", want: "3123-4567"},
+			{text: "聯絡電話：84123456", key: "remark", want: "84123456"},
+			{text: "+852 6876 5432", key: "value", label: "代理人電話"},
+			{text: "91234567", key: "value", label: "代理人電話"},
+			{text: "Office 2123 4567 ext 12", key: "remark", want: "2123 4567"},
+			{text: "91234567", key: "mobile", number: true},
+			{text: "+852-54321987", key: "label", label: "sys06-urgentContactsPhone"},
+			{text: "21234567-801", key: "tel"},
+			{text: "電話 2019 2020", key: "remark", want: "2019 2020"},
+			{text: "(1) 9123 4567 (2) 6123 4567", key: "remark", want: "6123 4567"},
+			{text: "聯絡：91234567/61234567", key: "remark", want: "61234567"},
+		},
+		fp: []tcase{
+			{text: "58320145", key: "dept_id"},
+			{text: "583201457", key: "dept_id", number: true},
+			{text: "12345678", key: "remark"},
+			{text: "91234567", key: "remark"},
+			{text: "1742264100000", key: "createAt", number: true},
+			{text: "12345678.90", key: "amount"},
+			{text: "致電查詢，訂單 91234567", key: "remark"},
+			{text: "9***4567", key: "mobile"},
+			{text: "2025-03-18", key: "remark"},
+			{text: "10:15:00", key: "remark"},
+			{text: "12345678", key: "mobile"},
+			{text: "80123456", key: "mobile"},
+			{text: "+852 9***4567", key: "remark"},
+			{text: "010-86123456-2345", key: "telephone"},
+			{text: "Tel 9123 4567 8901 2345", key: "remark"},
+			{text: "91234567", key: "taskId", number: true},
+			{text: "PO-91234567", key: "remark"},
+			{text: "電話 12345678", key: "remark"},
+			{text: "電話費 $91234567", key: "remark"},
+			{text: "91234567", key: "remark", number: true},
+			{text: "電話 9123.4567", key: "remark"},
+			{text: "HK$ 9123 4567", key: "remark"},
+			{text: "2019-2020 學年報告", key: "remark"},
+			{text: "budget 3000 5000", key: "remark"},
+		},
+	})
+}
+
+func TestHKPhoneCases(t *testing.T) { runCases(t, HKPhone) }
+
+func TestValidHKPhone(t *testing.T) {
+	for _, s := range []string{"91234567", "9123 4567", "+852 9123 4567", "(852) 2123-4567", "00852 61234567", "852-21234567-801", "84123456"} {
+		if !ValidHKPhone(s) {
+			t.Errorf("ValidHKPhone(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "12345678", "81234567", "01234567", "9123456", "912345678", "+86 91234567", "9123 4567 8"} {
+		if ValidHKPhone(s) {
+			t.Errorf("ValidHKPhone(%q) = true", s)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package detect
+
+// Hong Kong Identity Card number: one or two prefix letters, six digits and a check character
+// (0-9 or A), written A123456(3), A123456 (3), A1234563, a123456(3) or XA120584(3); the
+// brackets may be full-width （3）.
+//
+// Check: letters A=10 … Z=35, a single-letter prefix is preceded by a space worth 36; weights
+// 9..2 over the eight positions; check = (11 − sum mod 11) mod 11, 10 is written A.
+//
+// Issued prefixes (Immigration Department practice, as documented in public references):
+// single letters A B C D E F G H J K L M N P R S T V W Y Z — I, O, Q, U and X have never been
+// issued alone (L and T were stand-by series used while the computer system was down); two
+// letters XA XB XC XD XE XG XH (cards issued before 1983 to persons without a Chinese name) and
+// WX (first registrations of foreign workers after the W series ran out). Any other prefix is
+// rejected, so HK000123-style staff numbers and O123456(x) never validate.
+var hkidRecognizer = Recognizer{
+	Type:        HKID,
+	Name:        "Hong Kong Identity Card",
+	Description: "HKID number such as A123456(3), A1234563 or XA120584(3)",
+	Validates:   "mod-11 check character; issued single/two-letter prefix",
+}
+
+// hkidSingle[c] is true for the issued single-letter prefixes.
+var hkidSingle = [26]bool{
+	'A' - 'A': true, 'B' - 'A': true, 'C' - 'A': true, 'D' - 'A': true, 'E' - 'A': true,
+	'F' - 'A': true, 'G' - 'A': true, 'H' - 'A': true, 'J' - 'A': true, 'K' - 'A': true,
+	'L' - 'A': true, 'M' - 'A': true, 'N' - 'A': true, 'P' - 'A': true, 'R' - 'A': true,
+	'S' - 'A': true, 'T' - 'A': true, 'V' - 'A': true, 'W' - 'A': true, 'Y' - 'A': true,
+	'Z' - 'A': true,
+}
+
+// hkidIssued reports whether an upper-case prefix of one or two letters has been issued.
+func hkidIssued(p0, p1 byte, two bool) bool {
+	if !two {
+		return p0 >= 'A' && p0 <= 'Z' && hkidSingle[p0-'A']
+	}
+	switch {
+	case p0 == 'X':
+		switch p1 {
+		case 'A', 'B', 'C', 'D', 'E', 'G', 'H':
+			return true
+		}
+	case p0 == 'W' && p1 == 'X':
+		return true
+	}
+	return false
+}
+
+// hkidCheck returns the check character ('0'-'9' or 'A') for an upper-case prefix and six
+// ASCII digits.
+func hkidCheck(p0, p1 byte, two bool, digits []byte) byte {
+	var sum int
+	if two {
+		sum = int(p0-'A'+10)*9 + int(p1-'A'+10)*8
+	} else {
+		sum = 36*9 + int(p0-'A'+10)*8
+	}
+	for i := 0; i < 6; i++ {
+		sum += int(digits[i]-'0') * (7 - i)
+	}
+	c := (11 - sum%11) % 11
+	if c == 10 {
+		return 'A'
+	}
+	return byte('0' + c)
+}
+
+// ValidHKID reports whether s is a well-formed HKID with an issued prefix and a correct check
+// character. It accepts A123456(3), A123456 (3), A1234563, full-width brackets, lower case and
+// two-letter prefixes; surrounding spaces are ignored.
+func ValidHKID(s string) bool {
+	b := trimSpaceBytes([]byte(s))
+	var letters, digits []byte
+	i := 0
+	for i < len(b) && isLetter(b[i]) {
+		i++
+	}
+	if i < 1 || i > 2 {
+		return false
+	}
+	letters = b[:i]
+	j := i
+	for j < len(b) && isDigit(b[j]) {
+		j++
+	}
+	digits = b[i:j]
+	rest := b[j:]
+	var check byte
+	switch {
+	case len(digits) == 7 && len(rest) == 0:
+		check, digits = digits[6], digits[:6]
+	case len(digits) == 6 && len(rest) == 1 && (rest[0] == 'A' || rest[0] == 'a'):
+		check = 'A'
+	case len(digits) == 6:
+		c, n := parseCheckBracket(rest, 0)
+		if n == 0 || n != len(rest) {
+			return false
+		}
+		check = c
+	default:
+		return false
+	}
+	return hkidValid(letters, digits, check)
+}
+
+// hkidValid checks prefix and check character; letters may be lower case, check is '0'-'9',
+// 'A' or 'a'.
+func hkidValid(letters, digits []byte, check byte) bool {
+	p0 := upper(letters[0])
+	var p1 byte
+	two := len(letters) == 2
+	if two {
+		p1 = upper(letters[1])
+	}
+	if !hkidIssued(p0, p1, two) {
+		return false
+	}
+	return hkidCheck(p0, p1, two, digits) == upper(check)
+}
+
+// parseCheckBracket parses "(c)", " (c)", "（c）" or " （c）" at b[i:], where c is a digit or
+// A/a. It returns the check character and the number of bytes consumed (0 when absent).
+func parseCheckBracket(b []byte, i int) (byte, int) {
+	start := i
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	var full bool
+	switch {
+	case i < len(b) && b[i] == '(':
+		i++
+	case hasFullwidth(b, i, 0x88): // （
+		i += 3
+		full = true
+	default:
+		return 0, 0
+	}
+	if i >= len(b) {
+		return 0, 0
+	}
+	c := b[i]
+	if !isDigit(c) && c != 'A' && c != 'a' {
+		return 0, 0
+	}
+	i++
+	switch {
+	case !full && i < len(b) && b[i] == ')':
+		i++
+	case full && hasFullwidth(b, i, 0x89): // ）
+		i += 3
+	default:
+		return 0, 0
+	}
+	return c, i - start
+}
+
+// hasFullwidth reports whether b[i:] starts with the full-width form U+FF00+(last-0x80),
+// encoded EF BC last (（ is EF BC 88, ） is EF BC 89, ： is EF BC 9A).
+func hasFullwidth(b []byte, i int, last byte) bool {
+	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == last
+}
+
+// matchHKID looks for an HKID in the alphanumeric word text[s:e] (and a check bracket right
+// after it). It returns the end of what it consumed, or -1.
+func (st *scanState) matchHKID(s, e int) int {
+	w := st.text[s:e]
+	nl := 0
+	for nl < len(w) && nl < 3 && isLetter(w[nl]) {
+		nl++
+	}
+	if nl < 1 || nl > 2 || len(w) < nl+6 {
+		return -1
+	}
+	for _, c := range w[nl : nl+6] {
+		if !isDigit(c) {
+			return -1
+		}
+	}
+	letters, digits := w[:nl], w[nl:nl+6]
+	switch len(w) - nl {
+	case 6: // bracketed check
+		c, n := parseCheckBracket(st.text, e)
+		if n == 0 || !wordEnds(st.text, e+n) || !hkidValid(letters, digits, c) {
+			return -1
+		}
+		st.add(cand{t: tHKID, start: s, end: e + n, score: scoreStrong, flags: fCtxProof | fKeyProof})
+		return e + n
+	case 7: // bare check character
+		c := w[nl+6]
+		if !isDigit(c) && c != 'A' && c != 'a' {
+			return -1
+		}
+		if !hkidValid(letters, digits, c) || !st.bareRightOK(e) {
+			return -1
+		}
+		// Upper-case bare HKIDs are common in forms; in lower case the same shape is as
+		// likely a hash or a code, so only a key or context word makes it an HKID.
+		if isLower(letters[0]) || isLower(c) {
+			st.add(cand{t: tHKID, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+		} else {
+			st.add(cand{t: tHKID, start: s, end: e, score: scoreValidated})
+		}
+		return e
+	}
+	return -1
+}

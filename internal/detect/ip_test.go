@@ -1,0 +1,61 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: IPv4, naturalKey: "ipAddress",
+		tp: []tcase{
+			{text: "192.168.1.10", key: "ip"},
+			{text: "login from 203.0.113.5 at 10:15", key: "remark", want: "203.0.113.5"},
+			{text: "10.0.0.1:8080", key: "remark", want: "10.0.0.1"},
+			{text: "IP地址：8.8.8.8", key: "remark", want: "8.8.8.8"},
+			{text: "(172.16.254.1)", key: "remark", want: "172.16.254.1"},
+			{text: "127.0.0.1", key: "remark"},
+			{text: "clientIp=100.64.1.2&x=1", key: "remark", want: "100.64.1.2"},
+			{text: "1.1.1.1", key: "clientIp"},
+			{text: "伺服器 45.33.32.156 已重啟", key: "remark", want: "45.33.32.156"},
+			{text: "223.255.255.254", key: "remark"},
+			{text: "remote 198.51.100.23, local 192.0.2.1", key: "text", want: "198.51.100.23"},
+			{text: "10.0.0.1-10.0.0.9", key: "remark", want: "10.0.0.9"},
+		},
+		fp: []tcase{
+			{text: "1.2.3.4.5", key: "remark"},
+			{text: "v1.2.3.4", key: "remark"},
+			{text: "version 1.2.3.4", key: "remark"},
+			{text: "1.2.3.4", key: "appVersion"},
+			{text: "256.1.1.1", key: "remark"},
+			{text: "01.02.03.04", key: "remark"},
+			{text: "0.0.0.0", key: "remark"},
+			{text: "255.255.255.0", key: "remark"},
+			{text: "2025.03.18", key: "remark"},
+			{text: "12345678.90", key: "remark"},
+			{text: "192.168.*.*", key: "remark"},
+			{text: "1.2.3", key: "remark"},
+			{text: "192.168.1.10abc", key: "remark"},
+			{text: "app-1.2.3.4", key: "remark"},
+		},
+	})
+	register(recognizerCases{typ: IPv6, naturalKey: "ipAddress",
+		tp: []tcase{
+			{text: "2001:db8::1", key: "ip"},
+			{text: "fe80::1ff:fe23:4567:890a", key: "remark"},
+			{text: "::1", key: "remark"},
+			{text: "2001:0db8:85a3:0000:0000:8a2e:0370:7334", key: "remark"},
+			{text: "::ffff:192.0.2.128", key: "remark"},
+			{text: "addr 2001:db8:0:0:1:0:0:1, ok", key: "text", want: "2001:db8:0:0:1:0:0:1"},
+			{text: "[2001:db8::7]:443", key: "remark", want: "2001:db8::7"},
+		},
+		fp: []tcase{
+			{text: "10:15:00", key: "remark"},
+			{text: "00:1A:2B:3C:4D:5E", key: "macAddress"},
+			{text: "12:30", key: "remark"},
+			{text: "1::2::3", key: "remark"},
+			{text: "std::vector", key: "remark"},
+			{text: "2001:db8::g", key: "remark"},
+			{text: "::", key: "remark"},
+		},
+	})
+}
+
+func TestIPv4Cases(t *testing.T) { runCases(t, IPv4) }
+func TestIPv6Cases(t *testing.T) { runCases(t, IPv6) }

@@ -1,0 +1,610 @@
+package detect
+
+import (
+	"hash/maphash"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Key and label hints. A JSON key ("mobile", "certNo", "createTime") or a label (a roster
+// field_code such as "sys02-certNo", a form component name such as "代理人電話") says what a
+// value holds. Keys are normalised — ASCII lower case without '_', '-', '.' and spaces — and
+// looked up in a table built at init; keys not in the table go through suffix rules
+// ("…Mobile", "…Time", "…Id"), and keys or labels with Chinese through substring rules.
+//
+// A positive hint names types: it raises their score to 0.95, lets the shape-only types
+// through, and (for phones, IDs, bank numbers, dates of birth, e-mails, IPs) marks the field
+// as typed, so numeric candidates of other types are suppressed. A negative hint (ids,
+// times, amounts, counts, orders, versions, job numbers) suppresses every candidate except
+// self-validating structured ones (A123456(3), e-mail addresses, IPv6). Free-text keys
+// (remark, content, text, title, value …) are neutral.
+
+type hint struct {
+	pos tmask // types the key or label names
+	// neg: candidates of types outside pos are dropped unless they carry fKeyProof.
+	neg bool
+	// weakName: the key is the overloaded "name" (roles, departments, form fields and
+	// templates are all called name), so a person name needs stronger evidence.
+	weakName bool
+}
+
+var (
+	hPhone    = hint{pos: maskPhone, neg: true}
+	hEmail    = hint{pos: tEmail.mask(), neg: true}
+	hIDDoc    = hint{pos: maskIDDoc, neg: true}
+	hHKID     = hint{pos: tHKID.mask(), neg: true}
+	hCNID     = hint{pos: tCNID.mask(), neg: true}
+	hPassport = hint{pos: maskPassport, neg: true}
+	hMOID     = hint{pos: tMOID.mask(), neg: true}
+	hTWID     = hint{pos: tTWID.mask(), neg: true}
+	hUSCC     = hint{pos: tCNUSCC.mask(), neg: true}
+	hBR       = hint{pos: tHKBR.mask(), neg: true}
+	hBank     = hint{pos: maskBank, neg: true}
+	hCard     = hint{pos: maskCard, neg: true}
+	hIP       = hint{pos: maskIP, neg: true}
+	hDOB      = hint{pos: tDateOfBirth.mask(), neg: true}
+	hName     = hint{pos: tPersonName.mask()}
+	hNameWeak = hint{pos: tPersonName.mask(), weakName: true}
+	hAddress  = hint{pos: tAddress.mask()}
+	hNeg      = hint{neg: true}
+	hNeutral  = hint{}
+)
+
+// keyTable maps normalised keys to hints: DingTalk wire names (sdk_pii_fieldnames.tsv),
+// roster field codes (API-NOTES §1.4) and common English names.
+var keyTable = func() map[string]hint {
+	m := map[string]hint{}
+	add := func(h hint, keys ...string) {
+		for _, k := range keys {
+			m[normKey(k)] = h
+		}
+	}
+	add(hPhone, "mobile", "mobiles", "tel", "telephone", "phone", "phones", "phoneNumber",
+		"phoneNumbers", "phoneNum", "phoneNo", "mobilePhone", "mobilePhones", "mobileNo",
+		"mobileNum", "mobileNumber", "mobilePhoneNumber", "contactPhone", "contactPhoneNum",
+		"contactTelephone", "contactCompanyTelephone", "atMobiles", "receiverMobiles",
+		"userMobile", "memberMobile", "applicantMobile", "appUserMobile", "appUserMobileNumber",
+		"newMobile", "workPhone", "homeTel", "workTel", "purchaserTel", "sellerTel",
+		"receiverTel", "mailPhone", "drawerTelephone", "usedCarMarketPhone", "auctionUtilTel",
+		"kh_tel", "kh_worktel", "lxr_tel", "lxr_worktel", "fh_tel", "inputPhoneNum",
+		"belongToPhoneNum", "virtualPhoneNum", "mobilePhones", "sys00-mobile", "sys00-tel",
+		"sys06-urgentContactsPhone", "urgentContactsPhone", "emergencyContactPhone",
+		"emergencyPhone", "whatsapp", "fax", "faxNo", "cellphone", "cell", "telNo", "tel_no",
+		"mobile_phone", "contact_number", "contactNumber", "phone_number", "手機", "電話")
+	add(hEmail, "email", "emails", "mail", "orgEmail", "org_email", "loginEmail", "workEmail",
+		"contactEmail", "drawerEmail", "receiverEmail", "originatorEmail", "kh_email",
+		"lxr_email", "fh_email", "sys00-email", "mailAddress", "fromMailAddress",
+		"receiveMailAddress", "ccAddress", "bccAddress", "emailAddress", "e-mail")
+	add(hIDDoc, "certNo", "certNO", "cert_no", "certificateNo", "certificateNumber", "idCardNo",
+		"idCard", "idCardCode", "idCardNumber", "idNo", "idNumber", "identityNo",
+		"identityNumber", "identityCard", "identityCardNo", "legalPersonIdCard", "sys02-certNo",
+		"documentNo", "documentNumber", "certificateId", "id_card", "id_card_no", "id_no")
+	add(hHKID, "hkid", "hkidNo", "hkidNumber", "hkic", "hkicNo", "hk_id")
+	add(hCNID, "cnId", "residentId", "shenfenzheng", "sfz", "sfzh")
+	add(hPassport, "passport", "passportNo", "passportNumber", "passport_no")
+	add(hMOID, "macauId", "macaoId", "macauIdNo", "macaoIdNo", "moId", "birNo")
+	add(hTWID, "twId", "taiwanId", "twIdNo")
+	add(hUSCC, "uscc", "creditCode", "unifiedSocialCreditCode", "socialCreditCode", "taxNo",
+		"taxNumber", "taxpayerNo", "taxpayerId", "purchaserTaxNo", "sellerTaxNo", "orgCode")
+	add(hBR, "brNo", "brn", "brNumber", "businessRegistrationNo", "businessRegistrationNumber",
+		"hkbr", "br_no")
+	add(hBank, "bankAccount", "bankAccountNo", "bankAccountNumber", "bankCardNo", "bankCard",
+		"bankCardNumber", "bankNo", "accountNo", "acctNo", "accountNumber", "payeeAccountNo",
+		"payChannelAccountNo", "otherAccountNo", "purchaserBankAccount", "sellerBankAccount",
+		"purchaserBankNameAccount", "sellerBankNameAccount", "sys04-bankAccountNo", "iban")
+	add(hCard, "creditCard", "creditCardNo", "creditCardNumber", "cardNo", "cardNumber", "pan",
+		"ccNumber")
+	add(hIP, "ip", "ipAddress", "ipAddr", "clientIp", "remoteIp", "localIp", "serverIp",
+		"userIp", "loginIp", "ipv4", "ipv6", "sourceIp", "x-forwarded-for", "remoteAddr")
+	add(hDOB, "birthday", "birthDate", "dateOfBirth", "dob", "birth", "birthTime",
+		"sys02-birthTime", "sys07-childBirthDate", "childBirthDate", "lxr_birthday",
+		"birth_date", "date_of_birth")
+	add(hName, "realName", "sys00-name", "sys02-realName", "sys06-urgentContactsName",
+		"sys07-childName", "urgentContactsName", "childName", "nick", "nickName", "nickname",
+		"showName", "senderNick", "creatorNick", "operatorNickName", "originatorNickName",
+		"originatorNickNameEn", "originatorNickNameInEnglish", "userNick", "userRealName",
+		"contactName", "contactNick", "fullName", "firstName", "lastName", "givenName",
+		"surname", "familyName", "englishName", "chineseName", "memberName", "employeeName",
+		"staffName", "anchorNickname", "modifierNick", "nickPinyin", "pinyinNickName",
+		"payeeName", "accountName", "holderName", "cardHolder", "cardholderName",
+		"applicantName", "visitorName", "emergencyContactName", "userName", "groupNick",
+		"groupNickName", "lockNick")
+	add(hNameWeak, "name")
+	add(hAddress, "address", "addr", "certAddress", "sys02-address", "sys02-certAddress",
+		"homeAddress", "detailAddress", "contactAddress", "residentialAddress",
+		"residenceAddress", "liveAddress", "currentAddress", "permanentAddress",
+		"postalAddress", "purchaserAddress", "sellerAddress", "kh_address", "kh_coaddress",
+		"lxr_address", "fh_address", "realEstateDetailedAddress", "usedCarAddress",
+		"auctionUnitAddress", "registrationAddress", "manageAddress")
+	// Explicitly neutral: free text, and names that the suffix rules would misread.
+	add(hNeutral, "remark", "content", "text", "title", "value", "label", "msg", "message",
+		"markdown", "description", "desc", "comment", "reason", "note", "notes", "memo",
+		"extension", "extValue", "ext_value", "data", "body", "summary", "subject",
+		"hideMobile", "hide_mobile", "mobileUrl", "phoneLink", "mobileStateCode",
+		"stateCode", "state_code", "work_place", "workPlace", "sys00-workPlace",
+		"hotelAddress", "serverAddress", "macAddress", "macAddr", "ipAddressList",
+		"locationAddress", "bankName", "bankCode", "accountBank", "sys04-accountBank",
+		"urgentContactsRelation", "sys06-urgentContactsRelation")
+	// Explicitly negative: ids, times, amounts and numbers whose names the suffix rules miss.
+	add(hNeg, "id", "userid", "unionid", "openid", "deptid", "dept_id", "corpid", "appid",
+		"agentid", "agent_id", "appAgentId", "taskid", "task_id", "requestid", "request_id",
+		"requestId", "bizid", "businessId", "bizNumber", "processInstanceId", "processCode",
+		"msgid", "messageId", "conversationId", "robotCode", "staffId", "senderStaffId",
+		"managerUserid", "manager_userid", "deptIdList", "dept_id_list", "userIdList",
+		"userid_list", "dept_order", "order", "orderNo", "orderNumber", "contractNo",
+		"contract_no", "contractNumber", "invoiceNo", "serialNo", "serialNumber", "sn", "seq",
+		"version", "appVersion", "createTime", "create_time", "createdAt", "created_at",
+		"updateTime", "modifyTime", "gmtCreate", "gmtModified", "finishTime", "startTime",
+		"endTime", "timestamp", "ts", "hiredDate", "hired_date", "hireDate", "entryDate",
+		"expireIn", "expiresIn", "expires_in", "expire_in", "amount", "price", "salary",
+		"totalWage", "errcode", "sub_code", "subCode", "code", "status", "cursor",
+		"next_cursor", "nextCursor", "offset", "size", "count", "total", "totalCount",
+		"pageSize", "pageNumber", "jobNumber", "job_number", "sys00-jobNumber", "optJobNumber",
+		"workNo", "employeeNo", "staffNo", "propertyCertificateNumber", "importCertificateNo",
+		"latitude", "longitude", "itemIndex", "item_index", "deptOrder", "sessionWebhookExpiredTime",
+		"createAt", "readTimestamp", "taskId", "activityId", "originatorDeptId",
+		"originatorUserId", "chatbotUserId", "senderId", "msgId", "userId", "unionId", "corpId",
+		"openId", "deptId", "dingtalkId", "salaryGroupId", "salaryItemId")
+	return m
+}()
+
+// normKey lower-cases ASCII and drops '_', '-', '.', spaces; other bytes are kept.
+func normKey(k string) string {
+	var b strings.Builder
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch c {
+		case '_', '-', '.', ' ':
+			continue
+		}
+		b.WriteByte(lower(c))
+	}
+	return b.String()
+}
+
+// classifyField combines the key and label hints. The label (a roster field_code or form
+// component name) is the more specific, but both contribute.
+func classifyField(key, label string) hint {
+	hk := cachedHint(key)
+	if label == "" {
+		return hk
+	}
+	hl := cachedHint(label)
+	h := hint{pos: hk.pos | hl.pos, neg: hk.neg || hl.neg}
+	// "name" under a person-scoped label (sys00-name) is a strong name field.
+	h.weakName = h.pos.has(tPersonName) &&
+		(!hk.pos.has(tPersonName) || hk.weakName) && (!hl.pos.has(tPersonName) || hl.weakName)
+	return h
+}
+
+// The hint cache: a payload has a few hundred distinct keys, each classified millions of
+// times. Each slot packs a 40-bit tag of the key's hash with the encoded hint in one
+// atomic word, so lookups are lock-free and allocation-free; a slot simply holds the last key
+// that hashed to it. Keys are compared by 52 bits of a seeded hash (slot index + tag): a
+// false match needs two keys agreeing on all of them.
+var (
+	hintCache     [1 << 12]atomic.Uint64
+	hintCacheSeed = func() uint64 { // per process, so collisions cannot be planned
+		var s maphash.Hash
+		return s.Sum64()
+	}()
+)
+
+// keyHash is a fast seeded 64-bit hash of a key: 8-byte words through a multiply–xorshift
+// mix. Each step is a bijection of the state, so keys of equal length that differ anywhere
+// never share a state; the tag check covers the rest.
+func keyHash(s string) uint64 {
+	h := hintCacheSeed ^ uint64(len(s))*0x9E3779B97F4A7C15
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ v) * 0xff51afd7ed558ccd
+		h ^= h >> 29
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 0xc4ceb9fe1a85ec53
+	}
+	h ^= h >> 32
+	h *= 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
+
+const (
+	hintValid = 1 << 23
+	hintNeg   = 1 << 22
+	hintWeak  = 1 << 21
+	hintPos   = 1<<numBuiltin - 1
+)
+
+func init() {
+	if numBuiltin > 21 {
+		panic("detect: the hint cache packs at most 21 types")
+	}
+}
+
+func cachedHint(name string) hint {
+	if name == "" {
+		return hNeutral
+	}
+	sum := keyHash(name)
+	slot := &hintCache[sum&(uint64(len(hintCache))-1)]
+	tag := sum >> 24
+	if v := slot.Load(); v&hintValid != 0 && v>>24 == tag {
+		return hint{pos: tmask(v & hintPos), neg: v&hintNeg != 0, weakName: v&hintWeak != 0}
+	}
+	h := classifyName(name)
+	v := tag<<24 | hintValid | uint64(h.pos)
+	if h.neg {
+		v |= hintNeg
+	}
+	if h.weakName {
+		v |= hintWeak
+	}
+	slot.Store(v)
+	return h
+}
+
+// normByte maps a key byte to its normalised form: ASCII lower case, 0 for the separators
+// that normalisation drops.
+var normByte = func() (t [128]byte) {
+	for c := 0; c < 128; c++ {
+		t[c] = lower(byte(c))
+	}
+	t['_'], t['-'], t['.'], t[' '] = 0, 0, 0, 0
+	return t
+}()
+
+const maxNormKey = 48
+
+// classifyName classifies one key or label. It does not allocate.
+func classifyName(name string) hint {
+	if name == "" {
+		return hNeutral
+	}
+	var buf [maxNormKey]byte
+	n, ascii := 0, true
+	hash := uint32(fnvOffset)
+	if len(name) <= maxNormKey {
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c >= 0x80 {
+				ascii = false
+				continue
+			}
+			if c = normByte[c]; c != 0 {
+				buf[n] = c
+				n++
+				hash = (hash ^ uint32(c)) * fnvPrime
+			}
+		}
+	} else {
+		// A long key: only its tail matters (suffix rules). Fill buf from the end.
+		k := maxNormKey
+		for i := len(name) - 1; i >= 0 && k > 0; i-- {
+			c := name[i]
+			if c >= 0x80 {
+				ascii = false
+				continue
+			}
+			if c = normByte[c]; c != 0 {
+				k--
+				buf[k] = c
+			}
+		}
+		n = copy(buf[:], buf[k:])
+		for i := 0; ascii && i < len(name); i++ {
+			ascii = name[i] < 0x80
+		}
+	}
+	if !ascii {
+		if h, ok := classifyCJK(name); ok {
+			return h
+		}
+	}
+	norm := buf[:n]
+	if ascii && len(name) <= maxNormKey {
+		if h, ok := exactHint(norm, hash); ok {
+			return h
+		}
+	}
+	if n == 0 {
+		return hNeutral
+	}
+	return suffixHint(name, norm)
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// keySlots is keyTable as an open-addressing table hashed with FNV-1a over the normalised
+// bytes, so that a lookup hashes while normalising and never builds a string.
+type keySlot struct {
+	key string
+	h   hint
+}
+
+var keySlots, keySlotMask = func() ([]keySlot, uint32) {
+	size := 1
+	for size < 4*len(keyTable) {
+		size <<= 1
+	}
+	slots := make([]keySlot, size)
+	mask := uint32(size - 1)
+	for k, h := range keyTable {
+		hash := uint32(fnvOffset)
+		for i := 0; i < len(k); i++ {
+			hash = (hash ^ uint32(k[i])) * fnvPrime
+		}
+		i := hash & mask
+		for slots[i].key != "" {
+			i = (i + 1) & mask
+		}
+		slots[i] = keySlot{key: k, h: h}
+	}
+	return slots, mask
+}()
+
+func exactHint(norm []byte, hash uint32) (hint, bool) {
+	for i := hash & keySlotMask; ; i = (i + 1) & keySlotMask {
+		s := &keySlots[i]
+		if s.key == "" {
+			return hint{}, false
+		}
+		if s.key == string(norm) {
+			return s.h, true
+		}
+	}
+}
+
+// suffixRule matches the end of a normalised key. boundary rules only match when the suffix
+// is its own word in the raw key (camelCase, snake_case or the whole key): "clientIp" but
+// not "zip", "createdAt" but not "format".
+type suffixRule struct {
+	suffix   string
+	h        hint
+	boundary bool
+}
+
+// suffixRules are tried in order: positive rules first, so "phoneNumber" is a phone before
+// "…Number" makes it a negative.
+var suffixRules = []suffixRule{
+	{"birthday", hDOB, false}, {"birthdate", hDOB, false}, {"dateofbirth", hDOB, false},
+	{"birthtime", hDOB, false}, {"dob", hDOB, true},
+	{"telephone", hPhone, false}, {"phonenumber", hPhone, false}, {"phonenum", hPhone, false},
+	{"phoneno", hPhone, false}, {"mobileno", hPhone, false}, {"mobilenum", hPhone, false},
+	{"mobilenumber", hPhone, false}, {"telno", hPhone, false}, {"mobile", hPhone, false},
+	{"mobiles", hPhone, false}, {"phone", hPhone, false}, {"phones", hPhone, false},
+	{"tel", hPhone, true}, {"fax", hPhone, true}, {"whatsapp", hPhone, false},
+	{"email", hEmail, false}, {"emails", hEmail, false}, {"mailaddress", hEmail, false},
+	{"mail", hEmail, true},
+	{"idcardno", hIDDoc, false}, {"idcardnumber", hIDDoc, false}, {"idcard", hIDDoc, false},
+	{"certno", hIDDoc, false}, {"certnumber", hIDDoc, false}, {"certificateno", hIDDoc, false},
+	{"identityno", hIDDoc, false}, {"identitynumber", hIDDoc, false}, {"hkid", hHKID, false},
+	{"hkidno", hHKID, false}, {"passportno", hPassport, false},
+	{"passportnumber", hPassport, false}, {"passport", hPassport, false},
+	{"bankaccountno", hBank, false}, {"bankaccountnumber", hBank, false},
+	{"bankaccount", hBank, false}, {"bankcardno", hBank, false}, {"bankcard", hBank, false},
+	{"accountno", hBank, false}, {"acctno", hBank, false}, {"accountnumber", hBank, false},
+	{"creditcardno", hCard, false}, {"creditcard", hCard, false}, {"cardno", hCard, false},
+	{"cardnumber", hCard, false},
+	{"ipaddress", hIP, false}, {"ipaddr", hIP, false}, {"ip", hIP, true},
+	{"creditcode", hUSCC, false}, {"taxno", hUSCC, false}, {"brno", hBR, false},
+	{"realname", hName, false}, {"nickname", hName, false}, {"nick", hName, false},
+	{"fullname", hName, false}, {"contactname", hName, false}, {"contactsname", hName, false},
+	{"childname", hName, false}, {"englishname", hName, false}, {"chinesename", hName, false},
+	{"firstname", hName, false}, {"lastname", hName, false}, {"surname", hName, false},
+	{"givenname", hName, false}, {"familyname", hName, false}, {"holdername", hName, false},
+	{"showname", hName, false}, {"payeename", hName, false},
+	{"address", hAddress, false}, {"addr", hAddress, false},
+	// Negatives.
+	{"id", hNeg, true}, {"ids", hNeg, true}, {"idlist", hNeg, false}, {"uuid", hNeg, false},
+	{"time", hNeg, false}, {"times", hNeg, false}, {"timestamp", hNeg, false},
+	{"date", hNeg, false}, {"dates", hNeg, false}, {"at", hNeg, true}, {"ts", hNeg, true},
+	{"deadline", hNeg, false}, {"duration", hNeg, false}, {"period", hNeg, false},
+	{"year", hNeg, false}, {"month", hNeg, false}, {"day", hNeg, true}, {"days", hNeg, false},
+	{"hour", hNeg, false}, {"hours", hNeg, false}, {"minute", hNeg, false},
+	{"minutes", hNeg, false}, {"seconds", hNeg, false}, {"expirein", hNeg, false},
+	{"expiresin", hNeg, false},
+	{"amount", hNeg, false}, {"price", hNeg, false}, {"salary", hNeg, false},
+	{"wage", hNeg, false}, {"fee", hNeg, false}, {"fees", hNeg, false}, {"cost", hNeg, false},
+	{"balance", hNeg, false}, {"money", hNeg, false}, {"total", hNeg, false},
+	{"sum", hNeg, true}, {"count", hNeg, false}, {"num", hNeg, true}, {"number", hNeg, false},
+	{"no", hNeg, true}, {"size", hNeg, false}, {"index", hNeg, false}, {"idx", hNeg, false},
+	{"order", hNeg, false}, {"seq", hNeg, false}, {"sequence", hNeg, false},
+	{"version", hNeg, false}, {"ver", hNeg, true}, {"code", hNeg, false},
+	{"cursor", hNeg, false}, {"offset", hNeg, false}, {"limit", hNeg, false},
+	{"page", hNeg, false}, {"quota", hNeg, false}, {"qty", hNeg, false},
+	{"quantity", hNeg, false}, {"level", hNeg, false}, {"rank", hNeg, false},
+	{"score", hNeg, false}, {"status", hNeg, false}, {"latitude", hNeg, false},
+	{"longitude", hNeg, false}, {"lat", hNeg, true}, {"lng", hNeg, true},
+	{"lon", hNeg, true}, {"port", hNeg, false}, {"rate", hNeg, false},
+	{"ratio", hNeg, false}, {"percent", hNeg, false}, {"width", hNeg, false},
+	{"height", hNeg, false}, {"length", hNeg, false}, {"weight", hNeg, false},
+}
+
+// addressNotPostal are prefixes that turn "…Address" into something other than a postal
+// address.
+var addressNotPostal = []string{"ip", "mac", "mail", "email", "server", "cc", "bcc", "to",
+	"from", "web", "wallet", "host", "remote", "local", "proxy", "hotel", "url", "realfrom",
+	"realto", "receivemail", "network", "gateway", "contract"}
+
+// suffixByLast indexes suffixRules by their last byte, keeping their order.
+var suffixByLast = func() (t [128][]uint16) {
+	for i, r := range suffixRules {
+		last := r.suffix[len(r.suffix)-1]
+		t[last] = append(t[last], uint16(i))
+	}
+	return t
+}()
+
+func suffixHint(raw string, norm []byte) hint {
+	last := norm[len(norm)-1]
+	if last >= 128 {
+		return hNeutral
+	}
+	for _, i := range suffixByLast[last] {
+		r := &suffixRules[i]
+		if len(norm) < len(r.suffix) || string(norm[len(norm)-len(r.suffix):]) != r.suffix {
+			continue
+		}
+		if r.boundary && !rawBoundary(raw, len(r.suffix)) {
+			continue
+		}
+		if r.h.pos.has(tAddress) {
+			rest := norm[:len(norm)-len(r.suffix)]
+			postal := true
+			for _, p := range addressNotPostal {
+				if len(rest) >= len(p) && string(rest[len(rest)-len(p):]) == p {
+					postal = false
+					break
+				}
+			}
+			if !postal {
+				return hNeutral
+			}
+		}
+		return r.h
+	}
+	return hNeutral
+}
+
+// rawBoundary reports whether the last n letters of raw (ignoring a trailing separator-free
+// tail) start a word: at the beginning, after '_', '-', '.' or ' ', or at a lower→upper or
+// digit→upper camelCase step ("clientIp", "createdAt", "HKID").
+func rawBoundary(raw string, n int) bool {
+	// Walk back n letters/digits over the raw key.
+	i := len(raw)
+	for k := 0; k < n; {
+		if i == 0 {
+			return false
+		}
+		i--
+		c := raw[i]
+		if c == '_' || c == '-' || c == '.' || c == ' ' {
+			continue
+		}
+		k++
+	}
+	if i == 0 {
+		return true
+	}
+	p, c := raw[i-1], raw[i]
+	switch {
+	case p == '_' || p == '-' || p == '.' || p == ' ':
+		return true
+	case c >= 'A' && c <= 'Z' && (isLower(p) || isDigit(p)):
+		return true
+	}
+	return false
+}
+
+// cjkRule: a key or label containing one of the words means h. Rules are tried in order:
+// "出生日期" is a date of birth before "日期" makes it a negative, "聯繫人電話" a phone before
+// "聯繫人" makes it a name.
+type cjkRule struct {
+	words []string
+	h     hint
+}
+
+var cjkRules = []cjkRule{
+	{[]string{"出生", "生日"}, hDOB},
+	{[]string{"電郵", "电邮", "郵箱", "邮箱", "郵件", "邮件", "電子郵", "电子邮"}, hEmail},
+	{[]string{"電話", "电话", "手機", "手机", "手提", "傳真", "传真", "座機", "座机", "分機", "分机",
+		"聯絡方式", "联系方式", "聯繫方式", "联络方式"}, hPhone},
+	{[]string{"護照", "护照"}, hPassport},
+	{[]string{"澳門身份證", "澳门身份证", "澳門居民身份證"}, hMOID},
+	{[]string{"身份證", "身份证", "身分證", "身分证", "證件", "证件"}, hIDDoc},
+	{[]string{"信用卡"}, hCard},
+	{[]string{"銀行", "银行", "帳號", "账号", "賬號", "帳戶", "账户", "賬戶", "戶口", "户口"}, hBank},
+	{[]string{"卡號", "卡号"}, hCard},
+	{[]string{"商業登記", "商业登记"}, hBR},
+	{[]string{"信用代碼", "信用代码", "稅號", "税号", "納稅人識別", "纳税人识别"}, hUSCC},
+	{[]string{"關係", "关系", "類型", "类型"}, hNeutral},
+	{[]string{"住址", "地址", "居住地", "住所", "通訊處", "通讯处"}, hAddress},
+	{[]string{"姓名", "名字", "英文名", "中文名", "聯絡人", "联系人", "聯繫人", "联络人", "緊急聯絡人",
+		"紧急联系人", "代理人", "申請人", "申请人", "配偶", "子女姓名"}, hName},
+	{[]string{"時間", "时间", "日期", "金額", "金额", "編號", "编号", "單號", "单号", "訂單", "订单",
+		"合同", "合約", "合约", "工號", "工号", "數量", "数量", "天數", "天数", "年齡", "年龄", "序號",
+		"序号", "版本", "薪", "費", "费", "價", "价"}, hNeg},
+}
+
+func classifyCJK(name string) (hint, bool) {
+	for i := range cjkRules {
+		for _, w := range cjkRules[i].words {
+			if strings.Contains(name, w) {
+				return cjkRules[i].h, true
+			}
+		}
+	}
+	return hint{}, false
+}
+
+// wholeValue reports the key-driven text types (name, date of birth, address) over the whole
+// trimmed value, in that order of preference.
+func (st *scanState) wholeValue(h hint) {
+	s, e := trimBounds(st.text)
+	if s >= e || isPlaceholder(st.text[s:e]) {
+		return
+	}
+	if h.pos.has(tDateOfBirth) && st.dobValue(s, e) {
+		return
+	}
+	if h.pos.has(tPersonName) && st.nameValue(s, e, h.weakName) {
+		return
+	}
+	if h.pos.has(tAddress) {
+		st.addressValue(s, e)
+	}
+}
+
+// trimBounds returns the value without surrounding ASCII white space and U+3000.
+func trimBounds(b []byte) (int, int) {
+	s, e := 0, len(b)
+	for {
+		switch {
+		case s < e && isSpace(b[s]):
+			s++
+		case e-s >= 3 && b[s] == 0xE3 && b[s+1] == 0x80 && b[s+2] == 0x80:
+			s += 3
+		default:
+			goto end
+		}
+	}
+end:
+	for {
+		switch {
+		case e > s && isSpace(b[e-1]):
+			e--
+		case e-s >= 3 && b[e-3] == 0xE3 && b[e-2] == 0x80 && b[e-1] == 0x80:
+			e -= 3
+		default:
+			return s, e
+		}
+	}
+}
+
+// validatorScanner backs the exported Valid* helpers that accept every written form of a
+// type: they scan the value as if its key named the type.
+var validatorScanner = Scanner{threshold: DefaultThreshold, now: time.Now}
+
+// wholeValueIs reports whether s, trimmed, is exactly one finding of type t when its key
+// names t.
+func wholeValueIs(s string, t tid) bool {
+	b := trimSpaceBytes([]byte(s))
+	if len(b) == 0 {
+		return false
+	}
+	st := scanState{s: &validatorScanner, text: b, ctxAt: -1, hinted: true, h: hint{pos: t.mask(), neg: true}}
+	st.scan(0)
+	st.resolve()
+	for _, f := range st.out {
+		if f.Type == t.Type() && f.Start == 0 && f.End == len(b) {
+			return true
+		}
+	}
+	return false
+}

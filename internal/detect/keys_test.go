@@ -1,0 +1,196 @@
+package detect
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestClassifyName(t *testing.T) {
+	tests := []struct {
+		key  string
+		pos  tmask
+		neg  bool
+		weak bool
+	}{
+		{"mobile", maskPhone, true, false},
+		{"telephone", maskPhone, true, false},
+		{"atMobiles", maskPhone, true, false},
+		{"sys00-mobile", maskPhone, true, false},
+		{"sys06-urgentContactsPhone", maskPhone, true, false},
+		{"contactPhoneNum", maskPhone, true, false},
+		{"purchaserTel", maskPhone, true, false},
+		{"applicant_mobile", maskPhone, true, false},
+		{"hotel", 0, false, false}, // not "…Tel"
+		{"hideMobile", 0, false, false},
+		{"mobileUrl", 0, false, false},
+		{"mobileStateCode", 0, false, false},
+		{"certNo", maskIDDoc, true, false},
+		{"sys02-certNo", maskIDDoc, true, false},
+		{"legalPersonIdCard", maskIDDoc, true, false},
+		{"passportNo", maskPassport, true, false},
+		{"sys04-bankAccountNo", maskBank, true, false},
+		{"payeeAccountNo", maskBank, true, false},
+		{"bankCardNo", maskBank, true, false},
+		{"email", tEmail.mask(), true, false},
+		{"org_email", tEmail.mask(), true, false},
+		{"ccAddress", tEmail.mask(), true, false},
+		{"ipAddress", maskIP, true, false},
+		{"clientIp", maskIP, true, false},
+		{"zip", 0, false, false},
+		{"birthday", tDateOfBirth.mask(), true, false},
+		{"sys02-birthTime", tDateOfBirth.mask(), true, false},
+		{"sys07-childBirthDate", tDateOfBirth.mask(), true, false},
+		{"name", tPersonName.mask(), false, true},
+		{"sys00-name", tPersonName.mask(), false, false},
+		{"senderNick", tPersonName.mask(), false, false},
+		{"originatorNickNameInEnglish", tPersonName.mask(), false, false},
+		{"fileName", 0, false, false},
+		{"groupName", 0, false, false},
+		{"address", tAddress.mask(), false, false},
+		{"sys02-certAddress", tAddress.mask(), false, false},
+		{"purchaserAddress", tAddress.mask(), false, false},
+		{"serverAddress", 0, false, false},
+		{"macAddress", 0, false, false},
+		{"work_place", 0, false, false},
+		{"remark", 0, false, false},
+		{"content", 0, false, false},
+		{"msgParam", 0, false, false},
+		{"dept_id", 0, true, false},
+		{"userid", 0, true, false},
+		{"unionid", 0, true, false},
+		{"bizNumber", 0, true, false},
+		{"businessId", 0, true, false},
+		{"task_id", 0, true, false},
+		{"processInstanceId", 0, true, false},
+		{"createTime", 0, true, false},
+		{"hired_date", 0, true, false},
+		{"created_at", 0, true, false},
+		{"expiredAt", 0, true, false},
+		{"format", 0, false, false},
+		{"timestamp", 0, true, false},
+		{"orderNo", 0, true, false},
+		{"contract_no", 0, true, false},
+		{"totalAmount", 0, true, false},
+		{"pageNum", 0, true, false},
+		{"job_number", 0, true, false},
+		{"appVersion", 0, true, false},
+		{"paid", 0, false, false},
+		{"身份證號碼", maskIDDoc, true, false},
+		{"住址", tAddress.mask(), false, false},
+		{"英文名", tPersonName.mask(), false, false},
+		{"代理人電話", maskPhone, true, false},
+		{"聯繫人關係", 0, false, false},
+		{"出生日期", tDateOfBirth.mask(), true, false},
+		{"開始時間", 0, true, false},
+		{"[\"開始時間\",\"結束時間\"]", 0, true, false},
+		{"請假事由", 0, false, false},
+		{"銀行卡號", maskBank, true, false},
+		{"電郵地址", tEmail.mask(), true, false},
+		{"HKID No.", tHKID.mask(), true, false},
+		{"Phone Number", maskPhone, true, false},
+		{"Date of Birth", tDateOfBirth.mask(), true, false},
+		{"", 0, false, false},
+		{strings.Repeat("x", 100) + "Mobile", maskPhone, true, false},
+	}
+	for _, tt := range tests {
+		h := classifyName(tt.key)
+		if h.pos != tt.pos || h.neg != tt.neg || h.weakName != tt.weak {
+			t.Errorf("classifyName(%q) = %+v; want pos=%b neg=%v weak=%v", tt.key, h, tt.pos, tt.neg, tt.weak)
+		}
+	}
+}
+
+func TestClassifyFieldCombinesKeyAndLabel(t *testing.T) {
+	if h := classifyField("value", "sys02-certNo"); h.pos != maskIDDoc || !h.neg {
+		t.Errorf("value/sys02-certNo: %+v", h)
+	}
+	if h := classifyField("name", "sys00-name"); !h.pos.has(tPersonName) || h.weakName {
+		t.Errorf("name/sys00-name: %+v", h)
+	}
+	if h := classifyField("name", ""); !h.weakName {
+		t.Errorf("name: %+v", h)
+	}
+	if h := classifyField("value", "開始時間"); h.pos != 0 || !h.neg {
+		t.Errorf("value/開始時間: %+v", h)
+	}
+}
+
+// TestSDKFieldNamesClassified runs every PII-looking wire name of the DingTalk SDK through
+// the classifier: none may panic, and the obvious ones must land in the right family.
+func TestSDKFieldNamesClassified(t *testing.T) {
+	f, err := os.Open("testdata/sdk_pii_fieldnames.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		name := strings.TrimSpace(sc.Text())
+		if name == "" {
+			continue
+		}
+		n++
+		h := classifyName(name)
+		low := strings.ToLower(name)
+		switch {
+		case strings.HasPrefix(low, "hide"):
+		case strings.HasSuffix(low, "mobile") || strings.HasSuffix(low, "phone") || strings.HasSuffix(low, "tel") && !strings.HasSuffix(low, "hotel"):
+			if h.pos&maskPhone == 0 {
+				t.Errorf("%s: want a phone hint, got %+v", name, h)
+			}
+		case strings.HasSuffix(low, "email"):
+			if !h.pos.has(tEmail) {
+				t.Errorf("%s: want an e-mail hint, got %+v", name, h)
+			}
+		case strings.HasSuffix(low, "idcardno") || strings.HasSuffix(low, "certno"):
+			if h.pos&maskIDDoc == 0 {
+				t.Errorf("%s: want an ID hint, got %+v", name, h)
+			}
+		case strings.HasSuffix(low, "avatarurl") || strings.HasSuffix(low, "mediaid") || strings.HasSuffix(low, "content"):
+			if h.pos != 0 {
+				t.Errorf("%s: want no positive hint, got %+v", name, h)
+			}
+		}
+	}
+	if n < 300 {
+		t.Fatalf("read %d names, want the whole list", n)
+	}
+}
+
+func TestClassifyNameDoesNotAllocate(t *testing.T) {
+	keys := []string{"mobile", "processInstanceId", "sys02-certNo", "身份證號碼", "someUnknownKeyName"}
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, k := range keys {
+			classifyName(k)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("classifyName allocates %.1f times", allocs)
+	}
+}
+
+func TestCachedHintMatchesClassification(t *testing.T) {
+	raw, err := os.ReadFile("testdata/sdk_pii_fieldnames.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := strings.Fields(string(raw))
+	names = append(names, "", "身份證號碼", "sys02-certNo", strings.Repeat("k", 200))
+	for round := 0; round < 3; round++ { // the second and third rounds hit the cache
+		for _, n := range names {
+			if got, want := cachedHint(n), classifyName(n); got != want {
+				t.Fatalf("round %d: cachedHint(%q) = %+v, classifyName = %+v", round, n, got, want)
+			}
+		}
+	}
+	seen := map[uint64]string{}
+	for _, n := range names {
+		if o, ok := seen[keyHash(n)]; ok && o != n {
+			t.Errorf("keyHash collision: %q and %q", n, o)
+		}
+		seen[keyHash(n)] = n
+	}
+}

@@ -1,0 +1,227 @@
+package detect
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Person names are key- or label-driven; there is no way to tell 陳大文 from 財務部 by shape
+// alone, and `name` is DingTalk's most overloaded key (roles, departments, templates, form
+// fields). Rules:
+//   - person-scoped keys and labels (realName, nick, showName, senderNick, sys00-name,
+//     sys02-realName, sys06-urgentContactsName, sys07-childName, 姓名, 英文名 …) report the
+//     whole value (0.95) when it looks like a name: 1–4 Han characters (up to 10 with the
+//     interpunct of transliterated names), or 1–5 Latin words at least one of which is
+//     capitalised ("Peter Chan", "CHAN, Tai Man"), or both ("李嘉欣 Grace Lee");
+//   - the plain key `name` needs more: 2–4 Han characters starting with a common Chinese
+//     surname and not ending in an organisation word (部, 組, 科 …), or 2–4 capitalised Latin
+//     words one of which is a common Chinese (Cantonese, Mandarin) or English surname; then
+//     it scores 0.75;
+//   - in free text only after a label and colon (姓名：…, Name: …), at 0.8.
+//
+// Values with digits, '@', '/', ':' or other symbols are never names.
+var personNameRecognizer = Recognizer{
+	Type:         PersonName,
+	Name:         "Person name",
+	Description:  "a person's name in a name field, a roster name code or after 姓名：/Name:",
+	Validates:    "person-scoped key, label or label-colon context; name-like value",
+	NeedsContext: true,
+}
+
+const scoreWeakName = 0.75
+
+// Common Chinese surnames in traditional and simplified forms.
+const cjkSurnames = "陳陈林黃黄張张李王吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪邱曾廖賴赖徐周葉叶蘇苏莊庄呂吕江何蕭萧羅罗" +
+	"高潘簡简朱鍾钟彭游詹胡施沈余盧卢梁趙赵顏颜柯翁魏孫孙戴范方宋鄧邓杜傅侯曹薛丁卓馬马阮董唐溫温藍蓝蔣蒋" +
+	"石古紀纪姚連连馮冯歐欧程湯汤黎田康姜白汪鄒邹尤巫涂龔龚嚴严韓韩袁金童陸陆夏柳邵錢钱伍倪于譚谭駱骆熊任" +
+	"甘秦顧顾毛章史官萬万俞雷饒饶闕阙凌崔尹孔辛辜陶段龍龙韋韦葛池孟褚殷麥麦賀贺賈贾莫文管關关向包丘梅利華华" +
+	"裴樊房全佘左花魯鲁安鮑鲍郝穆邢蒲成谷常閻阎练練盛鄔邬耿聶聂符申祝繆缪解曲岳齊齐應应單单舒畢毕喬乔龐庞" +
+	"翟牛季覃卜項项喻商滕焦車车虞苗戚牟雲云艾樂乐臧司樓楼費费屈宗幸衛卫尚靳祁桂沙欒栾宮宫路席麻強强蓋盖寇" +
+	"區区冼招植岑湛鄺邝勞劳蒙冉查柏習习談谈聞闻郁景晏柴瞿閆闫易明武霍麥黨党翁邵容"
+
+const cjkCompoundSurnames = "歐陽 欧阳 司徒 上官 諸葛 诸葛 司馬 司马 東方 东方 皇甫 公孫 公孙 慕容 夏侯 令狐 長孫 长孙 宇文 端木"
+
+// Romanised surnames: Cantonese, Mandarin pinyin and common English ones.
+const latinSurnames = "chan cheung chow chau chu fong fung ho hui ip kwok kwan lai lam lau law lee " +
+	"leung li lo lui luk ma mak man mok ng poon shum siu so tam tang tse tsang tsui wan wong wu " +
+	"yau yeung yip yu yuen choi chung kong koo kam ko ku kwong lok cheng ching chiu chong au " +
+	"szeto tong tung wai yim yiu hung hon hau kan keung lun pang pun sin sze to tai tin tsoi " +
+	"wat yee yung heung ngai ngan fok fan fu hsu huang zhang wang liu chen yang zhao zhou xu " +
+	"sun zhu gao lin he guo luo zheng liang xie song han feng deng cao peng zeng xiao tian dong " +
+	"pan yuan cai jiang du ye wei su lu ding ren shen yao jin zhong cui tan liao shi jia xia " +
+	"qiu hou bai meng qin xiong mao hao gu yin duan lei qian dai long wen yi smith johnson " +
+	"williams brown jones miller davis wilson taylor anderson thomas jackson white harris " +
+	"martin thompson moore clark lewis walker hall young allen king wright scott green baker " +
+	"adams nelson hill campbell mitchell roberts carter phillips evans turner parker collins " +
+	"edwards stewart morris murphy cook rogers morgan cooper peterson bailey bell kelly howard " +
+	"ward cox richardson wood watson brooks bennett gray james hughes price foster singh kumar " +
+	"khan santos reyes cruz bautista garcia mendoza ramos gonzales flores torres rivera aquino " +
+	"villanueva castillo fernandez lopez perez sanchez"
+
+// Last characters that make a Han string an organisation, place or thing, not a person.
+const notNameLast = "部組组科處处室課课群會会隊队類类型間间期假由費费單单表務务司店局廳厅院校行區区中心" +
+	"所站廠厂場场組班系館馆社團团庫库號号品額额金資资類別别"
+
+var (
+	cjkSurnameSet   = map[rune]bool{}
+	cjkCompoundSet  = map[[2]rune]bool{}
+	latinSurnameSet = map[string]bool{}
+	notNameLastSet  = map[rune]bool{}
+)
+
+func init() {
+	for _, r := range cjkSurnames {
+		cjkSurnameSet[r] = true
+	}
+	for _, c := range strings.Fields(cjkCompoundSurnames) {
+		r := []rune(c)
+		cjkCompoundSet[[2]rune{r[0], r[1]}] = true
+	}
+	for _, w := range strings.Fields(latinSurnames) {
+		latinSurnameSet[w] = true
+	}
+	for _, r := range notNameLast {
+		notNameLastSet[r] = true
+	}
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FA1F
+}
+
+func isNameDot(r rune) bool { return r == '·' || r == '‧' || r == '•' || r == '・' }
+
+// looksLikeName reports whether b (trimmed) looks like a person's name. weak asks for the
+// stronger evidence the overloaded `name` key needs; labelled is true after "姓名：".
+func looksLikeName(b []byte, weak, labelled bool) bool {
+	if len(b) == 0 || len(b) > 64 || !utf8.Valid(b) {
+		return false
+	}
+	var han, hanBlocks, dots, words, capWords int
+	var first, last rune
+	var firstTwo [2]rune
+	surnameWord := false
+	inHan := false
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case isHan(r):
+			if !inHan {
+				hanBlocks++
+				inHan = true
+				if han == 0 {
+					first = r
+				}
+			}
+			if han < 2 {
+				firstTwo[han] = r
+			}
+			han++
+			last = r
+			i += size
+			continue
+		case isNameDot(r) && inHan:
+			dots++
+			i += size
+			continue
+		case r < utf8.RuneSelf && isLetter(byte(r)):
+			// A Latin word: letters with inner ' - .
+			j := i
+			for j < len(b) && (isLetter(b[j]) || (b[j] == '\'' || b[j] == '-' || b[j] == '.') && j > i) {
+				j++
+			}
+			words++
+			if b[i] >= 'A' && b[i] <= 'Z' {
+				capWords++
+			}
+			if j-i > 20 {
+				return false
+			}
+			if weak && !surnameWord {
+				var low [20]byte
+				w := b[i:j]
+				for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == '-') {
+					w = w[:len(w)-1]
+				}
+				for k, c := range w {
+					low[k] = lower(c)
+				}
+				surnameWord = latinSurnameSet[string(low[:len(w)])]
+			}
+			inHan = false
+			i = j
+			continue
+		case r == ' ' || r == ',' || r == '　':
+			inHan = false
+			i += size
+			continue
+		}
+		return false // digits, symbols, other scripts
+	}
+	if han == 0 && words == 0 {
+		return false
+	}
+	if han > 0 {
+		maxHan := 4
+		if dots > 0 {
+			maxHan = 10
+		}
+		if han > maxHan || hanBlocks > 1 && dots == 0 || han < 2 && words == 0 && weak {
+			return false
+		}
+		if weak || labelled {
+			if notNameLastSet[last] {
+				return false
+			}
+		}
+		if weak && !cjkSurnameSet[first] && !cjkCompoundSet[firstTwo] {
+			return false
+		}
+	}
+	if words > 0 {
+		if words > 5 || capWords == 0 {
+			return false
+		}
+		if weak && han == 0 && (words < 2 || words > 4 || capWords < words || !surnameWord) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLength returns the length of the name at the start of a labelled value: the value up
+// to the first character that cannot be part of a name.
+func nameLength(b []byte) int {
+	n := 0
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if !(isHan(r) || isNameDot(r) || r == ' ' || r == ',' || r == '\'' || r == '-' || r == '.' ||
+			r < utf8.RuneSelf && isLetter(byte(r))) {
+			break
+		}
+		n += size
+	}
+	for n > 0 && (b[n-1] == ' ' || b[n-1] == ',' || b[n-1] == '-' || b[n-1] == '.') {
+		n--
+	}
+	return n
+}
+
+// nameValue reports a whole-value name under a name key.
+func (st *scanState) nameValue(s, e int, weak bool) bool {
+	if !looksLikeName(st.text[s:e], weak, false) {
+		return false
+	}
+	score := scoreKey
+	if weak {
+		score = scoreWeakName
+	}
+	st.add(cand{t: tPersonName, start: s, end: e, score: score, flags: fCtxProof | fKeyProof | fNoBoost})
+	return true
+}
+
+// ValidPersonName reports whether s looks like a person's name (the strict test used for
+// the overloaded `name` key).
+func ValidPersonName(s string) bool {
+	return looksLikeName(trimSpaceBytes([]byte(s)), true, false)
+}

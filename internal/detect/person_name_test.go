@@ -1,0 +1,37 @@
+package detect
+
+import "testing"
+
+func init() {
+	register(recognizerCases{typ: PersonName, naturalKey: "realName",
+		tp: []tcase{
+			{text: "陳大文", key: "name"},
+			{text: "黃美玲", key: "value", label: "sys06-urgentContactsName"},
+			{text: "CHAN, Tai Man", key: "label", label: "sys02-realName"},
+			{text: "Peter Chan", key: "英文名"},
+			{text: "- 姓名：李嘉欣 Grace Lee\n- 手機", key: "text", want: "李嘉欣 Grace Lee"},
+			{text: "Name: Grace Lee", key: "text", want: "Grace Lee"},
+			{text: "陳大文", key: "senderNick"},
+			{text: "歐陽娜娜", key: "name"},
+			{text: "Peter Chan", key: "name"},
+			{text: "艾力·買買提", key: "realName"},
+			{text: "陳大文", key: "value", label: "sys00-name"},
+			{text: "Maria Santos", key: "name"},
+		},
+		fp: []tcase{
+			{text: "財務", key: "name"},
+			{text: "黃金組", key: "name"},
+			{text: "Senior Accounting Officer", key: "name"},
+			{text: "請假事由", key: "name"},
+			{text: "陳大文", key: "title"},
+			{text: "chantaiman", key: "userName"},
+			{text: "File name: report", key: "text"},
+			{text: "HR Team", key: "name"},
+			{text: "陳大文2", key: "realName"},
+			{text: "配偶", key: "value", label: "sys06-urgentContactsRelation"},
+			{text: "Leave Request", key: "name"},
+		},
+	})
+}
+
+func TestPersonNameCases(t *testing.T) { runCases(t, PersonName) }

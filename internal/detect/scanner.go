@@ -1,0 +1,675 @@
+package detect
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// ScannerOptions configures NewScanner.
+type ScannerOptions struct {
+	// Threshold drops findings scoring below it; 0 means the default, 0.5.
+	Threshold float64
+	// Custom recognizers from policies.
+	Custom []CustomRecognizer
+	// Disabled lists types (built-in or custom) not to report.
+	Disabled []Type
+}
+
+// DefaultThreshold is the score below which findings are dropped unless configured otherwise.
+const DefaultThreshold = 0.5
+
+// Scanner finds PII in decoded text values. It is immutable once built and safe for
+// concurrent use; ScanText keeps all its scratch state on the stack or in the caller's out
+// slice, so it does not allocate once out has grown to its working size.
+type Scanner struct {
+	threshold float64
+	disabled  tmask
+	custom    []*CompiledCustom
+	types     []Type
+	now       func() time.Time // the clock for "date not in the future" checks
+}
+
+// NewScanner builds the scanner: the built-in recognizers plus optional custom ones. All
+// problems in opts are reported at once.
+func NewScanner(opts ScannerOptions) (*Scanner, error) {
+	s := &Scanner{threshold: opts.Threshold, now: time.Now}
+	var errs []error
+	if s.threshold == 0 {
+		s.threshold = DefaultThreshold
+	}
+	if s.threshold < 0 || s.threshold > 1 || s.threshold != s.threshold {
+		errs = append(errs, fmt.Errorf("threshold %v is outside 0..1", opts.Threshold))
+	}
+	disabledCustom := map[Type]bool{}
+	for i, c := range opts.Custom {
+		cc, err := CompileCustom(c)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("custom recognizer %d: %w", i, err))
+			continue
+		}
+		s.custom = append(s.custom, cc)
+	}
+	for _, t := range opts.Disabled {
+		if i, ok := builtinIndex(t); ok {
+			s.disabled |= i.mask()
+			continue
+		}
+		known := false
+		for _, c := range s.custom {
+			if c.typ == t {
+				known = true
+			}
+		}
+		if !known {
+			errs = append(errs, fmt.Errorf("disabled type %q is neither built-in nor a custom recognizer", t))
+			continue
+		}
+		disabledCustom[t] = true
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	// Disabled custom recognizers are simply not kept.
+	kept := s.custom[:0]
+	for _, c := range s.custom {
+		if !disabledCustom[c.typ] {
+			kept = append(kept, c)
+		}
+	}
+	s.custom = kept
+	for i, t := range BuiltinTypes {
+		if !s.disabled.has(tid(i)) {
+			s.types = append(s.types, t)
+		}
+	}
+	seen := map[Type]bool{}
+	for _, c := range s.custom {
+		if !seen[c.typ] {
+			seen[c.typ] = true
+			s.types = append(s.types, c.typ)
+		}
+	}
+	return s, nil
+}
+
+// Types returns the types this scanner reports: enabled built-ins in catalogue order, then
+// custom types in policy order.
+func (s *Scanner) Types() []Type {
+	out := make([]Type, len(s.types))
+	copy(out, s.types)
+	return out
+}
+
+// Scores. doc.go explains them; recognizers pick the base score of a candidate and the
+// scanner raises it for key/label hints and context words.
+const (
+	scoreStrong    = 0.95 // self-validating structured format (A123456(3), e-mail, +852 phone)
+	scoreKey       = 0.95 // any candidate whose key or label names its type
+	scoreCtx       = 0.9  // validated candidate with a context word naming its type
+	scoreValidated = 0.85 // validated digits-only or bare format, no hint
+	scoreShapeCtx  = 0.8  // shape-only candidate (needs a hint) with a context word
+	scoreCodeShape = 0.75 // distinctive but unvalidated shape (HK bank code, Macau bracket)
+	scoreFormatted = 0.6  // HK number written 4-4 in running text, nothing else known
+)
+
+// Candidate flags.
+const (
+	fNeedHint uint8 = 1 << iota // reported only with a key/label hint or a context word
+	fCtxProof                   // a negative context word does not suppress it
+	fKeyProof                   // an id/time/amount key does not suppress it
+	fNoBoost                    // the score is final: a key hint does not raise it
+)
+
+// cand is a candidate finding before hints, context and threshold are applied.
+type cand struct {
+	t          tid
+	start, end int
+	score      float64 // without key hint; for fNeedHint candidates, the score with context
+	flags      uint8
+}
+
+// scanState is the per-call state of ScanText. It lives on the caller's stack.
+type scanState struct {
+	s    *Scanner
+	text []byte
+	// key and label are copied out of the Field: keeping the *Field here would make it
+	// escape (out is appended to through the state pointer), costing callers an allocation.
+	key, label string
+	out        []Finding
+	base       int
+	number     bool
+
+	hinted bool
+	h      hint
+
+	ctxAt int // start offset of the cached context lookup, -1 when none
+	ctx   ctxResult
+
+	keyProofOnly bool // only fKeyProof candidates can be reported: skip the others' work
+}
+
+// ScanText appends the findings in one decoded text value to out and returns it. Findings
+// are sorted by Start and never overlap; Start/End are byte offsets into text on UTF-8
+// boundaries. text is not retained. ScanText never panics, whatever the bytes.
+func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
+	// The common case first, before any state is set up: a short value with no digit,
+	// '@' or ':' under a key that names no text type.
+	first := firstInteresting(text)
+	if first < 0 && len(s.custom) == 0 {
+		if f == nil || f.Key == "" && f.Label == "" || classifyField(f.Key, f.Label).pos&maskText == 0 {
+			return out
+		}
+	}
+	return s.scanText(text, f, out, first)
+}
+
+func (s *Scanner) scanText(text []byte, f *Field, out []Finding, first int) []Finding {
+	st := scanState{s: s, text: text, out: out, base: len(out), ctxAt: -1}
+	if f != nil {
+		st.key, st.label, st.number = f.Key, f.Label, f.Number
+	}
+	h := st.hint()
+	if first >= 0 && !(st.number && h.pos == 0) { // JSON numbers need a key naming a type
+		// Under an id/time/amount key only self-validating structured formats can survive
+		// (A123456(3), e-mail, IPv6): skip the scan when the value cannot hold one.
+		st.keyProofOnly = h.neg && h.pos == 0
+		if !st.keyProofOnly || mayHoldKeyProof(text) {
+			st.scan(backToToken(text, first))
+		}
+	}
+	if h.pos&maskText != 0 {
+		st.wholeValue(h)
+	}
+	if len(s.custom) > 0 {
+		st.scanCustom()
+	}
+	st.resolve()
+	return st.out
+}
+
+// keyProofByte marks the bytes the key-proof formats need: '(' and 0xEF for a bracketed
+// HKID, '@' for an e-mail address, ':' for IPv6.
+var keyProofByte = func() (t [256]uint8) {
+	t['('], t[0xEF], t['@'] = 1, 1, 1
+	t[':'] = 2
+	return t
+}()
+
+func mayHoldKeyProof(text []byte) bool {
+	colons := 0
+	for _, c := range text {
+		switch keyProofByte[c] {
+		case 1:
+			return true
+		case 2:
+			if colons++; colons >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interesting marks bytes that can start or sit inside a built-in format: digits, '@', ':'
+// (IPv6 and "Name:" labels) and 0xEF (the lead byte of full-width "：" and "（").
+var interesting = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['@'], t[':'], t[0xEF] = true, true, true
+	return t
+}()
+
+func firstInteresting(text []byte) int {
+	i := 0
+	for ; i+4 <= len(text); i += 4 {
+		if interesting[text[i]] || interesting[text[i+1]] || interesting[text[i+2]] || interesting[text[i+3]] {
+			break
+		}
+	}
+	for ; i < len(text); i++ {
+		if interesting[text[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
+// backToToken moves i back to the start of the token that holds it, so that a letter-led
+// format (A123456(3)) or a "+852"/"(852)" prefix is seen from its beginning.
+func backToToken(text []byte, i int) int {
+	for i > 0 {
+		c := text[i-1]
+		if !isWord(c) && c != '+' && c != '(' {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+// Byte classes for the main loop.
+const (
+	clsOther uint8 = iota
+	clsDigit
+	clsWord // letters and '_'
+	clsPrefix
+	clsAt
+	clsColon
+	clsEF
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clsWord
+		t[c-'a'+'A'] = clsWord
+	}
+	t['_'] = clsWord
+	t['+'], t['('] = clsPrefix, clsPrefix
+	t['@'] = clsAt
+	t[':'] = clsColon
+	t[0xEF] = clsEF
+	return t
+}()
+
+// scan is the single pass over the text: words and number runs are tokenised with strict
+// boundaries and handed to the recognizers.
+func (st *scanState) scan(i int) {
+	text := st.text
+	for i < len(text) {
+		switch byteClass[text[i]] {
+		case clsOther:
+			i++
+		case clsDigit:
+			i = st.numberRun(i)
+		case clsWord:
+			i = st.word(i)
+		case clsPrefix:
+			if j := st.numberRun(i); j > i {
+				i = j
+			} else {
+				i++
+			}
+		case clsAt:
+			if j := st.matchEmail(i); j > i {
+				i = j
+			} else {
+				i++
+			}
+		case clsColon:
+			i = st.colon(i)
+		case clsEF:
+			if hasFullwidth(text, i, 0x9A) { // ：
+				st.labelValue(i, i+3)
+				i += 3
+			} else {
+				i++
+			}
+		}
+	}
+}
+
+// colon handles ':' — an IPv6 address starting with "::" or a "Name:"-style label.
+func (st *scanState) colon(i int) int {
+	text := st.text
+	if i+1 < len(text) && text[i+1] == ':' && (i == 0 || !isHexOrColon(text[i-1])) {
+		if end := st.matchIPv6(i); end > i {
+			return end
+		}
+	}
+	st.labelValue(i, i+1)
+	return i + 1
+}
+
+// word handles a run of [A-Za-z0-9_] starting with a letter or '_' (and digit-led runs that
+// turn out to contain letters, handed over by numberRun).
+func (st *scanState) word(i int) int {
+	text := st.text
+	e := i
+	var seen uint8
+	for e < len(text) {
+		k := wordClass[text[e]]
+		if k == 0 {
+			break
+		}
+		seen |= k
+		e++
+	}
+	under := seen&wcUnder != 0
+	if e < len(text) && text[e] == ':' && !under {
+		if end := st.matchIPv6(i); end > e {
+			return end
+		}
+	}
+	if seen&wcDigit == 0 || under || !st.leftOK(i) {
+		return e
+	}
+	if end := st.matchHKID(i, e); end > 0 {
+		return end
+	}
+	if !st.keyProofOnly {
+		st.matchLetterIDs(i, e)
+	}
+	return e
+}
+
+// matchLetterIDs offers an alphanumeric word to the letter-led formats other than HKID.
+func (st *scanState) matchLetterIDs(s, e int) {
+	if !st.bareRightOK(e) {
+		return
+	}
+	w := st.text[s:e]
+	switch len(w) {
+	case 8, 9:
+		if isLetter(w[0]) {
+			st.matchHKPassport(w, s, e)
+			st.matchCNPassport(w, s, e)
+		}
+	case 10:
+		st.matchTWID(w, s, e)
+	case 18:
+		st.matchUSCCWord(w, s, e)
+	}
+}
+
+const (
+	wcLetter uint8 = 1 << iota
+	wcDigit
+	wcUnder
+)
+
+// wordClass classifies the bytes of a word: letters, digits, '_'; 0 ends the word.
+var wordClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case isLetter(byte(c)):
+			t[c] = wcLetter
+		case isDigit(byte(c)):
+			t[c] = wcDigit
+		case c == '_':
+			t[c] = wcUnder
+		}
+	}
+	return t
+}()
+
+// leftOK reports whether a token may start at i: not inside a word, and not the tail of a
+// code such as "PO-12345678", "v1.2.3.4" or "ab.12345678".
+func (st *scanState) leftOK(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := st.text[i-1]
+	if isWord(p) || p == '*' { // '*': the visible tail of a masked value (9***4567)
+		return false
+	}
+	if (p == '.' || p == '-') && i >= 2 && isAlnum(st.text[i-2]) {
+		return false
+	}
+	return true
+}
+
+// bareRightOK reports whether an unbracketed token ending at e is really over: not the local
+// part of an e-mail, not followed by ".pdf" or "-01".
+func (st *scanState) bareRightOK(e int) bool {
+	text := st.text
+	if e >= len(text) {
+		return true
+	}
+	c := text[e]
+	if isWord(c) || c == '@' {
+		return false
+	}
+	if (c == '.' || c == '-') && e+1 < len(text) && isWord(text[e+1]) {
+		return false
+	}
+	return true
+}
+
+// wordEnds reports whether nothing alphanumeric follows at e.
+func wordEnds(text []byte, e int) bool {
+	return e >= len(text) || !isWord(text[e])
+}
+
+// hint returns the key/label hint, classifying the field on first use.
+func (st *scanState) hint() hint {
+	if !st.hinted {
+		st.hinted = true
+		st.h = classifyField(st.key, st.label)
+	}
+	return st.h
+}
+
+// context returns the nearest context word before start, cached for repeated candidates at
+// the same offset (one run often yields several alternatives).
+func (st *scanState) context(start int) ctxResult {
+	if st.ctxAt != start {
+		st.ctxAt = start
+		st.ctx = nearestContext(st.text, start)
+	}
+	return st.ctx
+}
+
+// add scores a candidate with the key hint and context and appends it to out when it
+// passes. Overlaps are resolved at the end of ScanText.
+func (st *scanState) add(c cand) {
+	if st.s.disabled.has(c.t) || c.start < 0 || c.end > len(st.text) || c.start >= c.end {
+		return
+	}
+	h := st.hint()
+	// A card-shaped number named as a bank card or account is a bank card, not both.
+	byContext := false
+	if c.t == tCreditCard && !h.pos.has(tCreditCard) {
+		if h.pos&maskBank != 0 {
+			c.t = tCNBankCard
+		} else if h.pos == 0 {
+			if cx := st.context(c.start); cx.found && cx.mask&maskBank != 0 && !cx.mask.has(tCreditCard) {
+				c.t, byContext = tCNBankCard, true
+			}
+		}
+		if st.s.disabled.has(c.t) {
+			return
+		}
+	}
+	pos := h.pos.has(c.t)
+	if st.number && !pos {
+		return // JSON numbers are ids, counts and times unless the key says otherwise
+	}
+	if h.neg && !pos && c.flags&fKeyProof == 0 {
+		return
+	}
+	score := c.score
+	switch {
+	case pos:
+		if c.flags&fNoBoost == 0 {
+			score = max(score, scoreKey)
+		}
+	case c.flags&fNeedHint != 0:
+		cx := st.context(c.start)
+		if !(cx.found && cx.mask.has(c.t)) && !st.mentionContext(c) {
+			return
+		}
+	case c.flags&fCtxProof == 0:
+		cx := st.context(c.start)
+		if cx.found && cx.mask.has(c.t) {
+			score = max(score, scoreCtx)
+		} else if cx.found && cx.neg {
+			return
+		}
+	}
+	if byContext {
+		// The type itself came from context: keep it below the context-free scores.
+		score = scoreShapeCtx
+	}
+	if score < st.s.threshold {
+		return
+	}
+	st.out = append(st.out, Finding{Type: c.t.Type(), Start: c.start, End: c.end, Score: score})
+}
+
+// mentionContext: DingTalk markdown mentions people by mobile ("@68765432"), so a phone
+// number right after '@' has phone context.
+func (st *scanState) mentionContext(c cand) bool {
+	return maskPhone.has(c.t) && c.start > 0 && st.text[c.start-1] == '@'
+}
+
+// resolve sorts out[base:] by Start and removes overlaps, keeping the higher score, then the
+// longer span, then the earlier one.
+func (st *scanState) resolve() {
+	f := st.out[st.base:]
+	if len(f) < 2 {
+		return
+	}
+	slices.SortStableFunc(f, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	// Walk clusters of transitively overlapping findings; most clusters have one member.
+	for a := 0; a < len(f); {
+		b, end := a+1, f[a].End
+		for b < len(f) && f[b].Start < end {
+			end = max(end, f[b].End)
+			b++
+		}
+		if b-a > 1 {
+			pickCluster(f[a:b])
+		}
+		a = b
+	}
+	n := 0
+	for _, x := range f {
+		if x.Score >= 0 {
+			f[n] = x
+			n++
+		}
+	}
+	st.out = st.out[:st.base+n]
+}
+
+// pickCluster keeps a maximal set of non-overlapping findings chosen greedily by score, then
+// length, then position. Losers get Score -1; winners are marked by +2 during the loop.
+// Clusters are almost always a handful of alternatives for one span; a pathological one
+// (thousands of findings under one huge span) is resolved by a linear sweep instead.
+func pickCluster(c []Finding) {
+	if len(c) > maxGreedyCluster {
+		sweepCluster(c)
+		return
+	}
+	for {
+		best := -1
+		for i := range c {
+			if c[i].Score < 0 || c[i].Score >= 2 {
+				continue
+			}
+			if best < 0 || better(c[i], c[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c[best].Score += 2
+		for i := range c {
+			if i != best && c[i].Score >= 0 && c[i].Score < 2 && c[i].Start < c[best].End && c[best].Start < c[i].End {
+				c[i].Score = -1
+			}
+		}
+	}
+	for i := range c {
+		if c[i].Score >= 2 {
+			c[i].Score -= 2
+		}
+	}
+}
+
+const maxGreedyCluster = 64
+
+// sweepCluster walks the cluster in Start order keeping the better of each overlapping pair.
+func sweepCluster(c []Finding) {
+	cur := 0
+	for i := 1; i < len(c); i++ {
+		if c[i].Start >= c[cur].End {
+			cur = i
+			continue
+		}
+		if better(c[i], c[cur]) {
+			c[cur].Score = -1
+			cur = i
+		} else {
+			c[i].Score = -1
+		}
+	}
+}
+
+func better(a, b Finding) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+		return la > lb
+	}
+	return a.Start < b.Start
+}
+
+// Byte helpers. The scanner treats only ASCII as letters and digits: a candidate is bounded
+// by anything else, including CJK text ("身份證A123456(3)已核實").
+func isDigit(c byte) bool  { return c-'0' < 10 }
+func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
+func isLower(c byte) bool  { return c-'a' < 26 }
+func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+func isWord(c byte) bool   { return isAlnum(c) || c == '_' }
+func upper(c byte) byte {
+	if isLower(c) {
+		return c - 0x20
+	}
+	return c
+}
+func lower(c byte) byte {
+	if c-'A' < 26 {
+		return c + 0x20
+	}
+	return c
+}
+func isHex(c byte) bool        { return isDigit(c) || (c|0x20)-'a' < 6 }
+func isHexOrColon(c byte) bool { return isHex(c) || c == ':' }
+
+func trimSpaceBytes(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isPlaceholder reports masked output (anything with '*'), redaction markers ([HKID]) and
+// vault tokens (tok_hkid_…): the text types must not report them again.
+func isPlaceholder(b []byte) bool {
+	if bytes.IndexByte(b, '*') >= 0 {
+		return true
+	}
+	if len(b) >= 3 && b[0] == '[' && b[len(b)-1] == ']' {
+		marker := true
+		for _, c := range b[1 : len(b)-1] {
+			if !(c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == ' ') {
+				marker = false
+				break
+			}
+		}
+		if marker {
+			return true
+		}
+	}
+	return hasPrefixBytes(b, "tok_") && bytes.IndexByte(b, ' ') < 0
+}
