@@ -22,7 +22,7 @@ type Report struct {
 
 // EngineOptions configure an Engine.
 type EngineOptions struct {
-	Scanner  ScannerOptions
+	Scanner    ScannerOptions
 	MaxDepth   int  // JSON nesting limit, JSON-in-string levels included; 0 = jsonlex default
 	KeepValues bool // fill Report.Value
 }
