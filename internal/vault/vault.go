@@ -86,6 +86,17 @@ func (s Status) String() string {
 // MarshalText renders the status as its name (for JSON output of the CLI and API).
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a status name back (clients of the admin API).
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, n := range statusNames {
+		if n == string(b) {
+			*s = Status(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown vault status %q", b)
+}
+
 // Revealed is the result of revealing one token. Value is set only for StatusOK.
 type Revealed struct {
 	Token  string
