@@ -52,6 +52,7 @@ var _ backend.Store = (*Store)(nil)
 
 // Open connects and checks the server answers (ErrUnavailable when it does not).
 func Open(ctx context.Context, cfg Config) (*Store, error) {
+	quietRedisLogs()
 	if cfg.Prefix == "" {
 		cfg.Prefix = DefaultPrefix
 	}
