@@ -76,7 +76,7 @@ func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string)
 
 func (s *maskSetup) input(body []byte, kind rewrite.Kind) *rewrite.Input {
 	in := &rewrite.Input{Body: body, Kind: kind, Direction: s.dir, Side: s.side, Decisions: s.dec,
-		MaxDepth: s.route.Limits.MaxDepth}
+		MaxDepth: s.route.Limits.MaxDepth, TTL: s.route.Retention}
 	if s.dir == rewrite.Request && s.route.Upstream != nil {
 		in.CrossBorder = s.plan.Residency.CrossBorder(s.route.Upstream)
 		in.ForbidClear = s.plan.Residency.ForbidClear

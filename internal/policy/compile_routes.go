@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 var (
@@ -17,7 +18,7 @@ var knownMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OP
 // DefaultInspect are the media ranges a route inspects unless it says otherwise.
 var DefaultInspect = []string{"application/json", "application/x-www-form-urlencoded", "text/*"}
 
-var routeKeys = []string{"name", "match", "roles", "content_types", "limits", "rate_limit", "request", "response"}
+var routeKeys = []string{"name", "match", "roles", "content_types", "limits", "rate_limit", "retention", "request", "response"}
 
 func (c *compiler) routes(n *node) {
 	if n == nil {
@@ -91,6 +92,20 @@ func (c *compiler) route(n *node, p string, names map[string]string) *Route {
 	}
 	if v, has := f["rate_limit"]; has {
 		r.RateLimit = c.rateLimit(v, join(p, "rate_limit"))
+	}
+	if v, has := f["retention"]; has {
+		pp := join(p, "retention")
+		if s, ok := c.d.str(v, pp); ok {
+			d, err := time.ParseDuration(s)
+			switch {
+			case err != nil:
+				c.d.errorf(v, pp, "%q is not a duration (such as 720h)", clip(s))
+			case d < time.Hour || d > 100*365*24*time.Hour:
+				c.d.errorf(v, pp, "must be between 1h and 100 years")
+			default:
+				r.Retention = d
+			}
+		}
 	}
 	r.Request = c.side(f["request"], join(p, "request"), dirRequest, r)
 	r.Response = c.side(f["response"], join(p, "response"), dirResponse, r)

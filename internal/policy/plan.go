@@ -205,9 +205,12 @@ type Route struct {
 	Passthrough []string        // media ranges forwarded uninspected
 	Limits      Limits
 	RateLimit   *RateLimit // nil: none
-	Request     *Side      // never nil
-	Response    *Side      // never nil
-	Line, Col   int
+	// Retention is how long values tokenized on this route stay in the vault (0: the
+	// vault's per-type or default retention).
+	Retention time.Duration
+	Request   *Side // never nil
+	Response  *Side // never nil
+	Line, Col int
 
 	pattern pathPattern
 	path    string // routes[i], for messages

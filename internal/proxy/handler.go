@@ -129,7 +129,8 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	side := route.Request
 	dec := side.For(c.Caller.Roles)
 	in := rewrite.Input{Direction: rewrite.Request, Side: side, Decisions: dec,
-		CrossBorder: c.Cross, ForbidClear: rt.Plan.Residency.ForbidClear, MaxDepth: route.Limits.MaxDepth}
+		CrossBorder: c.Cross, ForbidClear: rt.Plan.Residency.ForbidClear, MaxDepth: route.Limits.MaxDepth,
+		TTL: route.Retention}
 
 	if r.URL.RawQuery != "" && (dec.Scan || len(dec.Query) > 0) {
 		q, o, err := rt.Engine.RewriteQuery(r.Context(), &in, r.URL.RawQuery)
@@ -308,7 +309,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
 		o, err := c.Runtime.Engine.Rewrite(resp.Request.Context(), &rewrite.Input{
 			Body: body, Kind: kind, Direction: rewrite.Response, Side: side, Decisions: dec,
-			MaxDepth: route.Limits.MaxDepth,
+			MaxDepth: route.Limits.MaxDepth, TTL: route.Retention,
 		})
 		if err != nil {
 			return err

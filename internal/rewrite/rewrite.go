@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/fieldpath"
@@ -80,7 +81,8 @@ type Input struct {
 	// ForbidClear types found with action allow then refuse the call.
 	CrossBorder bool
 	ForbidClear policy.TypeSet
-	MaxDepth    int // overrides Config.MaxDepth when > 0 (the route's limit)
+	MaxDepth    int           // overrides Config.MaxDepth when > 0 (the route's limit)
+	TTL         time.Duration // retention of the values tokenized here (0: the vault's default)
 }
 
 // Outcome is the result of a rewrite.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
@@ -39,6 +40,7 @@ routes:
       detected: {hr: reveal, payroll: {hkid: mask, default: allow}, default: redact}
   - name: bot-send
     match: {upstream: api, method: POST, path: /v1.0/robot/oToMessages/batchSend}
+    retention: 720h
     request:
       detected: {default: tokenize}
       block_types: [credit_card]
@@ -103,7 +105,7 @@ func (f *fixture) run(t *testing.T, route string, dir Direction, roles []string,
 		side = r.Request
 	}
 	in := &Input{Body: []byte(body), Kind: kind, Direction: dir, Side: side, Decisions: side.For(roles),
-		CrossBorder: dir == Request, ForbidClear: f.plan.Residency.ForbidClear}
+		CrossBorder: dir == Request, ForbidClear: f.plan.Residency.ForbidClear, TTL: r.Retention}
 	o, err := f.engine.Rewrite(context.Background(), in)
 	if err != nil {
 		t.Fatalf("Rewrite: %v", err)
@@ -159,6 +161,14 @@ func TestTokenizeThenReveal(t *testing.T) {
 	tok := f.vault.TokenFor("hkid", "A123456(3)")
 	if !strings.Contains(out, tok) || len(o.Stats.Tokens) != 2 {
 		t.Fatalf("want token %s in %s (stats %v)", tok, out, o.Stats.Tokens)
+	}
+	// The route's retention applies to what it tokenized.
+	rec, err := f.vault.Find(context.Background(), "hkid", "A123456(3)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := time.Until(rec.ExpiresAt); left < 719*time.Hour || left > 721*time.Hour {
+		t.Fatalf("entry expires in %v, want the route's 720h", left)
 	}
 	// The message param is still a JSON string holding JSON.
 	var outer struct{ MsgParam string }

@@ -71,7 +71,7 @@ func (st *state) tokenize(dst []byte, typ detect.Type, value []byte) ([]byte, er
 		t = untypedToken
 	}
 	val := string(value)
-	st.pending = append(st.pending, vault.Entry{Type: t, Value: val})
+	st.pending = append(st.pending, vault.Entry{Type: t, Value: val, TTL: st.in.TTL})
 	tok := v.TokenFor(t, val)
 	st.stats.addToken(tok)
 	return append(dst, tok...), nil
