@@ -1,0 +1,180 @@
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+)
+
+func engine(t testing.TB) *Engine {
+	t.Helper()
+	e, err := NewEngine(EngineOptions{KeepValues: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func reports(t testing.TB, e *Engine, doc []byte) ([]string, error) {
+	var out []string
+	err := e.ScanJSON(doc, func(r Report) {
+		out = append(out, fmt.Sprintf("%s|%s|%d|%d|%s", r.Path, r.Type, r.Start, r.End, r.Value))
+	})
+	return out, err
+}
+
+func TestEngineOnSamples(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/dingtalk/samples/*.json")
+	if len(files) == 0 {
+		t.Skip("samples not present")
+	}
+	e := engine(t)
+	want := map[string]string{ // one expected finding per sample that holds PII
+		"02_oapi_v2_user_get.response.json":              "result.remark|hkid|",
+		"03_oapi_v2_user_list.response.json":             "result.list.1.remark|hkid|",
+		"05_oapi_asyncsend_v2.request.json":              "msg.text.content|hkid|",
+		"06_oapi_robot_send.request.json":                "at.atMobiles.0|hk_phone|",
+		"08_v1_contact_users_me.response.json":           "mobile|hk_phone|",
+		"09_v1_hrm_rosters_lists_query.response.json":    "result.0.fieldDataList.4.fieldValueList.0.value|hkid|",
+		"11_v1_robot_oToMessages_batchSend.request.json": "msgParam|hk_phone|",
+		"12_v1_workflow_processInstances.response.json":  "result.formComponentValues.1.value|hkid|",
+		"13_stream_bot_message_frame.json":               "data|hkid|",
+	}
+	for _, f := range files {
+		doc, _ := os.ReadFile(f)
+		got, err := reports(t, e, doc)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if w, ok := want[filepath.Base(f)]; ok && !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, w) }) {
+			t.Errorf("%s: no finding %s in %v", filepath.Base(f), w, got)
+		}
+		if strings.HasPrefix(filepath.Base(f), "01_") || strings.HasPrefix(filepath.Base(f), "07_") {
+			if len(got) != 0 {
+				t.Errorf("%s holds only tokens and ids, found %v", filepath.Base(f), got)
+			}
+		}
+	}
+}
+
+func TestEngineFormAndText(t *testing.T) {
+	e := engine(t)
+	var got []string
+	err := e.ScanForm([]byte("dept_id=583201457&msg=%7B%22text%22%3A%22%E8%AD%89%E4%BB%B6+A123456(3)%22%7D&mobile=91234567"), func(r Report) {
+		got = append(got, r.Path+"|"+string(r.Type)+"|"+string(r.Value))
+	})
+	if err != nil || !slices.Equal(got, []string{"msg|hkid|A123456(3)", "mobile|hk_phone|91234567"}) {
+		t.Fatalf("form: %v %v", got, err)
+	}
+	if err := e.ScanForm([]byte("a=%zz"), func(Report) {}); err == nil {
+		t.Fatal("malformed percent-encoding accepted")
+	}
+	got = nil
+	e.ScanText([]byte("call 9123 4567 or mail a.b@example.com"), func(r Report) { got = append(got, string(r.Type)) })
+	if !slices.Equal(got, []string{"hk_phone", "email"}) {
+		t.Fatalf("text: %v", got)
+	}
+}
+
+// reencode writes the same document with other escaping and spacing: every non-ASCII rune
+// and '/' escaped, pretty-printed. Decoded values, and so findings, must not change.
+func reencode(doc []byte) []byte {
+	var t jsonlex.Tape
+	if jsonlex.Lex(doc, &t, jsonlex.Options{}) != nil {
+		return nil
+	}
+	var b bytes.Buffer
+	prev := 0
+	for i, tk := range t.Tokens {
+		gap := doc[prev:tk.Start]
+		for _, c := range gap {
+			switch c {
+			case '{', '[', ',', ':', '}', ']':
+				b.WriteByte(c)
+				b.WriteString(" \n")
+			}
+		}
+		switch tk.Kind {
+		case jsonlex.String:
+			b.WriteByte('"')
+			for _, r := range string(t.Text(i, nil)) {
+				switch {
+				case r == '"' || r == '\\':
+					b.WriteByte('\\')
+					b.WriteRune(r)
+				case r == '/':
+					b.WriteString(`\/`)
+				case r < 0x20 || r >= 0x7f:
+					if r > 0xffff {
+						r1, r2 := (r-0x10000)>>10+0xd800, (r-0x10000)&0x3ff+0xdc00
+						fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+					} else {
+						fmt.Fprintf(&b, `\u%04x`, r)
+					}
+				default:
+					b.WriteRune(r)
+				}
+			}
+			b.WriteByte('"')
+			prev = int(tk.End)
+		case jsonlex.Object, jsonlex.Array:
+			prev = int(tk.Start)
+		default:
+			b.Write(t.Raw(i))
+			prev = int(tk.End)
+		}
+	}
+	for _, c := range doc[prev:] {
+		switch c {
+		case '}', ']', ',', ':', '{', '[':
+			b.WriteByte(c)
+		}
+	}
+	return b.Bytes()
+}
+
+// FuzzEngine: no panics on any input; every span lies inside its value on UTF-8 boundaries;
+// and findings do not change when the same JSON is written with other escapes and spacing.
+func FuzzEngine(f *testing.F) {
+	files, _ := filepath.Glob("../../../shared/dingtalk/samples/*.json")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"remark":"HKID A123456(3) \u0040 9123 4567","ext":"{\"id\":\"K382716(A)\"}","n":91234567}`))
+	e := engine(f)
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		got, err := reports(t, e, doc)
+		if err != nil || !utf8.Valid(doc) {
+			return
+		}
+		for _, r := range got {
+			parts := strings.SplitN(r, "|", 5)
+			var start, end int
+			fmt.Sscan(parts[2], &start)
+			fmt.Sscan(parts[3], &end)
+			if start < 0 || end <= start || !utf8.ValidString(parts[4]) {
+				t.Fatalf("bad span %s", r)
+			}
+		}
+		re := reencode(doc)
+		if re == nil {
+			t.Fatal("re-encoding failed")
+		}
+		again, err := reports(t, e, re)
+		if err != nil {
+			t.Fatalf("re-encoded document does not scan: %v\n%s", err, re)
+		}
+		if !slices.Equal(got, again) {
+			t.Fatalf("findings changed after re-encoding:\n%v\n%v\n%s\n%s", got, again, doc, re)
+		}
+	})
+}
