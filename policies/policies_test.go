@@ -160,7 +160,7 @@ func TestGolden(t *testing.T) {
 func runCase(t *testing.T, plan *policy.Plan, e *rewrite.Engine, g golden) map[string][]byte {
 	t.Helper()
 	method, path, _ := strings.Cut(g.route, " ")
-	route, _, ok := plan.Match(proxy.UpstreamFor(path), method, path)
+	route, _, ok := proxy.MatchRoute(plan, method, path)
 	if !ok {
 		t.Fatalf("route %s not in the policy", g.route)
 	}

@@ -40,7 +40,7 @@ func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string)
 	if err != nil {
 		return nil, &exitError{2, err}
 	}
-	route, _, ok := plan.Match(proxy.UpstreamFor(path), method, path)
+	route, _, ok := proxy.MatchRoute(plan, method, path)
 	if !ok {
 		return nil, &exitError{2, fmt.Errorf("%s %s is not a route of %s (the proxy would answer 403)", method, path, policyFile)}
 	}

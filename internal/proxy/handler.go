@@ -45,7 +45,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c.Caller = caller
 
-	route, upstream, ok := matchRoute(rt.Plan, r.Method, r.URL.Path)
+	route, upstream, ok := MatchRoute(rt.Plan, r.Method, r.URL.Path)
 	c.Upstream = upstream
 	if !ok {
 		s.refuse(c, sw, http.StatusForbidden, ReasonRouteNotAllowed,
@@ -84,10 +84,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.rp.ServeHTTP(sw, out)
 }
 
-// matchRoute finds the route of a call. The path decides the DingTalk upstream (UpstreamFor);
+// MatchRoute finds the route of a call. The path decides the DingTalk upstream (UpstreamFor);
 // a path no DingTalk route takes may still belong to another upstream of the policy (a bot
 // application's callback endpoint, say), tried in name order.
-func matchRoute(p *policy.Plan, method, path string) (*policy.Route, string, bool) {
+func MatchRoute(p *policy.Plan, method, path string) (*policy.Route, string, bool) {
 	up := UpstreamFor(path)
 	if r, _, ok := p.Match(up, method, path); ok {
 		return r, up, true
