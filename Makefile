@@ -5,6 +5,7 @@ BIN := bin
 SIM_ADDR ?= 127.0.0.1:8081
 PROXY_ADDR ?= 127.0.0.1:8080
 ADMIN_ADDR ?= 127.0.0.1:8082
+FORWARD_ADDR ?= 127.0.0.1:8443
 BENCH_OUT ?= bench/out
 
 .PHONY: help build run test test-go test-deps bench bench-proxy accuracy lint fuzz clean
@@ -17,7 +18,7 @@ build: ## Build bin/proxy and bin/dingtalk-sim.
 	$(GO) build -o $(BIN)/dingtalk-sim ./cmd/dingtalk-sim
 
 run: build ## Start the DingTalk simulator and the proxy with policies/demo.yaml (Ctrl-C stops both).
-	SIM_ADDR=$(SIM_ADDR) PROXY_ADDR=$(PROXY_ADDR) ADMIN_ADDR=$(ADMIN_ADDR) ./scripts/demo.sh
+	SIM_ADDR=$(SIM_ADDR) PROXY_ADDR=$(PROXY_ADDR) ADMIN_ADDR=$(ADMIN_ADDR) FORWARD_ADDR=$(FORWARD_ADDR) ./scripts/demo.sh
 
 test: test-deps lint test-go ## Everything the tests need, then gofmt/vet and go test -race ./...
 

@@ -6,12 +6,16 @@ cd "$(dirname "$0")/.."
 SIM_ADDR=${SIM_ADDR:-127.0.0.1:8081}
 PROXY_ADDR=${PROXY_ADDR:-127.0.0.1:8080}
 ADMIN_ADDR=${ADMIN_ADDR:-127.0.0.1:8082}
+FORWARD_ADDR=${FORWARD_ADDR:-127.0.0.1:8443}
 STATE=var/demo
 mkdir -p "$STATE/keys"
 # The demo policy's hash key (keys.hash); real deployments provision their own.
 if [ ! -s "$STATE/keys/hash.key" ]; then
   (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$STATE/keys/hash.key")
 fi
+
+# The forward-mode CA (HTTPS_PROXY clients trust it; see docs/forward-mode.md).
+[ -s "$STATE/ca/ca.pem" ] || bin/proxy ca init --dir "$STATE/ca" >/dev/null
 
 pids=()
 cleanup() {
@@ -35,7 +39,7 @@ bin/dingtalk-sim -addr "$SIM_ADDR" -employees 200 -seed 1 -app-token-as-user >"$
 pids+=($!)
 wait_http "http://$SIM_ADDR/_sim/healthz" "the simulator"
 
-bin/proxy serve --config configs/demo.yaml --listen "$PROXY_ADDR" --admin-listen "$ADMIN_ADDR" \
+bin/proxy serve --config configs/demo.yaml --listen "$PROXY_ADDR" --admin-listen "$ADMIN_ADDR" --forward-listen "$FORWARD_ADDR" \
   --upstream "oapi=http://$SIM_ADDR" --upstream "api=http://$SIM_ADDR" >"$STATE/proxy.log" 2>&1 &
 pids+=($!)
 wait_http "http://$PROXY_ADDR/readyz" "the proxy"
@@ -50,6 +54,7 @@ cat <<MSG
   DingTalk simulator  http://$SIM_ADDR   (what "DingTalk" received: curl http://$SIM_ADDR/_sim/requests)
   PII proxy           $P   (policy: policies/demo.yaml, state: $STATE/)
   admin listener      http://$ADMIN_ADDR  (/metrics, /dashboard with X-Api-Key: demo-admin-key)
+  forward mode        HTTPS_PROXY=http://demo:demo-support-key@$FORWARD_ADDR  SSL_CERT_FILE=$STATE/ca/ca.pem
 
   An access token through the proxy:
     curl -s -H 'X-Api-Key: demo-hr-admin-key' '$P/gettoken?appkey=demo-app-key&appsecret=demo-app-secret'

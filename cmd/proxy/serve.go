@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -41,6 +42,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	cfgFile := fs.String("config", "", "serve configuration file (YAML)")
 	listen := fs.String("listen", "", "override the config's listen address")
 	adminListen := fs.String("admin-listen", "", "override the config's admin listener address")
+	forwardListen := fs.String("forward-listen", "", "override the config's forward-mode listener address")
 	var upstreams multiFlag
 	fs.Var(&upstreams, "upstream", "override an upstream URL: name=URL (repeatable)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -58,6 +60,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	if *adminListen != "" {
 		cfg.AdminListen = *adminListen
+	}
+	if *forwardListen != "" && cfg.Forward != nil {
+		cfg.Forward.Listen = *forwardListen
 	}
 	for _, u := range upstreams {
 		name, v, ok := strings.Cut(u, "=")
@@ -153,6 +158,14 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 		main.TLSConfig = tc
 	}
 	servers := []*http.Server{main}
+	if f := cfg.Forward; f != nil {
+		fwd, err := forwardServer(cfg, f, srv, log)
+		if err != nil {
+			return &exitError{2, err}
+		}
+		fwd.ErrorLog = main.ErrorLog
+		servers = append(servers, fwd)
+	}
 	var admin *http.Server
 	if cfg.AdminListen != "" {
 		admin = &http.Server{Addr: cfg.AdminListen, Handler: srv.Ops(http.NotFoundHandler()),
@@ -213,6 +226,25 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 			return nil
 		}
 	}
+}
+
+// forwardServer builds the forward-mode (HTTPS_PROXY) listener: MITM for the DingTalk
+// hosts with the proxy's own CA (`proxy ca init`), every other host refused.
+func forwardServer(cfg *config.Config, f *config.Forward, srv *proxy.Server, log *slog.Logger) (*http.Server, error) {
+	certFile, keyFile := cfg.Or(f.CACert, cfg.State("ca", "ca.pem")), cfg.Or(f.CAKey, cfg.State("ca", "ca-key.pem"))
+	ca, err := proxy.LoadCA(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("forward mode: %w (create the CA with `proxy ca init --dir %s`)", err, filepath.Dir(certFile))
+	}
+	hosts, err := proxy.ForwardHosts(f.Hosts)
+	if err != nil {
+		return nil, fmt.Errorf("forward.hosts: %w", err)
+	}
+	h, err := proxy.NewForward(srv, proxy.ForwardOptions{Hosts: hosts, CACert: ca, Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("forward mode: %w", err)
+	}
+	return &http.Server{Addr: f.Listen, Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 1 << 20}, nil
 }
 
 // reload compiles the policy file again and installs it; a policy that does not load, or
