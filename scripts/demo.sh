@@ -45,7 +45,8 @@ pids+=($!)
 wait_http "http://$PROXY_ADDR/readyz" "the proxy"
 
 P="http://$PROXY_ADDR"
-USERID=$(curl -fsS "http://$SIM_ADDR/_sim/employees/0" | sed -n 's/.*"UserID":"\([^"]*\)".*/\1/p')
+# Employee 10 of seed 1 has an HKID and an emergency contact in the free-text remark.
+USERID=$(curl -fsS "http://$SIM_ADDR/_sim/employees/${DEMO_EMPLOYEE:-10}" | sed -n 's/.*"UserID":"\([^"]*\)".*/\1/p')
 TOKEN=$(curl -fsS -H 'X-Api-Key: demo-hr-admin-key' "$P/gettoken?appkey=demo-app-key&appsecret=demo-app-secret" |
   sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 
