@@ -209,7 +209,7 @@ func TestSDKThroughProxy(t *testing.T) {
 		if refused.OK || refused.Error == nil || refused.Error.Code != "role_not_allowed" || refused.Error.StatusCode != 403 {
 			t.Fatalf("support batchSend: want an SDK error role_not_allowed/403, got %+v", refused)
 		}
-		if refused.Error.Data["requestid"] == "" || !strings.Contains(refused.Error.Message, "request id: ") {
+		if id, _ := refused.Error.Data["requestid"].(string); id == "" || !strings.Contains(refused.Error.Message, "request id: "+id) {
 			t.Errorf("the SDK error carries no request id: %+v", refused.Error)
 		}
 		for _, rec := range h.received() {
