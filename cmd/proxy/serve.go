@@ -18,12 +18,15 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/admin"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/notify"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/sink"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/config"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/dsar"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/telemetry"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
@@ -138,12 +141,44 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 		}
 		overrides[name] = u
 	}
+	tel, err := telemetry.New(telemetry.Config{ServiceName: cfg.Telemetry.ServiceName, Replica: cfg.Replica,
+		OTLPEndpoint: cfg.Telemetry.OTLPEndpoint, Prometheus: cfg.AdminListen != ""})
+	if err != nil {
+		return &exitError{2, fmt.Errorf("telemetry: %w", err)}
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		tel.Shutdown(ctx)
+		cancel()
+	}()
+	tel.RegisterHealth("vault", svc.vault.Ping)
+	if svc.audit != nil {
+		tel.RegisterHealth("audit", func(context.Context) error { return svc.audit.Healthy() })
+	}
+	var adm *admin.Handler
 	srv, err := proxy.New(plan, proxy.Options{
 		Logger: log, Vault: svc.vault, Audit: svc.audit, Replica: cfg.Replica,
 		UpstreamOverrides: overrides, RecordPaths: cfg.Audit.RecordPaths,
+		Transport: tel.Transport(proxy.NewTransport()),
+		Trace: func(ctx context.Context, method string, h http.Header) (context.Context, func(*proxy.Call)) {
+			ctx, span := tel.StartCall(tel.Extract(ctx, h), method)
+			return ctx, func(c *proxy.Call) {
+				ev := c.Event()
+				tel.EndCall(ctx, span, ev)
+				if adm != nil {
+					adm.Record(ev)
+				}
+			}
+		},
 	})
 	if err != nil {
 		return &exitError{2, err}
+	}
+	if cfg.AdminListen != "" {
+		if adm, err = adminHandler(cfg, srv, svc, tel, log); err != nil {
+			return &exitError{2, err}
+		}
+		defer adm.Close()
 	}
 
 	main := &http.Server{
@@ -168,7 +203,7 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 	}
 	var admin *http.Server
 	if cfg.AdminListen != "" {
-		admin = &http.Server{Addr: cfg.AdminListen, Handler: srv.Ops(http.NotFoundHandler()),
+		admin = &http.Server{Addr: cfg.AdminListen, Handler: srv.Ops(adm),
 			ReadHeaderTimeout: 10 * time.Second, ErrorLog: main.ErrorLog}
 		servers = append(servers, admin)
 	}
@@ -226,6 +261,36 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 			return nil
 		}
 	}
+}
+
+// adminHandler builds the admin listener: /metrics (no key), the compliance dashboard, the
+// evidence export and the data subject request endpoints (admin role only).
+func adminHandler(cfg *config.Config, srv *proxy.Server, svc *services, tel *telemetry.T, log *slog.Logger) (*admin.Handler, error) {
+	auditDir := ""
+	if svc.audit != nil {
+		auditDir = cfg.Or(cfg.Audit.Dir, cfg.State("audit"))
+	}
+	backend := cfg.Vault.Backend
+	if backend == "" {
+		backend = "bolt"
+	}
+	dsarSvc := func(actor string) *dsar.Service {
+		return &dsar.Service{Vault: svc.vault, AuditDir: auditDir, Audit: svc.audit, Actor: "admin:" + actor}
+	}
+	return admin.New(admin.Config{
+		Plan:      func() *policy.Plan { return srv.Runtime().Plan },
+		Telemetry: tel,
+		AuditDir:  auditDir,
+		Vault: func(ctx context.Context) (admin.VaultInfo, error) {
+			st, err := svc.vault.Stats(ctx)
+			if err != nil {
+				return admin.VaultInfo{}, err
+			}
+			return vaultInfo(backend, st, cfg), nil
+		},
+		Mount:  map[string]http.Handler{"POST /admin/dsar/": dsar.Handler(dsarSvc, admin.Caller)},
+		Logger: log,
+	})
 }
 
 // forwardServer builds the forward-mode (HTTPS_PROXY) listener: MITM for the DingTalk
@@ -365,4 +430,25 @@ func openAudit(cfg *config.Config, log *slog.Logger) (*audit.Log, *notify.Notifi
 		return nil, nil, err
 	}
 	return l, n, nil
+}
+
+// vaultInfo is what the dashboard shows of the vault: counts and retention settings.
+func vaultInfo(backend string, st vault.Stats, cfg *config.Config) admin.VaultInfo {
+	def := time.Duration(cfg.Vault.DefaultTTL)
+	if def <= 0 {
+		def = vault.DefaultRetention
+	}
+	every := time.Duration(cfg.Vault.PurgeEvery)
+	if every <= 0 {
+		every = time.Hour
+	}
+	info := admin.VaultInfo{Backend: backend, Entries: st.Entries, Erased: st.Erased, ExpiredPending: st.ExpiredPending,
+		SizeBytes: st.SizeBytes, DefaultRetention: def, PurgeEvery: every}
+	if len(cfg.Vault.TypeTTL) > 0 {
+		info.TypeRetention = map[string]time.Duration{}
+		for k, v := range cfg.Vault.TypeTTL {
+			info.TypeRetention[k] = time.Duration(v)
+		}
+	}
+	return info
 }

@@ -31,21 +31,7 @@ import (
 
 // callEvent is the conversion the proxy's wiring does in Options.Observe (names and counts
 // only; cross-border as in the audit record).
-func callEvent(c *proxy.Call) telemetry.CallEvent {
-	ev := telemetry.CallEvent{
-		Start: c.Start, RequestID: c.ID, Method: c.Method, Upstream: c.Upstream, Region: c.Region,
-		Status: c.Status, Decision: c.Decision, Reason: c.Reason, Types: c.Stats.Types, Actions: c.Stats.Actions,
-		Duration: c.Duration, BytesIn: c.BytesIn, BytesOut: c.BytesOut,
-		CrossBorder: c.Cross && c.Decision == audit.DecisionForwarded && c.Stats.Total() > 0,
-	}
-	if c.Route != nil {
-		ev.Route = c.Route.Name
-	}
-	if c.Caller != nil {
-		ev.Caller, ev.Roles = c.Caller.ID, c.Caller.Roles
-	}
-	return ev
-}
+func callEvent(c *proxy.Call) telemetry.CallEvent { return c.Event() }
 
 // stack is the simulator, the proxy with its audit log and vault, telemetry and the admin
 // listener, each on a real socket.

@@ -5,8 +5,10 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/telemetry"
 )
 
 // Call is what the proxy knows about one call as it goes; the audit record, the log line
@@ -33,6 +35,30 @@ type Call struct {
 
 	// response-side state
 	acceptEncoding string
+	traceDone      func(*Call)
+}
+
+// CrossedBorder reports whether personal data crossed the border on this call: a forwarded
+// call that carried (or brought back) personal data to or from an upstream outside the
+// home region.
+func (c *Call) CrossedBorder() bool {
+	return c.Cross && c.Decision == audit.DecisionForwarded && c.Stats.Total() > 0
+}
+
+// Event is the call as metrics, traces and the dashboard see it: counts and names, no values.
+func (c *Call) Event() telemetry.CallEvent {
+	ev := telemetry.CallEvent{
+		Start: c.Start, RequestID: c.ID, Method: c.Method, Upstream: c.Upstream, Region: c.Region,
+		Status: c.Status, Decision: c.Decision, Reason: c.Reason, Types: c.Stats.Types, Actions: c.Stats.Actions,
+		Duration: c.Duration, BytesIn: c.BytesIn, BytesOut: c.BytesOut, CrossBorder: c.CrossedBorder(),
+	}
+	if c.Route != nil {
+		ev.Route = c.Route.Name
+	}
+	if c.Caller != nil {
+		ev.Caller, ev.Roles = c.Caller.ID, c.Caller.Roles
+	}
+	return ev
 }
 
 type callKey struct{}

@@ -31,6 +31,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	rt := s.rt.Load()
 	c := &Call{ID: newRequestID(), Start: time.Now(), Runtime: rt, Method: r.Method}
+	if s.opts.Trace != nil {
+		ctx, done := s.opts.Trace(r.Context(), r.Method, r.Header)
+		r, c.traceDone = r.WithContext(ctx), done
+	}
 	sw := &statusWriter{ResponseWriter: w}
 	defer s.finish(c, sw)
 	c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(r))
@@ -449,6 +453,9 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 		attrs = append(attrs, "pii", c.Stats.Types, "actions", c.Stats.Actions)
 	}
 	s.log.LogAttrs(context.Background(), slog.LevelInfo, "call", argsToAttrs(attrs)...)
+	if c.traceDone != nil {
+		c.traceDone(c)
+	}
 	if s.opts.Observe != nil {
 		s.opts.Observe(c)
 	}
@@ -476,9 +483,7 @@ func (s *Server) record(c *Call) *audit.Record {
 	if c.RefusedAt != "" {
 		r.Direction = c.RefusedAt
 	}
-	// Data crossed the border when a forwarded call carried personal data to or from an
-	// upstream outside the home region.
-	r.CrossBorder = c.Cross && c.Decision == audit.DecisionForwarded && c.Stats.Total() > 0
+	r.CrossBorder = c.CrossedBorder()
 	if c.Caller != nil {
 		r.Caller, r.Roles = c.Caller.ID, c.Caller.Roles
 	}

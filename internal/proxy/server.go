@@ -43,6 +43,10 @@ type Options struct {
 	RecordPaths bool
 	// Observe is called once per finished call (metrics, tracing).
 	Observe func(*Call)
+	// Trace starts a call's span from the incoming headers; the returned function ends it
+	// when the call is finished (called before Observe). The context carries the span to
+	// the upstream request (see telemetry.T.Transport).
+	Trace func(ctx context.Context, method string, h http.Header) (context.Context, func(*Call))
 	// HashKey, when set, replaces the key file named by the policy's keys.hash (tests).
 	HashKey []byte
 	// LazyHashKey lets a missing hash key file pass at compile time; hash actions then
