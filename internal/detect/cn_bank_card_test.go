@@ -11,12 +11,21 @@ func init() {
 			{text: "6222 0202 0011 2230", key: "value", label: "sys04-bankAccountNo"},
 			{text: withoutLuhn("9558801234567890128"), key: "bankAccountNo"},
 			{text: "銀行卡 9558801234567890128", key: "remark", want: "9558801234567890128"},
+			// Salary-card and UnionPay words make a card number a bank card.
+			{text: "請記錄：UnionPay card 6214837208325002631 副本", key: "remark", want: "6214837208325002631"},
+			{text: "工资卡 6228480690576542854、申請編號 20170729003919", key: "remark", want: "6228480690576542854"},
+			{text: "已更新工資卡 (6222 0202 0011 2230)", key: "remark", want: "6222 0202 0011 2230"},
+			{text: "salary card 6222020200112230", key: "remark", want: "6222020200112230"},
+			{text: "銀聯卡 6250941006528599", key: "remark", want: "6250941006528599"},
+			{text: "請核對工资卡 62226206527935796 謝謝！", key: "remark", want: "62226206527935796"},
+			{text: "Updated bank card 4111 1111 1111 1111", key: "remark", want: "4111 1111 1111 1111"},
 		},
 		fp: []tcase{
 			{text: "9558801234567890128", key: "remark"},
 			{text: "6222020200112230", key: "createTime"},
 			{text: withLuhn("1742264100000123"), key: "remark"},
 			{text: "6222 **** **** 2230", key: "bankCardNo"},
+			{text: "6222020200112230", key: "value", label: "合同編號"},
 		},
 	})
 }

@@ -8,7 +8,7 @@ import "time"
 // 830000; the 2023 foreigners' permanent residence card starts with 9 followed by the
 // province code of issue.
 //
-// Validation: the check character, a real calendar date from 1900 up to today, and a known
+// Validation: the check character, a real calendar date from 1800 up to today, and a known
 // province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71) with a city code 01–90, or
 // 81/82/83 followed by 0000. Under an id/order/contract key, or after a word such as 合同 or
 // 訂單, a number that happens to validate is still not reported.
@@ -62,7 +62,7 @@ func cnIDValid(b []byte, now int) bool {
 	if !cnAreaValid(b[:6]) {
 		return false
 	}
-	return validDate(atoi(b[6:10]), atoi(b[10:12]), atoi(b[12:14]), now)
+	return cnIDDate(b[6:14], now)
 }
 
 // cnIDShape reports whether 18 characters have a cn_id's area code and birth date,
@@ -71,7 +71,7 @@ func cnIDShape(b []byte, now int) bool {
 	if len(b) != 18 || !allDigits(b[:17]) {
 		return false
 	}
-	return cnAreaValid(b[:6]) && validDate(atoi(b[6:10]), atoi(b[10:12]), atoi(b[12:14]), now)
+	return cnAreaValid(b[:6]) && cnIDDate(b[6:14], now)
 }
 
 // cnAreaValid checks the area code's province and city parts.
@@ -91,7 +91,21 @@ func cnAreaValid(a []byte) bool {
 
 // validDate reports whether y-m-d is a real date from 1900-01-01 up to now (YYYYMMDD).
 func validDate(y, m, d, now int) bool {
-	if y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	return y >= 1900 && realDate(y, m, d, now)
+}
+
+// cnIDDate checks the YYYYMMDD birth date of an ID number. The standard's own worked example
+// (GB 11643-1999, 440524188001010014) was born in 1880, so IDs accept dates from 1800: an
+// 18-digit number with a real area code, an 1800s date and a matching check character is
+// no more likely to be anything else.
+func cnIDDate(b []byte, now int) bool {
+	y := atoi(b[:4])
+	return y >= 1800 && realDate(y, atoi(b[4:6]), atoi(b[6:8]), now)
+}
+
+// realDate reports whether y-m-d is a calendar date not after now (YYYYMMDD).
+func realDate(y, m, d, now int) bool {
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return false
 	}
 	return y*10000+m*100+d <= now

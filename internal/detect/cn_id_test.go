@@ -19,15 +19,23 @@ func init() {
 			{text: "ID card 310115199502034563", key: "text", want: "310115199502034563"},
 			{text: "440306198807141238", key: "value", label: "sys02-certNo"},
 			{text: cnIDWithCheck("32050220260101123"), key: "remark"},
+			{text: "440524188001010014", key: "remark"}, // GB 11643's worked example, born 1880
+			{text: cnIDWithCheck("11010518991231123"), key: "idCardNo"},
+			// A negative word labels the value right after it, not one behind another value.
+			{text: "發票 SO201605201687 金額 192778.00 | Updated 500103196805104350 副本", key: "remark", want: "500103196805104350"},
+			{text: "工號 HK002766，Updated 440304198502104839", key: "text", want: "440304198502104839"},
+			{text: "#### 薪酬通知\n- 身份證：H961313(9)\n補交410105199408243394 副本", key: "text", label: "薪酬通知", want: "410105199408243394"},
 		},
 		fp: []tcase{
-			{text: cnIDWithCheck("11010518991231123"), key: "idCardNo"}, // born before 1900
+			{text: cnIDWithCheck("11010517991231123"), key: "idCardNo"}, // born before 1800
 			{text: cnIDWithCheck("99010519800101123"), key: "remark"},   // no such province
 			{text: cnIDWithCheck("11000019800101123"), key: "remark"},   // city 00
 			{text: "440306198807141239", key: "remark"},                 // wrong check
 			{text: "440306198807141238", key: "contract_no"},
 			{text: "440306198807141238", key: "businessId"},
 			{text: "合同編號 440306198807141238", key: "remark"},
+			{text: "合同編號：440306198807141238", key: "text", label: "薪酬通知"},
+			{text: "440306198807141238", key: "value", label: "合同編號"},
 			{text: cnIDWithCheck("32050220261201123"), key: "remark"}, // in the future
 			{text: cnIDWithCheck("44030619900230123"), key: "remark"}, // 30 February
 			{text: "202503181015000123", key: "remark"},
@@ -43,14 +51,13 @@ func init() {
 func TestCNIDCases(t *testing.T) { runCases(t, CNID) }
 
 func TestValidCNID(t *testing.T) {
-	// 11010519491231002X is the standard's own example; 440524188001010014 is a widely
-	// published one whose check is right but whose 1880 birth year we reject.
-	for _, s := range []string{"11010519491231002X", "11010519491231002x", "440306198807141238", " 810000199001011230 "} {
+	// 11010519491231002X and 440524188001010014 (born 1880) are the standard's examples.
+	for _, s := range []string{"11010519491231002X", "11010519491231002x", "440306198807141238", " 810000199001011230 ", "440524188001010014"} {
 		if !ValidCNID(s) {
 			t.Errorf("ValidCNID(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"", "440524188001010014", "11010519491231002Y", "1101051949123100", "1101051949123100XX", "11010519491331002X"} {
+	for _, s := range []string{"", "440524179901010014", "11010519491231002Y", "1101051949123100", "1101051949123100XX", "11010519491331002X"} {
 		if ValidCNID(s) {
 			t.Errorf("ValidCNID(%q) = true", s)
 		}

@@ -21,6 +21,10 @@ func init() {
 			{text: "my number is 13712345678.", key: "text", want: "13712345678"},
 			{text: "14712345678", key: "remark"},
 			{text: "+86-150-1234-5678", key: "remark"},
+			{text: "Ref: INV-2026-142592 / (186-9024-1520)", key: "remark", want: "186-9024-1520"},
+			{text: "三月份薪金已發放 @18135626975", key: "text", want: "18135626975"},
+			{text: "#### 薪酬通知\n- 電話：+852 6432 5019\n手机 184-3420-3110", key: "text", label: "薪酬通知", want: "184-3420-3110"},
+			{text: "工號 HK003466，Updated [15377631586] for payroll", key: "remark", want: "15377631586"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -38,6 +42,8 @@ func init() {
 			{text: "13800138000abc", key: "remark"},
 			{text: "13800138000", key: "remark", number: true},
 			{text: "17912345678", key: "mobile"},
+			{text: "13800138000", key: "value", label: "訂單號"},
+			{text: "流水 13800138000", key: "remark"},
 		},
 	})
 }

@@ -12,15 +12,26 @@ import (
 // dropped; any other word gives no context. "Nearest wins" keeps "電話 9123 4567，訂單
 // 12345678" right: the second number's nearest word is 訂單.
 //
+// A negative word names the value right after it, within its own clause: "金額 HK$1,200，
+// 請致電 9123 4567" and "發票 INV-2024-001 / 9123 4567" do not make the phone an amount or
+// an invoice number. So a negative word is ignored once another value (a digit) or a clause
+// separator (, ， 、 | / ／ ｜ ！ ？, or ". " "! " "? ") lies between it and the candidate. A positive word may label
+// a list ("電話 9123 4567 / 6123 4567"), so it reaches across both; but only a word with
+// nothing numeric between it and the candidate may re-type a card number as a bank card
+// (ctxResult.direct).
+//
 // English words match case-insensitively on word boundaries (a trailing plural 's' is
 // allowed); Chinese words (traditional and simplified) match anywhere.
 
 const ctxWindow = 32 // runes
 
 type ctxResult struct {
-	found bool
-	mask  tmask // types named by the nearest word(s)
-	neg   bool  // the nearest word is a negative one
+	found  bool
+	mask   tmask // types named by the nearest word(s)
+	neg    bool  // the nearest word is a negative one
+	ver    bool  // the nearest word names a version or build (it also suppresses IPv4)
+	money  bool  // the nearest word names money (it does not suppress a bank account)
+	direct bool  // no digit lies between the word and the candidate
 }
 
 var (
@@ -28,55 +39,75 @@ var (
 	maskIDAll  = maskIDCard | maskPassport
 )
 
+// ctxGroups: the words, what they name (mask) or that they are negative, and which kind of
+// negative: a version or build (ver), or money (an amount, a price, a salary).
 var ctxGroups = []struct {
 	mask  tmask
 	neg   bool
+	ver   bool
+	money bool
 	words []string
 }{
-	{tHKID.mask(), false, []string{"hkid", "hkic", "香港身份證", "香港身份证", "香港身分證"}},
-	{maskIDCard, false, []string{"身份證", "身份证", "身分證", "身分证", "身份證號", "身份证号",
+	{tHKID.mask(), false, false, false, []string{"hkid", "hkic", "香港身份證", "香港身份证", "香港身分證"}},
+	{maskIDCard, false, false, false, []string{"身份證", "身份证", "身分證", "身分证", "身份證號", "身份证号",
 		"身份證號碼", "身份证号码", "身分證號", "身分證字號", "id no", "id card",
 		"id number", "identity card", "identity no", "i.d.", "id#", "公民身份"}},
-	{maskIDAll, false, []string{"證件", "证件", "證號", "证号", "document no"}},
-	{tCNID.mask(), false, []string{"居民身份", "resident id"}},
-	{tMOID.mask(), false, []string{"澳門身份證", "澳门身份证", "澳門居民", "澳门居民", "macau id",
+	{maskIDAll, false, false, false, []string{"證件", "证件", "證號", "证号", "document no"}},
+	{tCNID.mask(), false, false, false, []string{"居民身份", "resident id"}},
+	{tMOID.mask(), false, false, false, []string{"澳門身份證", "澳门身份证", "澳門居民", "澳门居民", "macau id",
 		"macao id", "bir"}},
-	{tTWID.mask(), false, []string{"台灣", "臺灣", "台湾", "taiwan", "國民身分"}},
-	{maskPassport, false, []string{"passport", "護照", "护照", "travel document", "旅行證件",
+	{tTWID.mask(), false, false, false, []string{"台灣", "臺灣", "台湾", "taiwan", "國民身分"}},
+	{maskPassport, false, false, false, []string{"passport", "護照", "护照", "travel document", "旅行證件",
 		"旅行证件"}},
-	{maskPhone, false, []string{"電話", "电话", "手機", "手机", "手提", "聯絡", "联络", "聯繫", "联系",
+	{maskPhone, false, false, false, []string{"電話", "电话", "手機", "手机", "手提", "聯絡", "联络", "聯繫", "联系",
 		"致電", "致电", "來電", "来电", "撥打", "拨打", "熱線", "热线", "傳真", "传真", "短訊", "短信",
-		"call", "tel", "phone", "telephone", "mobile", "whatsapp", "contact", "cell", "fax",
+		"call", "tel", "phone", "telephone", "mobile", "mob", "whatsapp", "contact", "cell", "fax",
 		"hotline", "sms", "ring", "dial"}},
-	{tCreditCard.mask(), false, []string{"信用卡", "信用咭", "credit", "visa", "mastercard", "amex",
-		"american express", "unionpay", "銀聯", "银联", "jcb", "diners", "discover", "cvv"}},
-	{maskCard, false, []string{"card", "卡號", "卡号", "咭號", "扣賬卡", "借記卡", "借记卡", "付款卡",
+	{tCreditCard.mask(), false, false, false, []string{"信用卡", "信用咭", "信用卡號", "信用卡号", "credit",
+		"credit card", "visa", "mastercard", "master card", "amex", "american express", "jcb",
+		"diners", "discover", "cvv"}},
+	{maskCard, false, false, false, []string{"card", "卡號", "卡号", "咭號", "扣賬卡", "借記卡", "借记卡", "付款卡",
 		"扣款卡", "debit"}},
-	{maskBank, false, []string{"銀行卡", "银行卡", "銀行卡號", "银行卡号", "銀行", "银行", "帳戶", "账户", "賬戶", "帳號", "账号", "賬號", "戶口",
+	{maskBank, false, false, false, []string{"銀行卡", "银行卡", "銀行卡號", "银行卡号", "銀行", "银行", "帳戶", "账户", "賬戶", "帳號", "账号", "賬號", "戶口",
 		"户口", "存入", "轉賬", "转账", "轉帳", "轉數", "入數", "過數", "匯款", "汇款", "收款", "開戶",
 		"开户", "account", "acct", "a/c", "bank", "iban", "payee", "fps"}},
-	{tCNUSCC.mask(), false, []string{"統一社會信用代碼", "统一社会信用代码", "信用代碼", "信用代码",
+	// Cards that are the access to a bank account: salary cards and UnionPay debit cards,
+	// which mainland banks issue with every account. A card number after these words is a
+	// bank card (cn_bank_card), not a payment card. "UnionPay credit card" and "銀聯信用卡"
+	// stay credit cards: the nearer word "credit card" / "信用卡" wins.
+	{maskBank, false, false, false, []string{"bank card", "bankcard", "salary card", "payroll card",
+		"salary account", "payroll account", "工資卡", "工资卡", "薪資卡", "薪资卡", "薪金卡", "出糧卡",
+		"出粮卡", "糧卡", "粮卡", "unionpay", "union pay", "unionpay card", "union pay card",
+		"銀聯", "银联", "銀聯卡", "银联卡", "儲蓄卡", "储蓄卡"}},
+	{maskIP, false, false, false, []string{"ip", "ips", "ip address", "ipv4", "ipv6", "ip地址", "ip位址",
+		"伺服器", "服务器", "server", "host", "gateway", "網關", "网关", "login from",
+		"logged in from", "來源", "来源", "subnet", "子網", "子网"}},
+	{tCNUSCC.mask(), false, false, false, []string{"統一社會信用代碼", "统一社会信用代码", "信用代碼", "信用代码",
 		"社會信用", "社会信用", "uscc", "稅號", "税号", "納稅人識別", "纳税人识别", "credit code"}},
-	{tHKBR.mask(), false, []string{"商業登記", "商业登记", "business registration", "br no",
+	{tHKBR.mask(), false, false, false, []string{"商業登記", "商业登记", "business registration", "br no",
 		"br number", "brn", "br", "b.r."}},
-	{tDateOfBirth.mask(), false, []string{"出生", "生日", "dob", "date of birth", "birthday",
+	{tDateOfBirth.mask(), false, false, false, []string{"出生", "生日", "dob", "date of birth", "birthday",
 		"born"}},
-	{0, true, []string{"訂單", "订单", "單號", "单号", "編號", "编号", "合同", "合約", "合约", "發票",
-		"发票", "金額", "金额", "總額", "总额", "餘額", "余额", "流水", "交易", "參考", "参考", "工單",
-		"工单", "版本", "型號", "型号", "序號", "序号", "運單", "运单", "快遞", "快递", "批次", "部門",
-		"部门", "工號", "工号", "員工編號", "员工编号", "時間戳", "时间戳", "數量", "数量", "價", "价",
-		"費", "费", "薪", "共計", "共计", "合計", "合计", "頁", "页",
-		"contract", "order", "invoice", "amount", "total", "price", "balance", "salary",
-		"transaction", "txn", "ref", "reference", "ticket", "version", "ver", "build",
+	{0, true, true, false, []string{"版本", "version", "ver", "build", "firmware", "固件", "韌體"}},
+	{0, true, false, true, []string{"金額", "金额", "總額", "总额", "餘額", "余额", "價", "价", "費", "费",
+		"薪", "共計", "共计", "合計", "合计", "amount", "total", "price", "balance", "salary",
+		"hk$", "us$", "rmb", "hkd", "usd", "cny", "$", "¥", "￥", "€", "£"}},
+	{0, true, false, false, []string{"訂單", "订单", "單號", "单号", "編號", "编号", "合同", "合約", "合约",
+		"發票", "发票", "流水", "交易", "參考", "参考", "工單", "工单", "型號", "型号", "序號", "序号",
+		"運單", "运单", "快遞", "快递", "批次", "部門", "部门", "工號", "工号", "員工編號", "员工编号",
+		"時間戳", "时间戳", "數量", "数量", "頁", "页",
+		"contract", "order", "invoice", "transaction", "txn", "ref", "reference", "ticket",
 		"serial", "s/n", "sn", "tracking", "batch", "dept", "department", "userid", "user id",
 		"staff no", "employee no", "job no", "timestamp", "epoch", "qty", "quantity", "page",
-		"hk$", "us$", "rmb", "hkd", "usd", "cny", "$", "¥", "￥", "€", "£", "#", "＃"}},
+		"#", "＃"}},
 }
 
 type ctxWord struct {
-	w    []byte // lower case
-	mask tmask
-	neg  bool
+	w     []byte // lower case
+	mask  tmask
+	neg   bool
+	ver   bool
+	money bool
 }
 
 var (
@@ -90,7 +121,7 @@ func init() {
 	for _, g := range ctxGroups {
 		for _, w := range g.words {
 			i := uint16(len(ctxWords))
-			ctxWords = append(ctxWords, ctxWord{w: []byte(w), mask: g.mask, neg: g.neg})
+			ctxWords = append(ctxWords, ctxWord{w: []byte(w), mask: g.mask, neg: g.neg, ver: g.ver, money: g.money})
 			if last := w[len(w)-1]; last < utf8.RuneSelf {
 				ctxByASCII[last] = append(ctxByASCII[last], i)
 				continue
@@ -104,12 +135,14 @@ func init() {
 
 // nearestContext returns the context word ending nearest before start. Of several words
 // ending at the same place the longest wins, so 銀行卡號 is a bank word although it ends in
-// the card word 卡號.
+// the card word 卡號. A negative word with a value or a clause separator between it and start
+// belongs to something else and gives no context.
 func nearestContext(text []byte, start int) ctxResult {
 	if start > len(text) {
 		start = len(text)
 	}
 	p := start
+	crossedValue, crossedClause := false, false
 	for runes := 0; p > 0 && runes < ctxWindow; runes++ {
 		var r ctxResult
 		q := p - 1
@@ -118,6 +151,16 @@ func nearestContext(text []byte, start int) ctxResult {
 				break
 			}
 			r = asciiWordsEndingAt(text, p)
+			if !r.found {
+				switch {
+				case isDigit(c):
+					crossedValue = true
+				case c == ',' || c == '|' || c == '/':
+					crossedClause = true
+				case (c == '.' || c == '!' || c == '?') && p < len(text) && text[p] == ' ':
+					crossedClause = true // the end of a sentence
+				}
+			}
 		} else {
 			ru, size := utf8.DecodeLastRune(text[:p])
 			if ru == '。' || ru == '；' {
@@ -126,9 +169,16 @@ func nearestContext(text []byte, start int) ctxResult {
 			if ru != utf8.RuneError || size > 1 {
 				q = p - size
 				r = cjkWordsEndingAt(text, p, ru)
+				if !r.found && clauseRune(ru) {
+					crossedClause = true
+				}
 			}
 		}
 		if r.found {
+			if r.neg && (crossedValue || crossedClause) {
+				return ctxResult{}
+			}
+			r.direct = !crossedValue
 			return r
 		}
 		p = q
@@ -136,15 +186,26 @@ func nearestContext(text []byte, start int) ctxResult {
 	return ctxResult{}
 }
 
+// clauseRune reports the CJK punctuation that separates clauses or list items.
+func clauseRune(r rune) bool {
+	switch r {
+	case '，', '、', '｜', '／', '！', '？':
+		return true
+	}
+	return false
+}
+
 // take folds a matching word into r, keeping only the longest words.
 func (r *ctxResult) take(w *ctxWord, longest *int) {
 	switch {
 	case len(w.w) > *longest:
 		*longest = len(w.w)
-		r.found, r.mask, r.neg = true, w.mask, w.neg
+		r.found, r.mask, r.neg, r.ver, r.money = true, w.mask, w.neg, w.ver, w.money
 	case len(w.w) == *longest:
 		r.mask |= w.mask
 		r.neg = r.neg || w.neg
+		r.ver = r.ver || w.ver
+		r.money = r.money && w.money
 	}
 }
 

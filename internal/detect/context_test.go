@@ -4,10 +4,13 @@ import "testing"
 
 func TestNearestContext(t *testing.T) {
 	tests := []struct {
-		text   string // the candidate starts at the '^' marker, which is removed
-		mask   tmask
-		neg    bool
-		absent bool
+		text     string // the candidate starts at the '^' marker, which is removed
+		mask     tmask
+		neg      bool
+		absent   bool
+		ver      bool
+		money    bool
+		indirect bool // a digit lies between the word and the candidate
 	}{
 		{text: "請致電 ^", mask: maskPhone},
 		{text: "Call me: ^", mask: maskPhone},
@@ -24,12 +27,35 @@ func TestNearestContext(t *testing.T) {
 		{text: "電話；^", absent: true},
 		{text: "| 電話 | ^", mask: maskPhone},
 		{text: "電話 0123456789012345678901234567890123456789 ^", absent: true},
-		{text: "HK$^", neg: true},
-		{text: "version ^", neg: true},
+		{text: "HK$^", neg: true, money: true},
 		{text: "contract ^", neg: true},
 		{text: "contact ^", mask: maskPhone},
 		{text: "^", absent: true},
 		{text: "\xff\xfe電話 ^", mask: maskPhone},
+		// A negative word labels the value right after it, within its clause.
+		{text: "金額 ^", neg: true, money: true},
+		{text: "金額：HK$ ^", neg: true, money: true},
+		{text: "Salary paid to ^", neg: true, money: true},
+		{text: "訂單 ^", neg: true},
+		{text: "金額 HK$1,200，請核對 ^", absent: true},
+		{text: "發票 INV-2024-001 / ^", absent: true},
+		{text: "三月份薪金已發放, 補交 ^", absent: true},
+		{text: "三月份薪金已發放、補交 ^", absent: true},
+		{text: "Ref ABC. Then ^", absent: true},
+		{text: "訂單 SO123 請致電 ^", mask: maskPhone},
+		// A positive word reaches across values, but is then not direct.
+		{text: "電話 9123 4567 / ^", mask: maskPhone, indirect: true},
+		{text: "銀行卡 6222 | ^", mask: maskBank, indirect: true},
+		{text: "version ^", neg: true, ver: true},
+		{text: "版本：^", neg: true, ver: true},
+		{text: "IP：^", mask: maskIP},
+		{text: "登入IP ^", mask: maskIP},
+		{text: "VIP ^", absent: true},
+		{text: "UnionPay card ^", mask: maskBank},
+		{text: "工资卡 ^", mask: maskBank},
+		{text: "salary card: ^", mask: maskBank},
+		{text: "UnionPay credit card ^", mask: tCreditCard.mask()},
+		{text: "Visa card ^", mask: maskCard},
 	}
 	for _, tt := range tests {
 		i := 0
@@ -44,8 +70,8 @@ func TestNearestContext(t *testing.T) {
 			}
 			continue
 		}
-		if !r.found || r.mask != tt.mask || r.neg != tt.neg {
-			t.Errorf("%q: got %+v, want mask=%b neg=%v", tt.text, r, tt.mask, tt.neg)
+		if !r.found || r.mask != tt.mask || r.neg != tt.neg || r.ver != tt.ver || r.money != tt.money || r.direct == tt.indirect {
+			t.Errorf("%q: got %+v, want mask=%b neg=%v ver=%v money=%v direct=%v", tt.text, r, tt.mask, tt.neg, tt.ver, tt.money, !tt.indirect)
 		}
 	}
 }

@@ -12,8 +12,11 @@ package detect
 // A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
 // numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
 // a card. Epoch-millisecond (13 digits) and microsecond (16 digits) timestamps start with 1, which no
-// brand uses, so a Luhn-valid timestamp is never a card. Under a bank key or after a bank
-// context word (銀行卡, bankCardNo, …) the same number is reported as cn_bank_card instead.
+// brand uses, so a Luhn-valid timestamp is never a card. Under a bank key or label
+// (bankCardNo, sys04-bankAccountNo, 銀行卡號 …), or right after a bank word naming this very
+// number (銀行卡, 工資卡, salary card, bank account, UnionPay/銀聯 …), the same number is
+// reported as cn_bank_card instead; a card word (信用卡, credit card, 卡號) or no word leaves
+// it a credit_card (doc.go, "Payment card or bank card").
 var creditCardRecognizer = Recognizer{
 	Type:        CreditCard,
 	Name:        "Payment card number",

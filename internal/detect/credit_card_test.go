@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func init() {
 	register(recognizerCases{typ: CreditCard, naturalKey: "creditCardNo",
@@ -24,6 +27,12 @@ func init() {
 			{text: "5555555555554444", key: "cardNo"},
 			{text: "card: 3589 9999 9999 9994, exp 12/28", key: "text", want: "3589 9999 9999 9994"},
 			{text: "38520000023237", key: "remark"},
+			// Bank context re-types only the number it names.
+			{text: "bank account 072-225-192879290，謝謝, 請記錄：3561-3897-9056-1908", key: "remark", want: "3561-3897-9056-1908"},
+			{text: "申請編號 INV-2028-831086、已更新4702396963605857 for payroll", key: "remark", want: "4702396963605857"},
+			{text: "UnionPay credit card 6250941006528599", key: "remark", want: "6250941006528599"},
+			{text: "銀聯信用卡 6250941006528599", key: "remark", want: "6250941006528599"},
+			{text: "#### 薪酬通知\n- 電話：9123 4567\n舊卡號 3437-251780-76285 已核實", key: "text", label: "薪酬通知", want: "3437-251780-76285"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -42,6 +51,7 @@ func init() {
 			{text: "4111.1111.1111.1111", key: "remark"},
 			{text: "4111111111111111", key: "remark", number: true},
 			{text: "4111 1111 1111 1111", key: "requestId"},
+			{text: "4111111111111111", key: "value", label: "訂單號"},
 		},
 	})
 }
@@ -77,6 +87,37 @@ func TestLuhnAndBrand(t *testing.T) {
 		got, ok := CardBrand(b.n)
 		if ok != b.ok || (b.brand != "" && got != b.brand) {
 			t.Errorf("CardBrand(%q) = %q, %v; want %q, %v", b.n, got, ok, b.brand, b.ok)
+		}
+	}
+}
+
+// TestCardOrBankCard pins the rule between credit_card and cn_bank_card for card-shaped
+// numbers: a bank key, label or a bank word naming the number makes it a bank card; a card
+// word, a card key or nothing leaves it a payment card.
+func TestCardOrBankCard(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, label string
+		want             []Type // in order of appearance
+	}{
+		{"內地銀行卡 6216613297839893 | 5490-4836-5179-2974", "remark", "", []Type{CNBankCard, CreditCard}},
+		{"UnionPay card 6214837208325002631；Visa 4111 1111 1111 1111", "remark", "", []Type{CNBankCard, CreditCard}},
+		{"工資卡 6222020200112230, card no. 6250941006528599", "remark", "", []Type{CNBankCard, CreditCard}},
+		{"6250941006528599", "remark", "", []Type{CreditCard}},
+		{"6250941006528599", "bankCardNo", "", []Type{CNBankCard}},
+		{"6250941006528599", "value", "sys04-bankAccountNo", []Type{CNBankCard}},
+		{"6250941006528599", "value", "銀行卡號", []Type{CNBankCard}},
+		{"6250941006528599", "creditCardNo", "", []Type{CreditCard}},
+		{"信用卡 6250941006528599", "remark", "", []Type{CreditCard}},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
+		var types []Type
+		for _, f := range got {
+			types = append(types, f.Type)
+		}
+		if fmt.Sprint(types) != fmt.Sprint(tt.want) {
+			t.Errorf("key=%q label=%q %q: got %s, want %v", tt.key, tt.label, tt.text, describe(tt.text, got), tt.want)
 		}
 	}
 }

@@ -15,8 +15,8 @@ import (
 //	1988年7月14日  14 Jul 1988  Jul 14, 1988  1988-07 (month only)
 //
 // optionally followed by a time (1988-07-14 00:00:00, 1988-07-14T00:00:00Z), or an epoch
-// timestamp in milliseconds (DingTalk's roster sends birthTime that way, also as a JSON
-// number). In free text only after a label and colon (出生日期：…, DOB: …), at 0.8.
+// timestamp of at least 9 digits in milliseconds or seconds (DingTalk's roster sends
+// birthTime that way, also as a JSON number; a shorter number is a count). In free text only after a label and colon (出生日期：…, DOB: …), at 0.8.
 var dateOfBirthRecognizer = Recognizer{
 	Type:         DateOfBirth,
 	Name:         "Date of birth",
@@ -237,7 +237,7 @@ func (st *scanState) dobValue(s, e int) bool {
 	ok := false
 	if n, dok := parseDate(v, now, true); dok && n == len(v) {
 		ok = true
-	} else if allDigitsSigned(v) && len(v) != 8 {
+	} else if allDigitsSigned(v) && len(v) >= minEpochDigits {
 		ok = epochBirth(v, now)
 	}
 	if !ok {
@@ -246,6 +246,11 @@ func (st *scanState) dobValue(s, e int) bool {
 	st.add(cand{t: tDateOfBirth, start: s, end: e, score: scoreKey, flags: fCtxProof | fKeyProof})
 	return true
 }
+
+// minEpochDigits: an epoch date of birth has at least 9 digits (seconds after 1973, or
+// milliseconds); a shorter number under a DOB key is a count or a code ("date_of_birth":
+// 4177 in a statistics object), and 8 digits are YYYYMMDD, tried as a date above.
+const minEpochDigits = 9
 
 func allDigitsSigned(b []byte) bool {
 	if len(b) > 0 && b[0] == '-' {

@@ -17,6 +17,7 @@ func init() {
 			{text: "2015-06-01", key: "sys07-childBirthDate"},
 			{text: "Jul 14, 1988", key: "dateOfBirth"},
 			{text: "-315619200000", key: "birthTime", number: true},
+			{text: "123456789", key: "birthTime", number: true}, // 1973-11-29 in seconds
 		},
 		fp: []tcase{
 			{text: "2099-01-01", key: "birthday"},
@@ -27,6 +28,9 @@ func init() {
 			{text: "unknown", key: "birthday"},
 			{text: "0", key: "birthday", number: true},
 			{text: "4102444800000", key: "birthTime", number: true},
+			// A short number under a DOB key is a count, not an epoch birth date.
+			{text: "4177", key: "date_of_birth", number: true},
+			{text: "86400", key: "birthTime"},
 		},
 	})
 }

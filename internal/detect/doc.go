@@ -6,14 +6,18 @@
 // Scanner.ScanText reads a decoded text value once, byte by byte, without regular
 // expressions:
 //
-//  1. Prefilter. A value with no digit, '@', ':' or full-width '：' can only hold the
-//     key-driven types (person name, date of birth, address); if its key and label name none
-//     of them, ScanText returns at once.
+//  1. Prefilter. A value with no digit, '@', ':' or full-width '：' (found eight bytes at a
+//     time) can only hold the key-driven types (person name, date of birth, address); if the
+//     last two bytes of its key and label cannot end such a key, ScanText returns at once,
+//     without a hash. A JSON number under a key naming no type, and a value under an id/time
+//     key with no '(', '@', '：' or two ':' (so no bracketed HKID, e-mail or IPv6), also return
+//     before any state is set up.
 //  2. Tokens with strict boundaries. Letters, digits and '_' form words; a candidate never
 //     starts or ends inside one ("HK0001234" holds no K000123(4), a 13-digit epoch holds no
 //     11-digit mobile). Digits form number runs: groups joined by single spaces or dashes,
-//     with an optional +852 / 852 / (852) / 00852 / +86 / 0086 prefix, an HK extension, a
-//     Macau "(8)" bracket or a cn_id "X". Groups joined by '.' are one element: an IPv4
+//     with an optional +852 / 852 / (852) / 00852 / +86 / 0086 prefix, an HK extension (read,
+//     but left out of the finding: 852-21234567-801 reports 852-21234567), a Macau "(8)"
+//     bracket or a cn_id "X". Groups joined by '.' are one element: an IPv4
 //     candidate with four short parts, otherwise a decimal or version no format may use.
 //     A run glued to a code ("PO-12345678", "v1.2.3.4"), followed by letters, '@', '%', a
 //     time colon, thousands separators or a unit (元, 萬, 號 …) yields nothing.
@@ -32,14 +36,14 @@
 //	      (mobile: "91234567", sys02-certNo: "A123456(3)"), including whole-value names,
 //	      dates of birth and addresses under their keys
 //	0.9   validated candidate with a context word naming its type (身份證 110101…,
-//	      致電 9123 4567); an IPv4 address; a mainland mobile written 138 0013 8000;
-//	      852-21234567
+//	      致電 9123 4567) or, for phones, an @-mention; an IPv4 address; a mainland mobile
+//	      written 138 0013 8000; 852-21234567
 //	0.85  validated digits-only or bare format, no hint: 11-digit mainland mobile, cn_id,
 //	      contiguous card number, bare upper-case HKID A1234563, Taiwan ID, USCC with letters
 //	0.8   shape-only candidate with a context word (bare 8-digit HK number after 電話 or an
 //	      @-mention, passport after 護照, BR number after 商業登記, bank account after 銀行
 //	      戶口, a 17/18-digit card number after 卡號); a card number typed as a bank card by
-//	      context (銀行卡 4111…); names, dates of birth and addresses after a label and colon
+//	      context (工資卡 6222…); names, dates of birth and addresses after a label and colon
 //	0.75  distinctive but unvalidated: dashed HK bank account with a known bank code,
 //	      Macau ID 1234567(8), brandless non-Luhn 16-19 digit account under a bank hint,
 //	      a plausible name under the overloaded `name` key
@@ -49,7 +53,7 @@
 // Candidates below the threshold (default 0.5) are dropped. Shape-only candidates (bare
 // 8-digit numbers, passports, BR, Macau bare form, generic bank numbers, lower-case bare HKID)
 // are dropped without a key, label or context word. A finding at 0.85 or more never depends
-// on context, so re-scanning its text alone finds it again.
+// on context, so re-scanning its text alone under the same key hint finds it again.
 //
 // # Keys and labels (keys.go)
 //
@@ -74,6 +78,10 @@
 //     request_id, …Id), times (createTime, hired_date, …At, …Time, timestamp), amounts,
 //     counts, orders, versions, job numbers — suppress every candidate except the
 //     self-validating structured ones (HKID with brackets, e-mail, IPv6).
+//   - A label names one value. Over free text (a line break, sentence punctuation such as
+//     "。" "，" ", ", or more than 64 bytes) a label's negative or typing part is ignored: a
+//     markdown message's title "薪酬通知" labels its text but does not make the phone numbers
+//     in it salaries. The label's positive types still apply.
 //   - Free-text keys (remark, content, text, title, value, extension …) are neutral.
 //   - JSON numbers (Field.Number) are reported only under a key or label naming the type:
 //     numbers in DingTalk payloads are ids, counts and epoch times.
@@ -84,8 +92,35 @@
 // The nearest context word within 32 runes before a candidate (not crossing a line break or
 // ; ； 。) decides: a word naming the type raises validated candidates to 0.9 and lets
 // shape-only ones through at 0.8; a negative word (訂單, 合同, 金額, 編號, order, invoice,
-// amount, version, $, HK$, # …) drops validated digit candidates; any other word gives no
-// context. A phone number right after '@' (DingTalk mention) has phone context.
+// amount, $, HK$, # …) drops validated digit candidates; any other word gives no context. A
+// phone number right after '@' (DingTalk mention) has phone context, whatever precedes it.
+//
+// A negative word names the value right after it: once a digit (another value) or a clause
+// separator (, ， 、 | / ！ ？ ". ") lies between it and the candidate, it no longer applies —
+// in "發票 INV-2024-001 金額 HK$1,200，請致電 9123 4567" the phone is not an amount. A positive
+// word reaches across values, so lists keep their context ("電話 9123 4567 / 6123 4567").
+// IPv4 addresses are only taken back by version words (version, build, firmware, 版本): no
+// amount or order number is a dotted quad. Money words (金額, 薪, salary, HK$ …) do not take
+// back a dashed HK bank account with a known bank code: money is what goes into accounts. IP words (IP, IP地址, 伺服器, server, host, login
+// from, 來源 …) name IPv4 and IPv6.
+//
+// # Payment card or bank card
+//
+// A Luhn- and brand-valid card number is a credit_card unless a bank names it: a bank key or
+// label (bankCardNo, bankAccountNo, sys04-bankAccountNo, 銀行卡號 …) makes it cn_bank_card
+// (0.95); so does a bank context word right before it with no other number in between (銀行卡,
+// 工資卡/工资卡, 薪資卡, 銀行戶口, bank card, salary card, payroll card, UnionPay/銀聯 — mainland
+// banks issue UnionPay debit cards with every account — account, a/c, 存入 …), at 0.8. A card
+// word or key (信用卡, credit card, card no., 卡號, Visa, cardNo), the nearer word winning
+// ("UnionPay credit card"), or no word at all leaves it a credit_card. Brandless 16–19 digit
+// numbers are cn_bank_card only with a bank or card word or key.
+//
+// # Person names in free text
+//
+// DESIGN.md §4 makes names key- or context-driven. In free text the only context strong enough
+// is a label and colon (姓名：, 英文名：, Name:, Full name:), as in markdown bullet lists
+// ("- 姓名：周寶儀 Fiona Chan"); greetings ("周寶儀 你好", "Dear Fiona Chan,") and names next
+// to a number are not reported.
 //
 // # Masked output and tokens
 //

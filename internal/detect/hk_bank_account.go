@@ -4,7 +4,8 @@ package detect
 // 6–10 digit account number, usually written with dashes: 004-512-345678-838 (HSBC style),
 // 012-875-0-123456-7 (BOCHK style). There is no public check digit, so:
 //   - the dashed form starting with a known HKICL bank code (list below) is reported on its
-//     own at a modest score (0.75), higher with a bank context word;
+//     own at a modest score (0.75), higher with a bank context word; a money word before it
+//     (薪金, salary, HK$) does not take it back, an order or reference word does;
 //   - any other 9–15 digit number (digits, spaces or dashes) needs a bank key or label
 //     (bankAccountNo, sys04-bankAccountNo, payeeAccountNo, 銀行戶口 …) or a bank context word
 //     (銀行, 戶口, 帳戶, account, a/c, 存入 …).
@@ -39,9 +40,11 @@ func hkBankCode(d []byte) bool {
 func (st *scanState) matchBankAccount(d []byte, sz []int, sep byte, start, end int) {
 	total := len(d)
 	if len(sz) >= 3 && sz[0] == 3 && sz[1] == 3 && total >= 12 && total <= 16 && hkBankCode(d) {
-		var flags uint8
+		// Money is what goes into an account: "薪金 004-512-345678-838", "HK$500 to
+		// 004-…" keep the account; order, invoice and reference words still take it back.
+		flags := fMoneyOK
 		if sep != '-' {
-			flags = fNeedHint
+			flags |= fNeedHint
 		}
 		st.add(cand{t: tHKBankAccount, start: start, end: end, score: scoreCodeShape, flags: flags})
 		return

@@ -12,6 +12,10 @@ func init() {
 			{text: "a/c no. 004 512 345678 838", key: "text", want: "004 512 345678 838"},
 			{text: "123456789012", key: "bankAccountNo"},
 			{text: "陳大文 你好，三月份薪金已存入 004-512-345678-838。", key: "text", want: "004-512-345678-838"},
+			{text: "三月份薪金已存入 004-512-345678-838。", key: "text", label: "薪酬通知", want: "004-512-345678-838"},
+			{text: "#### 薪酬通知\n- HKID：Z520167(6)\nA/C 387-789-286830383 副本", key: "text", label: "薪酬通知", want: "387-789-286830383"},
+			{text: "Salary paid to 004-512-345678-838", key: "remark", want: "004-512-345678-838"},
+			{text: "三月份薪金 004-512-345678-838", key: "remark", want: "004-512-345678-838"},
 		},
 		fp: []tcase{
 			{text: "999-512-345678-838", key: "remark"},
@@ -19,6 +23,9 @@ func init() {
 			{text: "004-512-345678-838", key: "orderNo"},
 			{text: "2025-03-18", key: "bankAccountNo"},
 			{text: "004-512-***678-838", key: "remark"},
+			{text: "004-512-345678-838", key: "value", label: "合同編號"},
+			{text: "Ref 004-512-345678-838", key: "remark"},
+			{text: "訂單 004-512-345678-838", key: "remark"},
 		},
 	})
 }

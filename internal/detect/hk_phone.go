@@ -1,7 +1,10 @@
 package detect
 
+import "strings"
+
 // Hong Kong phone numbers: eight digits, optionally after +852, 852, (852), (+852) or 00852,
-// written 91234567, 9123 4567, 9123-4567 or with an extension (852-21234567-801).
+// written 91234567, 9123 4567, 9123-4567 or with an extension (852-21234567-801: the finding
+// is 852-21234567, the extension alone identifies no one).
 //
 // Allocated leading digits (OFCA numbering plan): 2 and 3 fixed lines, 4, 5, 6, 7 and 9
 // mobile (58 is fixed but shares the 5 range), 8 only as 84–89 (mobile and paging blocks);
@@ -36,7 +39,16 @@ func hkPhoneValid(d []byte) bool {
 // ValidHKPhone reports whether s is an HK phone number in any accepted written form (with or
 // without country prefix, separators and extension).
 func ValidHKPhone(s string) bool {
-	return wholeValueIs(s, tHKPhone)
+	if wholeValueIs(s, tHKPhone) {
+		return true
+	}
+	// A finding stops before an extension ("852-21234567-801"): check the number without it.
+	t := strings.TrimSpace(s)
+	i := strings.LastIndexByte(t, '-')
+	if i <= 0 || len(t)-i-1 < 1 || len(t)-i-1 > 5 || !allDigits([]byte(t[i+1:])) {
+		return false
+	}
+	return wholeValueIs(t[:i], tHKPhone)
 }
 
 // matchEightDigits offers a bare eight-digit number as the types that use that shape: an HK

@@ -8,7 +8,7 @@ func init() {
 			{text: "91234567", key: "mobile"},
 			{text: "68765432", key: "atMobiles"},
 			{text: "+852-91234567", key: "value", label: "sys00-mobile"},
-			{text: "852-21234567-801", key: "telephone"},
+			{text: "852-21234567-801", key: "telephone", want: "852-21234567"},
 			{text: "如有疑問請致電 9123 4567 或電郵", key: "content", want: "9123 4567"},
 			{text: "Peter Chan；HKID A123456(3) 已核實；緊急聯絡人 陳太 6123 4567", key: "remark", want: "6123 4567"},
 			{text: "Call me at +852 9123 4567.", key: "text", want: "+852 9123 4567"},
@@ -25,10 +25,18 @@ func init() {
 			{text: "Office 2123 4567 ext 12", key: "remark", want: "2123 4567"},
 			{text: "91234567", key: "mobile", number: true},
 			{text: "+852-54321987", key: "label", label: "sys06-urgentContactsPhone"},
-			{text: "21234567-801", key: "tel"},
+			{text: "21234567-801", key: "tel", want: "21234567"},
 			{text: "電話 2019 2020", key: "remark", want: "2019 2020"},
 			{text: "(1) 9123 4567 (2) 6123 4567", key: "remark", want: "6123 4567"},
 			{text: "聯絡：91234567/61234567", key: "remark", want: "61234567"},
+			// A negative word names the value right after it, not one behind another value or
+			// clause; a title label (薪酬通知) does not make a message's text an amount.
+			{text: "費用 $453434.29 已報銷 | 新(9052 1846)！", key: "remark", want: "9052 1846"},
+			{text: "三月份薪金已發放, 補交陳大文 6494-3982", key: "remark", want: "6494-3982"},
+			{text: "#### 薪酬通知\n- Mobile: 54643225\n- 姓名：陳大文", key: "text", label: "薪酬通知", want: "54643225"},
+			{text: "#### 薪酬通知\n- HKID：K290185(4)\n請核對 （852-92464176），謝謝", key: "text", label: "薪酬通知", want: "852-92464176"},
+			{text: "工號 HK009120 @95630930 請跟進", key: "text", want: "95630930"},
+			{text: "852-21234567-801", key: "remark", want: "852-21234567"},
 		},
 		fp: []tcase{
 			{text: "58320145", key: "dept_id"},
@@ -55,6 +63,9 @@ func init() {
 			{text: "HK$ 9123 4567", key: "remark"},
 			{text: "2019-2020 學年報告", key: "remark"},
 			{text: "budget 3000 5000", key: "remark"},
+			{text: "9123 4567", key: "value", label: "金額"},
+			{text: "薪金 9123 4567", key: "remark"},
+			{text: "Ref 9123 4567", key: "remark"},
 		},
 	})
 }

@@ -25,6 +25,8 @@ func init() {
 			{text: "HKID: a123456(3)", key: "remark", want: "a123456(3)"},
 			{text: "A123456(3)", key: "businessId"}, // brackets: self-validating, even under an id key
 			{text: "{\"身份證號碼\":\"A123456(3)\"}", key: "extension", want: "A123456(3)"},
+			{text: "#### 薪酬通知\n- 證件：V7377819\n- 電郵：ng.eric@example.org", key: "text", label: "薪酬通知", want: "V7377819"},
+			{text: "#### 薪酬通知\n- 身份證：a1063947\n- 請於 2020-09-23 前回覆", key: "text", label: "薪酬通知", want: "a1063947"},
 		},
 		fp: []tcase{
 			{text: "A123456(4)", key: "remark"},
@@ -43,6 +45,7 @@ func init() {
 			{text: "A12345(3)", key: "remark"},
 			{text: "ref-A1234563", key: "remark"},
 			{text: "A123456(3)x", key: "remark"},
+			{text: "A1234563", key: "value", label: "合同編號"},
 		},
 	})
 }

@@ -8,7 +8,8 @@ import (
 // IP addresses. IPv4: a dotted quad of 1–3 digit parts without leading zeros, each ≤ 255,
 // that is not part of a longer dotted or alphanumeric run (1.2.3.4.5 and v1.2.3.4 are
 // versions); 0.x.x.x and 255.x.x.x (unspecified, broadcast, netmasks) are not reported, and a
-// version key or context word (version, 版本) suppresses it. IPv6: hex groups with at least
+// version key or context word (version, build, 版本) suppresses it. Other negative words
+// (amount, order, 金額 …) do not: no amount or order number is written as a dotted quad. IPv6: hex groups with at least
 // two colons, either eight groups or one "::", parsed by net/netip; times (10:15:00) and MAC
 // addresses never qualify.
 var ipv4Recognizer = Recognizer{
@@ -66,7 +67,9 @@ func (st *scanState) matchIPv4(s, e int) {
 	if b[0] == 0 || b[0] == 255 {
 		return
 	}
-	st.add(cand{t: tIPv4, start: s, end: e, score: scoreIPv4})
+	// An address is self-evident: only a version word ("version 10.0.0.1" is a build
+	// number) takes it back; amounts, orders and ids nearby do not.
+	st.add(cand{t: tIPv4, start: s, end: e, score: scoreIPv4, flags: fVerOnly})
 }
 
 // matchIPv6 tries an IPv6 address starting at s; it returns its end or -1.

@@ -17,6 +17,11 @@ func init() {
 			{text: "223.255.255.254", key: "remark"},
 			{text: "remote 198.51.100.23, local 192.0.2.1", key: "text", want: "198.51.100.23"},
 			{text: "10.0.0.1-10.0.0.9", key: "remark", want: "10.0.0.9"},
+			// Only version words take an address back; amounts and ids nearby do not.
+			{text: "三月份薪金已發放 | IP 192.0.2.164", key: "remark", want: "192.0.2.164"},
+			{text: "金額 RMB 80,184.39、IP：198.51.100.92，謝謝", key: "remark", want: "198.51.100.92"},
+			{text: "費用 HKD 153,707 已報銷，from 192.0.2.139已核實", key: "remark", want: "192.0.2.139"},
+			{text: "工號 HK007098、203.0.113.111；", key: "remark", want: "203.0.113.111"},
 		},
 		fp: []tcase{
 			{text: "1.2.3.4.5", key: "remark"},
@@ -33,6 +38,9 @@ func init() {
 			{text: "1.2.3", key: "remark"},
 			{text: "192.168.1.10abc", key: "remark"},
 			{text: "app-1.2.3.4", key: "remark"},
+			{text: "build 10.0.0.1", key: "remark"},
+			{text: "版本：1.2.3.4", key: "remark"},
+			{text: "Firmware 10.2.3.4 released", key: "remark"},
 		},
 	})
 	register(recognizerCases{typ: IPv6, naturalKey: "ipAddress",

@@ -18,7 +18,8 @@ import (
 // as typed, so numeric candidates of other types are suppressed. A negative hint (ids,
 // times, amounts, counts, orders, versions, job numbers) suppresses every candidate except
 // self-validating structured ones (A123456(3), e-mail addresses, IPv6). Free-text keys
-// (remark, content, text, title, value …) are neutral.
+// (remark, content, text, title, value …) are neutral. A label's negative or typing part
+// does not apply over free text (fieldHint).
 
 type hint struct {
 	pos tmask // types the key or label names
@@ -163,6 +164,72 @@ func normKey(k string) string {
 	return b.String()
 }
 
+// textKeyTail marks the last two normalised bytes of every ASCII key that can name a text
+// type (person name, date of birth, address): the table's keys and the suffix rules'. A
+// value without digits can only hold those types, so mayNameText lets ScanText drop it under
+// any other key ("status", "userid", "title") without hashing the key.
+var textKeyTail = func() (t [128 * 128 / 64]uint64) {
+	mark := func(k string) {
+		if len(k) >= 2 && k[len(k)-1] < 128 && k[len(k)-2] < 128 {
+			i := int(k[len(k)-2])<<7 | int(k[len(k)-1])
+			t[i/64] |= 1 << (i % 64)
+		}
+	}
+	for k, h := range keyTable {
+		if h.pos&maskText != 0 {
+			mark(k)
+		}
+	}
+	for _, r := range suffixRules {
+		if r.h.pos&maskText != 0 {
+			mark(r.suffix)
+		}
+	}
+	return t
+}()
+
+// mayNameText reports whether a key or label may name a text type: false is certain, true
+// means "classify it". Keys with non-ASCII bytes (姓名, 出生日期) always may.
+func mayNameText(k string) bool {
+	n := len(k)
+	var or uint64
+	switch {
+	case n >= 8:
+		for i := 0; i+8 <= n; i += 8 {
+			or |= le64(k[i:])
+		}
+		or |= le64(k[n-8:])
+	case n >= 4:
+		or = uint64(le32(k) | le32(k[n-4:]))
+	case n >= 2:
+		or = uint64(k[0] | k[n/2] | k[n-1])
+	default:
+		return false // no text key is that short
+	}
+	if or&0x8080808080808080 != 0 {
+		return true
+	}
+	prev, last := normByte[k[n-2]], normByte[k[n-1]]
+	if prev == 0 || last == 0 {
+		// A separator near the end ("name_", "a-b"): find the last two normalised bytes.
+		prev, last = 0, 0
+		for i := n - 1; i >= 0 && prev == 0; i-- {
+			if c := normByte[k[i]]; c != 0 {
+				if last == 0 {
+					last = c
+				} else {
+					prev = c
+				}
+			}
+		}
+		if prev == 0 {
+			return false
+		}
+	}
+	i := int(prev)<<7 | int(last)
+	return textKeyTail[i/64]&(1<<(i%64)) != 0
+}
+
 // classifyField combines the key and label hints. The label (a roster field_code or form
 // component name) is the more specific, but both contribute.
 func classifyField(key, label string) hint {
@@ -170,7 +237,61 @@ func classifyField(key, label string) hint {
 	if label == "" {
 		return hk
 	}
+	return combineHints(hk, cachedHint(label))
+}
+
+// fieldHint is the hint for one value: classifyField, except that a label's negative or
+// typing part does not apply over free text. A label names one value (a form field's amount,
+// a roster field's date); over prose it is a heading at best — a markdown message's title
+// "薪酬通知" labels its text — and it neither suppresses nor types what the prose holds.
+func fieldHint(key, label string, text []byte) hint {
+	hk := cachedHint(key)
+	if label == "" {
+		return hk
+	}
 	hl := cachedHint(label)
+	if hl.neg && !hk.neg && freeText(text) {
+		hl.neg = false
+	}
+	return combineHints(hk, hl)
+}
+
+// freeText reports a value that is prose rather than one field value: it spans lines, is
+// longer than any id, amount, date or document number, or has sentence punctuation
+// ("三月份薪金已存入 004-512-345678-838。", "Paid, thanks: …").
+func freeText(b []byte) bool {
+	if len(b) > maxFieldValue {
+		return true
+	}
+	for i, c := range b {
+		switch c {
+		case '\n', '\r':
+			return true
+		case ',', ';', ':', '.', '!', '?':
+			if i+1 < len(b) && b[i+1] == ' ' {
+				return true
+			}
+		case 0xE3: // 、 。
+			if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x81 || b[i+2] == 0x82) {
+				return true
+			}
+		case 0xEF: // ！ ， ： ； ？
+			if i+2 < len(b) && b[i+1] == 0xBC {
+				switch b[i+2] {
+				case 0x81, 0x8C, 0x9A, 0x9B, 0x9F:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// maxFieldValue is the longest value a negative label (amount, date, contract number) is
+// taken to describe as a whole.
+const maxFieldValue = 64
+
+func combineHints(hk, hl hint) hint {
 	h := hint{pos: hk.pos | hl.pos, neg: hk.neg || hl.neg}
 	// "name" under a person-scoped label (sys00-name) is a strong name field.
 	h.weakName = h.pos.has(tPersonName) &&
@@ -191,24 +312,43 @@ var (
 	}()
 )
 
-// keyHash is a fast seeded 64-bit hash of a key: 8-byte words through a multiply–xorshift
-// mix. Each step is a bijection of the state, so keys of equal length that differ anywhere
-// never share a state; the tag check covers the rest.
+// keyHash is a fast seeded 64-bit hash of a key: its bytes read as at most a few 64-bit
+// words (the last one overlapping the one before; keys of 1–7 bytes in one word), each
+// mixed in by multiply–xorshift. For a given length the words cover every byte, so two keys
+// of equal length that differ anywhere feed different words; the tag check covers the rest.
+// Keys are short (most under 16 bytes), so this is two or three multiplications per value.
 func keyHash(s string) uint64 {
-	h := hintCacheSeed ^ uint64(len(s))*0x9E3779B97F4A7C15
-	for len(s) >= 8 {
-		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	n := len(s)
+	h := hintCacheSeed ^ uint64(n)*0x9E3779B97F4A7C15
+	mix := func(h, v uint64) uint64 {
 		h = (h ^ v) * 0xff51afd7ed558ccd
-		h ^= h >> 29
-		s = s[8:]
+		return h ^ h>>29
 	}
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 0xc4ceb9fe1a85ec53
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			h = mix(h, le64(s[i:]))
+		}
+		h = mix(h, le64(s[n-8:]))
+	case n >= 4:
+		h = mix(h, uint64(le32(s))|uint64(le32(s[n-4:]))<<32)
+	case n > 0:
+		h = mix(h, uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16)
 	}
 	h ^= h >> 32
 	h *= 0x9E3779B97F4A7C15
 	return h ^ h>>29
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 const (
@@ -598,7 +738,7 @@ func wholeValueIs(s string, t tid) bool {
 	if len(b) == 0 {
 		return false
 	}
-	st := scanState{s: &validatorScanner, text: b, ctxAt: -1, hinted: true, h: hint{pos: t.mask(), neg: true}}
+	st := scanState{s: &validatorScanner, text: b, ctxAt: -1, h: hint{pos: t.mask(), neg: true}}
 	st.scan(0)
 	st.resolve()
 	for _, f := range st.out {

@@ -194,3 +194,44 @@ func TestCachedHintMatchesClassification(t *testing.T) {
 		seen[keyHash(n)] = n
 	}
 }
+
+// TestMayNameTextIsASuperset: ScanText drops a value without digits under a key that
+// mayNameText rejects, so no key or label that names a text type may be rejected.
+func TestMayNameTextIsASuperset(t *testing.T) {
+	raw, err := os.ReadFile("testdata/sdk_pii_fieldnames.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := strings.Fields(string(raw))
+	for k := range keyTable {
+		names = append(names, k, strings.ToUpper(k), k+"_", "x_"+k, "my"+k)
+	}
+	for _, r := range suffixRules {
+		names = append(names, r.suffix, "user_"+r.suffix, "employee"+strings.ToUpper(r.suffix[:1])+r.suffix[1:], r.suffix+"-")
+	}
+	for _, r := range cjkRules {
+		for _, w := range r.words {
+			names = append(names, w, "緊急"+w, w+"1", "sys09-"+w)
+		}
+	}
+	names = append(names, "sys00-name", "sys02-birthTime", "sys02-certAddress", "sys07-childName",
+		"name", "Name", "NAME", "name_", "home_address", "cardHolder", strings.Repeat("k", 60)+"Name")
+	rejected := 0
+	for _, n := range names {
+		if classifyName(n).pos&maskText != 0 && !mayNameText(n) {
+			t.Errorf("mayNameText(%q) = false, but it names %+v", n, classifyName(n))
+		}
+		if !mayNameText(n) {
+			rejected++
+		}
+	}
+	// The filter must also be worth having: ids and times are rejected without a lookup.
+	for _, n := range []string{"userid", "unionid", "dept_id", "processInstanceId", "corpId", "errmsg", "status", "title", "", "--"} {
+		if mayNameText(n) {
+			t.Errorf("mayNameText(%q) = true; ids should be rejected outright", n)
+		}
+	}
+	if rejected == 0 {
+		t.Error("mayNameText rejects nothing")
+	}
+}

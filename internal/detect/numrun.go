@@ -342,7 +342,8 @@ func (r *numRun) nextSpaced(j int) int {
 
 // phoneAt matches an HK (8 digits) or mainland (11 digits) body at element k after a country
 // code; off skips the code when it is glued to the body ("+85291234567"). The candidate
-// spans the whole run from its prefix, plus an HK extension ("852-21234567-801").
+// spans the run from its prefix to the end of the number; an HK extension after it
+// ("852-21234567-801") is consumed but not reported: it identifies no one by itself.
 func (st *scanState) phoneAt(r *numRun, k, off, cc int, strong bool) bool {
 	if k >= r.n || !r.el[k].plain() {
 		return false
@@ -385,8 +386,7 @@ func (st *scanState) phoneAt(r *numRun, k, off, cc int, strong bool) bool {
 	next := k + m
 	end := int(r.el[next-1].e)
 	if cc == ccHK && next+1 == r.n && r.el[next].sep == '-' && r.el[next].plain() && r.el[next].nd <= 5 {
-		end = int(r.el[next].e) // extension
-		next++
+		next++ // an extension: read as part of the number, but the finding stops before it
 	}
 	if next < r.n && r.el[next].sep != ' ' {
 		return false
@@ -464,9 +464,10 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 			st.add(cand{t: tHKPhone, start: start, end: end, score: scoreFormatted})
 		}
 	case sep == '-' && (L == 2 && sz[0] == 8 || L == 3 && sz[0] == 4 && sz[1] == 4) && sz[L-1] <= 5:
-		// A bare number with an extension: 21234567-801, 2123-4567-801.
+		// A bare number with an extension: 21234567-801, 2123-4567-801. The finding is the
+		// number without the extension.
 		if hkPhoneValid(d[:8]) {
-			st.add(cand{t: tHKPhone, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+			st.add(cand{t: tHKPhone, start: start, end: int(r.el[j+L-2].e), score: scoreShapeCtx, flags: fNeedHint})
 		}
 	case L == 3 && sz[0] == 3 && sz[1] == 4 && sz[2] == 4:
 		if cnMobileValid(d) {

@@ -17,6 +17,8 @@ func init() {
 			{text: "艾力·買買提", key: "realName"},
 			{text: "陳大文", key: "value", label: "sys00-name"},
 			{text: "Maria Santos", key: "name"},
+			// A label and colon name a person in free text, also under a message title.
+			{text: "#### 薪酬通知\n- 姓名：周寶儀 Fiona Chan\n- 電話：9123 4567", key: "text", label: "薪酬通知", want: "周寶儀 Fiona Chan"},
 		},
 		fp: []tcase{
 			{text: "財務", key: "name"},
@@ -30,6 +32,10 @@ func init() {
 			{text: "陳大文2", key: "realName"},
 			{text: "配偶", key: "value", label: "sys06-urgentContactsRelation"},
 			{text: "Leave Request", key: "name"},
+			// Greetings and bare names in prose have no label: not reported.
+			{text: "周寶儀 (Fiona Chan) 你好：請核對資料", key: "text"},
+			{text: "Dear Nga Ting Yuen, 請核對資料", key: "content"},
+			{text: "蔡國榮：已核實", key: "remark"},
 		},
 	})
 }

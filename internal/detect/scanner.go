@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -121,6 +122,8 @@ const (
 	fCtxProof                   // a negative context word does not suppress it
 	fKeyProof                   // an id/time/amount key does not suppress it
 	fNoBoost                    // the score is final: a key hint does not raise it
+	fVerOnly                    // of the negative words only a version word suppresses it
+	fMoneyOK                    // a money word (salary, 金額, HK$ …) does not suppress it
 )
 
 // cand is a candidate finding before hints, context and threshold are applied.
@@ -142,8 +145,7 @@ type scanState struct {
 	base       int
 	number     bool
 
-	hinted bool
-	h      hint
+	h hint // the field's hint (fieldHint)
 
 	ctxAt int // start offset of the cached context lookup, -1 when none
 	ctx   ctxResult
@@ -154,25 +156,48 @@ type scanState struct {
 // ScanText appends the findings in one decoded text value to out and returns it. Findings
 // are sorted by Start and never overlap; Start/End are byte offsets into text on UTF-8
 // boundaries. text is not retained. ScanText never panics, whatever the bytes.
+//
+// Most values of a DingTalk payload hold nothing: ids, times, counts, status words. They
+// leave before any state is set up, after one pass over their bytes and one hint lookup.
 func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
-	// The common case first, before any state is set up: a short value with no digit,
-	// '@' or ':' under a key that names no text type.
+	var key, label string
+	number := false
+	if f != nil {
+		key, label, number = f.Key, f.Label, f.Number
+	}
 	first := firstInteresting(text)
-	if first < 0 && len(s.custom) == 0 {
-		if f == nil || f.Key == "" && f.Label == "" || classifyField(f.Key, f.Label).pos&maskText == 0 {
+	custom := len(s.custom) > 0
+	if !custom && first < 0 && !mayNameText(key) && (label == "" || !mayNameText(label)) {
+		return out // no digit, '@' or ':', and no name, date of birth or address field
+	}
+	if key == "" && label == "" {
+		// No hint: only the formats found by shape, and never in a JSON number.
+		if !custom && number {
 			return out
 		}
+		return s.scanText(text, key, label, number, hNeutral, out, first)
 	}
-	return s.scanText(text, f, out, first)
+	h := fieldHint(key, label, text)
+	if !custom {
+		switch {
+		case h.pos&maskText != 0:
+			// A name, date of birth or address field: the whole value is read.
+		case first < 0:
+			return out // no digit, '@' or ':': no format can start
+		case number && h.pos == 0:
+			return out // JSON numbers are ids, counts and times unless the key names a type
+		case h.neg && h.pos == 0 && !mayHoldKeyProof(text[first:]):
+			// (Each key-proof format has an interesting byte before its '(', so the bytes
+			// before first do not matter.)
+			return out // an id/time/amount key, and no bracketed HKID, e-mail or IPv6
+		}
+	}
+	return s.scanText(text, key, label, number, h, out, first)
 }
 
-func (s *Scanner) scanText(text []byte, f *Field, out []Finding, first int) []Finding {
-	st := scanState{s: s, text: text, out: out, base: len(out), ctxAt: -1}
-	if f != nil {
-		st.key, st.label, st.number = f.Key, f.Label, f.Number
-	}
-	h := st.hint()
-	if first >= 0 && !(st.number && h.pos == 0) { // JSON numbers need a key naming a type
+func (s *Scanner) scanText(text []byte, key, label string, number bool, h hint, out []Finding, first int) []Finding {
+	st := scanState{s: s, text: text, key: key, label: label, number: number, h: h, out: out, base: len(out), ctxAt: -1}
+	if first >= 0 && !(number && h.pos == 0) { // JSON numbers need a key naming a type
 		// Under an id/time/amount key only self-validating structured formats can survive
 		// (A123456(3), e-mail, IPv6): skip the scan when the value cannot hold one.
 		st.keyProofOnly = h.neg && h.pos == 0
@@ -186,7 +211,9 @@ func (s *Scanner) scanText(text []byte, f *Field, out []Finding, first int) []Fi
 	if len(s.custom) > 0 {
 		st.scanCustom()
 	}
-	st.resolve()
+	if len(st.out)-st.base > 1 {
+		st.resolve()
+	}
 	return st.out
 }
 
@@ -224,18 +251,46 @@ var interesting = func() (t [256]bool) {
 }()
 
 func firstInteresting(text []byte) int {
+	n := len(text)
 	i := 0
-	for ; i+4 <= len(text); i += 4 {
-		if interesting[text[i]] || interesting[text[i+1]] || interesting[text[i+2]] || interesting[text[i+3]] {
-			break
+	switch {
+	case n >= 8:
+		for ; i+8 <= n; i += 8 {
+			if mayBeInteresting(binary.LittleEndian.Uint64(text[i:])) {
+				return firstInterestingFrom(text, i)
+			}
+		}
+		if i == n || !mayBeInteresting(binary.LittleEndian.Uint64(text[n-8:])) {
+			return -1
+		}
+	case n >= 4:
+		// Two overlapping 4-byte words cover a 4–7 byte value.
+		if !mayBeInteresting(uint64(binary.LittleEndian.Uint32(text)) | uint64(binary.LittleEndian.Uint32(text[n-4:]))<<32) {
+			return -1
 		}
 	}
+	return firstInterestingFrom(text, i)
+}
+
+func firstInterestingFrom(text []byte, i int) int {
 	for ; i < len(text); i++ {
 		if interesting[text[i]] {
 			return i
 		}
 	}
 	return -1
+}
+
+// mayBeInteresting reports whether one of the eight bytes of v is interesting: a digit or
+// ':' (0x30–0x3A), '@' or 0xEF. SWAR: after xor with the byte b repeated, a byte is zero
+// exactly where v holds b, and below 0x0B exactly where v holds 0x30–0x3A; (x − 0x01…) &^ x &
+// 0x80… is non-zero exactly when some byte of x is zero (likewise below n for n ≤ 0x80).
+func mayBeInteresting(v uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	d := v ^ (0x30 * ones)
+	at := v ^ ('@' * ones)
+	ef := v ^ (0xEF * ones)
+	return ((d-0x0B*ones)&^d|(at-ones)&^at|(ef-ones)&^ef)&high != 0
 }
 
 // backToToken moves i back to the start of the token that holds it, so that a letter-led
@@ -437,14 +492,8 @@ func wordEnds(text []byte, e int) bool {
 	return e >= len(text) || !isWord(text[e])
 }
 
-// hint returns the key/label hint, classifying the field on first use.
-func (st *scanState) hint() hint {
-	if !st.hinted {
-		st.hinted = true
-		st.h = classifyField(st.key, st.label)
-	}
-	return st.h
-}
+// hint returns the field's key/label hint.
+func (st *scanState) hint() hint { return st.h }
 
 // context returns the nearest context word before start, cached for repeated candidates at
 // the same offset (one run often yields several alternatives).
@@ -469,7 +518,9 @@ func (st *scanState) add(c cand) {
 		if h.pos&maskBank != 0 {
 			c.t = tCNBankCard
 		} else if h.pos == 0 {
-			if cx := st.context(c.start); cx.found && cx.mask&maskBank != 0 && !cx.mask.has(tCreditCard) {
+			// Only a word naming this very number re-types it: in "銀行卡 6222… | 4111…"
+			// the second number is a card again.
+			if cx := st.context(c.start); cx.found && cx.direct && cx.mask&maskBank != 0 && !cx.mask.has(tCreditCard) {
 				c.t, byContext = tCNBankCard, true
 			}
 		}
@@ -496,10 +547,14 @@ func (st *scanState) add(c cand) {
 			return
 		}
 	case c.flags&fCtxProof == 0:
+		if st.mentionContext(c) {
+			score = max(score, scoreCtx)
+			break
+		}
 		cx := st.context(c.start)
 		if cx.found && cx.mask.has(c.t) {
 			score = max(score, scoreCtx)
-		} else if cx.found && cx.neg {
+		} else if cx.found && cx.neg && (c.flags&fVerOnly == 0 || cx.ver) && !(c.flags&fMoneyOK != 0 && cx.money) {
 			return
 		}
 	}
@@ -514,7 +569,7 @@ func (st *scanState) add(c cand) {
 }
 
 // mentionContext: DingTalk markdown mentions people by mobile ("@68765432"), so a phone
-// number right after '@' has phone context.
+// number right after '@' has phone context, whatever words come before the mention.
 func (st *scanState) mentionContext(c cand) bool {
 	return maskPhone.has(c.t) && c.start > 0 && st.text[c.start-1] == '@'
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -389,16 +390,22 @@ func FuzzScanText(f *testing.F) {
 		field := &Field{Key: key, Label: label, Number: number}
 		got := s.ScanText(text, field, nil)
 		checkFindings(t, text, got, DefaultThreshold)
+		// The field's hint depends on the text only in whether a label applies (not over
+		// free text); the re-scans below keep the hint of the whole text.
+		h := fieldHint(key, label, text)
+		rescan := func(b []byte) []Finding {
+			return s.scanText(b, key, label, number, h, nil, firstInteresting(b))
+		}
 		for _, g := range got {
 			// Truncating the text after a finding keeps it (nothing after a finding makes it).
-			again := s.ScanText(text[:g.End], field, nil)
+			again := rescan(text[:g.End])
 			if !containsFinding(again, g.Type, g.Start, g.End) {
 				t.Fatalf("%+v in %q not found again in text[:End]: %s", g, text, describe(string(text[:g.End]), again))
 			}
 			// Findings scoring 0.85 or more do not depend on context: alone they stand.
 			if g.Score >= scoreValidated {
 				alone := text[g.Start:g.End]
-				a := s.ScanText(alone, field, nil)
+				a := rescan(alone)
 				if !containsFinding(a, g.Type, 0, len(alone)) {
 					t.Fatalf("%+v (%q) not found when scanned alone: %s", g, alone, describe(string(alone), a))
 				}
@@ -605,5 +612,52 @@ func TestResolveHugeCluster(t *testing.T) {
 	checkFindings(t, make([]byte, 10000), st.out, 0.5)
 	if len(st.out) != 1000 {
 		t.Errorf("got %d findings, want the 1000 better ones", len(st.out))
+	}
+}
+
+// TestMayBeInteresting checks the SWAR prefilter against the byte table: every byte value
+// at every position of a word of every other byte value, and random words.
+func TestMayBeInteresting(t *testing.T) {
+	var b [8]byte
+	for fill := 0; fill < 256; fill++ {
+		for c := 0; c < 256; c++ {
+			for pos := range b {
+				for i := range b {
+					b[i] = byte(fill)
+				}
+				b[pos] = byte(c)
+				want := interesting[fill] || interesting[c]
+				if got := mayBeInteresting(binary.LittleEndian.Uint64(b[:])); got != want {
+					t.Fatalf("% x: got %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 100000; n++ {
+		v := r.Uint64()
+		binary.LittleEndian.PutUint64(b[:], v)
+		want := false
+		for _, c := range b {
+			want = want || interesting[c]
+		}
+		if got := mayBeInteresting(v); got != want {
+			t.Fatalf("% x: got %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestFreeText(t *testing.T) {
+	for _, s := range []string{"三月份薪金已存入 004-512-345678-838。", "#### 薪酬通知\n- Mobile: 54643225",
+		"Paid, thanks", "a; b", "電話：9123 4567", "已核實，謝謝", "甲、乙", strings.Repeat("x", maxFieldValue+1)} {
+		if !freeText([]byte(s)) {
+			t.Errorf("freeText(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "HK$12,345.60", "2025-03-24 09:00", "440306198807141238", "9123 4567",
+		"HKD 8,800 元", "10:15", "A123456(3)", strings.Repeat("x", maxFieldValue)} {
+		if freeText([]byte(s)) {
+			t.Errorf("freeText(%q) = true", s)
+		}
 	}
 }

@@ -19,6 +19,11 @@ type Set struct {
 	paths []*Path
 	// doneAt[d] has the bits of paths with exactly d components.
 	doneAt []uint64
+	// lit[d] maps a literal key to the bits of the paths whose component d is that key, and
+	// litMask[d] has all those bits: an object member then costs one map lookup, whatever
+	// the number of rules, instead of a comparison per rule.
+	lit     []map[string]uint64
+	litMask []uint64
 }
 
 // NewSet builds a Set; it fails when there are more than MaxRules paths.
@@ -30,8 +35,16 @@ func NewSet(paths []*Path) (*Set, error) {
 	for i, p := range paths {
 		for len(s.doneAt) <= len(p.Segs) {
 			s.doneAt = append(s.doneAt, 0)
+			s.lit = append(s.lit, map[string]uint64{})
+			s.litMask = append(s.litMask, 0)
 		}
 		s.doneAt[len(p.Segs)] |= 1 << i
+		for d, seg := range p.Segs {
+			if seg.Kind == SegKey && !seg.Wild {
+				s.lit[d][seg.Key] |= 1 << i
+				s.litMask[d] |= 1 << i
+			}
+		}
 	}
 	return s, nil
 }
@@ -63,6 +76,11 @@ func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value i
 	var out uint64
 	var keyBuf [64]byte
 	var keyText []byte
+	if key >= 0 && d < len(s.lit) {
+		keyText = t.Text(key, keyBuf[:0])
+		out = s.lit[d][string(keyText)] & m
+		m &^= s.litMask[d] // literal keys are decided; wildcards and queries remain
+	}
 	for m != 0 {
 		i := bits.TrailingZeros64(m)
 		m &^= 1 << i

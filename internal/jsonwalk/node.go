@@ -80,7 +80,13 @@ func (n *Node) OuterOffset(off int) int {
 // AppendPath appends the gjson path of the node, keys joined by '.', indexes as numbers,
 // special characters escaped. With outer true, a node inside a JSON string gets the path of
 // that string (as `proxy scan` reports it); otherwise the path continues inside it.
-func (n *Node) AppendPath(dst []byte, outer bool) []byte {
+func (n *Node) AppendPath(dst []byte, outer bool) []byte { return n.appendPath(dst, outer, false) }
+
+// AppendPathTemplate is AppendPath with every array index written as '#'
+// (result.list.#.mobile): the gjson path of the field across all elements.
+func (n *Node) AppendPathTemplate(dst []byte, outer bool) []byte { return n.appendPath(dst, outer, true) }
+
+func (n *Node) appendPath(dst []byte, outer, template bool) []byte {
 	if outer {
 		n = n.Outer()
 	}
@@ -106,6 +112,8 @@ func (n *Node) AppendPath(dst []byte, outer bool) []byte {
 		if p.KeyTok >= 0 {
 			var buf [64]byte
 			dst = AppendEscapedKey(dst, p.doc.t.Text(p.KeyTok, buf[:0]))
+		} else if template {
+			dst = append(dst, '#')
 		} else {
 			dst = strconv.AppendInt(dst, int64(p.Index), 10)
 		}

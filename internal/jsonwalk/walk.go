@@ -48,6 +48,7 @@ type Walker struct {
 	buf    []byte // replacement bytes of every edit, back to back
 	tapes  []*jsonlex.Tape
 	stacks [][]Node // per JSON-in-string level: one Node per depth, reused for every value
+	nestBuf []byte  // a nested document being re-encoded (its levels are spliced one at a time)
 }
 
 // New returns a Walker.
@@ -67,7 +68,7 @@ func (w *Walker) SetOptions(opts Options) {
 	if New(opts).opts.MaxDepth != w.opts.MaxDepth {
 		stacks = nil
 	}
-	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks}
+	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0]}
 }
 
 type edit struct {
@@ -99,7 +100,7 @@ func (w *Walker) Rewrite(t *jsonlex.Tape, v Visitor, dst []byte) ([]byte, bool, 
 	if len(d.edits) == 0 {
 		return t.Src, false, nil
 	}
-	return d.splice(dst), true, nil
+	return d.splice(dst[:0]), true, nil
 }
 
 // Walk visits every value without producing output (replacements are ignored).
@@ -110,8 +111,16 @@ func (w *Walker) Walk(t *jsonlex.Tape, v Visitor) error {
 	return d.walkRoot()
 }
 
+// splice builds the output in one pass; dst grows once, to the exact size.
 func (d *doc) splice(dst []byte) []byte {
 	src := d.t.Src
+	size := len(src)
+	for _, e := range d.edits {
+		size += (e.r1 - e.r0) - (e.end - e.start)
+	}
+	if cap(dst)-len(dst) < size {
+		dst = append(make([]byte, 0, len(dst)+size), dst...)
+	}
 	pos := 0
 	for _, e := range d.edits {
 		dst = append(dst, src[pos:e.start]...)
@@ -262,7 +271,8 @@ func (d *doc) nested(n *Node) (bool, error) {
 	if len(inner.edits) > 0 {
 		// Splice the inner document, then encode it as the outer JSON string. The inner
 		// replacements sit in w.buf; the new string is appended after them.
-		body := inner.splice(nil)
+		body := inner.splice(w.nestBuf[:0])
+		w.nestBuf = body
 		tk := &d.t.Tokens[n.Tok]
 		r0 := len(w.buf)
 		w.buf = jsonlex.AppendString(w.buf, body)

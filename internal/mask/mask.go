@@ -19,11 +19,20 @@ const Erased = vault.Placeholder
 // Redact returns the placeholder for a type: "[HKID]", "[HK_PHONE]"; "[REDACTED]" when the
 // type is unknown.
 func Redact(t detect.Type) string {
-	if t == "" {
-		return "[REDACTED]"
+	if p, ok := placeholders[t]; ok {
+		return p
 	}
 	return "[" + strings.ToUpper(string(t)) + "]"
 }
+
+// placeholders are computed once for the built-in types: redaction is on the hot path.
+var placeholders = func() map[detect.Type]string {
+	m := map[detect.Type]string{"": "[REDACTED]"}
+	for _, t := range detect.BuiltinTypes {
+		m[t] = "[" + strings.ToUpper(string(t)) + "]"
+	}
+	return m
+}()
 
 // Mask appends the partial mask of value to dst. The shape (separators, brackets, length,
 // the domain of an email, the country code of a phone) survives, so a person can still tell

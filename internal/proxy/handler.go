@@ -173,7 +173,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		}
 	}
 	enc := r.Header.Get("Content-Encoding")
-	body, err := readBody(r.Body, enc, route.Limits.MaxBody)
+	body, err := readBody(r.Body, enc, route.Limits.MaxBody, r.ContentLength)
 	r.Body.Close()
 	if err != nil {
 		s.failRequest(c, w, err, "request body")
@@ -302,7 +302,10 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		}
 		kind = rewrite.Text
 	}
-	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody)
+	// Re-encode for the client only what came compressed: compressing a body DingTalk sent
+	// plain would cost more than the rewrite itself.
+	compressed := resp.Uncompressed || resp.Header.Get("Content-Encoding") != ""
+	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		return err
@@ -326,7 +329,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		body = o.Body
 	}
 	resp.Header.Del("Content-Encoding")
-	if acceptsGzip(c.acceptEncoding) && len(body) >= 1024 {
+	if compressed && acceptsGzip(c.acceptEncoding) && len(body) >= 1024 {
 		if enc, err := encodeBody(body, []string{"gzip"}); err == nil {
 			body = enc
 			resp.Header.Set("Content-Encoding", "gzip")

@@ -25,7 +25,7 @@ type state struct {
 	spans    [][2]int
 	items    []item
 	text     []byte // replacement text being built
-	repl     []byte // its JSON encoding
+	repl     []byte // its JSON encoding (the walker copies it at once)
 	pathBuf  []byte
 
 	revealed map[string]vault.Revealed
@@ -195,14 +195,14 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 			return jsonwalk.Skip
 		}
 		if typ != "" {
-			st.count(typ, act, n)
+			st.countRule(idx, typ, act, n)
 		}
 		return jsonwalk.Skip
 	case policy.ActionDeny:
 		st.refuse("denied", typ, n)
 		return jsonwalk.Skip
 	case policy.ActionDrop:
-		st.count(typ, act, n)
+		st.countRule(idx, typ, act, n)
 		if n.KeyTok < 0 && n.Index < 0 {
 			// The document root cannot be removed: replace it with an empty value.
 			n.Repl = append(n.Repl[:0], `""`...)
@@ -213,8 +213,9 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		if !whole {
 			typ = st.valueType(n, typ)
 		}
-		st.count(typ, act, n)
-		n.Repl = jsonlex.AppendString(n.Repl[:0], []byte(redactText(typ)))
+		st.countRule(idx, typ, act, n)
+		st.repl = jsonlex.AppendString(st.repl[:0], []byte(redactText(typ)))
+		n.Repl = st.repl
 		return jsonwalk.Replace
 	}
 	if whole {
@@ -234,11 +235,12 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		st.err = err
 		return jsonwalk.Skip
 	}
-	st.count(typ, act, n)
+	st.countRule(idx, typ, act, n)
 	if string(st.text) == string(n.Text) && !n.Number() {
 		return jsonwalk.Keep
 	}
-	n.Repl = jsonlex.AppendString(n.Repl[:0], st.text)
+	st.repl = jsonlex.AppendString(st.repl[:0], st.text)
+	n.Repl = st.repl
 	return jsonwalk.Replace
 }
 
@@ -296,6 +298,9 @@ func (st *state) checkTree(n *jsonwalk.Node, found *bool) {
 // mainland number), else the declared type, else the first finding's type ("" when
 // nothing is known).
 func (st *state) valueType(n *jsonwalk.Node, declared detect.Type) detect.Type {
+	if declared != "" && detect.Validate(declared, n.Text) {
+		return declared // the field holds what the policy says: no need to scan it
+	}
 	f := detect.FieldOf(n)
 	st.findings = st.e.cfg.Scanner.ScanText(n.Text, &f, st.findings[:0])
 	if len(st.findings) == 1 && covers(st.findings[0], n.Text) {
@@ -334,7 +339,8 @@ func (st *state) scanNode(n *jsonwalk.Node) jsonwalk.Verdict {
 	case !changed:
 		return jsonwalk.Keep
 	}
-	n.Repl = jsonlex.AppendString(n.Repl[:0], out)
+	st.repl = jsonlex.AppendString(st.repl[:0], out)
+	n.Repl = st.repl
 	return jsonwalk.Replace
 }
 
@@ -435,12 +441,29 @@ func (st *state) path(n *jsonwalk.Node) string {
 	return string(st.pathBuf)
 }
 
+// count records a detected finding. Its path goes into the audit record as a template
+// (array indexes as '#': result.list.#.remark), which says where personal data was without
+// one entry per list element.
 func (st *state) count(typ detect.Type, act policy.Action, n *jsonwalk.Node) {
-	var p string
-	if st.e.cfg.RecordPaths && n != nil {
-		p = st.path(n)
+	if !st.e.cfg.RecordPaths || n == nil {
+		st.stats.add(typ, act, "")
+		return
 	}
-	st.stats.add(typ, act, p)
+	st.pathBuf = n.AppendPathTemplate(st.pathBuf[:0], true)
+	st.stats.addPath(typ, act, st.pathBuf)
+}
+
+// countRule records a value a field rule acted on, under the rule's own path.
+func (st *state) countRule(idx int, typ detect.Type, act policy.Action, n *jsonwalk.Node) {
+	if !st.e.cfg.RecordPaths {
+		st.stats.add(typ, act, "")
+		return
+	}
+	if st.query {
+		st.stats.add(typ, act, st.in.Decisions.Query[idx].Rule.Param)
+		return
+	}
+	st.stats.add(typ, act, st.in.Decisions.Fields[idx].Rule.PathText)
 }
 
 // finish stores the values tokenized in this body (one batch, all or nothing) and builds

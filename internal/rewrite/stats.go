@@ -37,6 +37,20 @@ func (s *Stats) add(typ detect.Type, act policy.Action, path string) {
 	}
 }
 
+// addPath is add for a path held in a scratch buffer: it is copied only when new.
+func (s *Stats) addPath(typ detect.Type, act policy.Action, path []byte) {
+	s.add(typ, act, "")
+	if len(path) == 0 || len(s.Paths) >= maxPaths {
+		return
+	}
+	for _, p := range s.Paths {
+		if p == string(path) {
+			return
+		}
+	}
+	s.Paths = append(s.Paths, string(path))
+}
+
 func (s *Stats) addToken(tok string) {
 	if len(s.Tokens) < maxTokens && !slices.Contains(s.Tokens, tok) {
 		s.Tokens = append(s.Tokens, tok)
