@@ -84,7 +84,9 @@ func (n *Node) AppendPath(dst []byte, outer bool) []byte { return n.appendPath(d
 
 // AppendPathTemplate is AppendPath with every array index written as '#'
 // (result.list.#.mobile): the gjson path of the field across all elements.
-func (n *Node) AppendPathTemplate(dst []byte, outer bool) []byte { return n.appendPath(dst, outer, true) }
+func (n *Node) AppendPathTemplate(dst []byte, outer bool) []byte {
+	return n.appendPath(dst, outer, true)
+}
 
 func (n *Node) appendPath(dst []byte, outer, template bool) []byte {
 	if outer {

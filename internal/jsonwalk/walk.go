@@ -42,13 +42,13 @@ var ErrTooDeep = errors.New("JSON nested too deep")
 
 // Walker holds reusable scratch space. It is not safe for concurrent use; pool it.
 type Walker struct {
-	opts   Options
-	v      Visitor
-	depth  int
-	buf    []byte // replacement bytes of every edit, back to back
-	tapes  []*jsonlex.Tape
-	stacks [][]Node // per JSON-in-string level: one Node per depth, reused for every value
-	nestBuf []byte  // a nested document being re-encoded (its levels are spliced one at a time)
+	opts    Options
+	v       Visitor
+	depth   int
+	buf     []byte // replacement bytes of every edit, back to back
+	tapes   []*jsonlex.Tape
+	stacks  [][]Node // per JSON-in-string level: one Node per depth, reused for every value
+	nestBuf []byte   // a nested document being re-encoded (its levels are spliced one at a time)
 }
 
 // New returns a Walker.
