@@ -26,8 +26,8 @@ import (
 // separate processes; this benchmark exists to profile the PII proxy's share
 // (-cpuprofile, -memprofile).
 type benchTargets struct {
-	sim, plain, proxy string // base URLs
-	token             string
+	sim, plain, proxy, noAudit string // base URLs; noAudit is the PII proxy without an audit trail
+	token                      string
 }
 
 func newBenchTargets(b *testing.B) *benchTargets {
@@ -72,6 +72,18 @@ func newBenchTargets(b *testing.B) *benchTargets {
 	}
 	px := httptest.NewServer(srv.Ops(srv))
 	b.Cleanup(px.Close)
+	// The same proxy without an audit trail, to measure what the audit costs per call.
+	srv2, err := proxy.New(loadPolicy(b, nil), proxy.Options{
+		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		Vault:             v,
+		UpstreamOverrides: map[string]*url.URL{"oapi": simURL, "api": simURL},
+		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	px2 := httptest.NewServer(srv2)
+	b.Cleanup(px2.Close)
 
 	res, err := http.Get(simSrv.URL + "/gettoken?appkey=demo-app-key&appsecret=demo-app-secret")
 	if err != nil {
@@ -84,7 +96,7 @@ func newBenchTargets(b *testing.B) *benchTargets {
 	if err := json.NewDecoder(res.Body).Decode(&tok); err != nil || tok.Token == "" {
 		b.Fatalf("gettoken: %v", err)
 	}
-	return &benchTargets{sim: simSrv.URL, plain: plain.URL, proxy: px.URL, token: tok.Token}
+	return &benchTargets{sim: simSrv.URL, plain: plain.URL, proxy: px.URL, noAudit: px2.URL, token: tok.Token}
 }
 
 // BenchmarkUserList measures one POST /topapi/v2/user/list through each target, for pages
@@ -103,6 +115,7 @@ func BenchmarkUserList(b *testing.B) {
 			{"plain", t.plain, ""},
 			{"proxy-support", t.proxy, "demo-support-key"},
 			{"proxy-hr_admin", t.proxy, "demo-hr-admin-key"},
+			{"proxy-support-no-audit", t.noAudit, "demo-support-key"},
 		} {
 			b.Run(page.name+"/"+tc.name, func(b *testing.B) {
 				u := tc.base + "/topapi/v2/user/list?access_token=" + t.token

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/audittest"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/export"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/sim"
 )
 
@@ -357,6 +359,24 @@ func TestNoPIIInLogsOrAudit(t *testing.T) {
 		}
 	}
 	audittest.AssertNoValues(t, h.auditDir, planted)
+
+	// The evidence export and the metrics hold none of them either.
+	var exp bytes.Buffer
+	if _, err := export.Export(&exp, h.auditDir, export.Options{Format: "html"}); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.tel.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), "pii_proxy_detections_total") {
+		t.Fatalf("no detection metrics:\n%.500s", rec.Body.String())
+	}
+	for name, text := range map[string]string{"export": exp.String(), "metrics": rec.Body.String()} {
+		for _, v := range planted {
+			if v != "" && strings.Contains(text, v) {
+				t.Errorf("%s contains %q", name, v)
+			}
+		}
+	}
 }
 
 // TestRouteContentTypes: a route inspects only the media types it lists; others are refused
@@ -410,5 +430,37 @@ func TestResidencyRoundTrip(t *testing.T) {
 	pay := get("demo-payroll-key")
 	if strings.Contains(pay, "C668123") || strings.Contains(pay, "tok_") || !strings.Contains(pay, "C668***(*)") {
 		t.Errorf("payroll should see the HKID masked (not the token, not the value): %s", pay)
+	}
+}
+
+// TestBotPolicyResidency: with policies/dingtalk-bot.yaml, identity numbers and cards in a
+// bot's messages reach DingTalk as tokens; a phone (allowed by that policy) passes.
+func TestBotPolicyResidency(t *testing.T) {
+	h := newHarness(t, withPolicyFile("../../policies/dingtalk-bot.yaml"))
+	r := h.postJSON("/v1.0/oauth2/accessToken", "change-me-bot", `{"appKey":"demo-app-key","appSecret":"demo-app-secret"}`)
+	tok, _ := r.json(t)["accessToken"].(string)
+	if tok == "" {
+		t.Fatalf("token: %d %s", r.status, r.body)
+	}
+	h.received()
+	msg := `{"robotCode":"r","userIds":["u"],"msgKey":"sampleText","msgParam":"{\"content\":\"HKID K382716(A) 身份证 11010519491231002X 卡 4111 1111 1111 1111 電話 9123 4567\"}"}`
+	r = h.do(http.MethodPost, "/v1.0/robot/oToMessages/batchSend", "change-me-bot", "application/json", strings.NewReader(msg),
+		"x-acs-dingtalk-access-token", tok)
+	if r.status != 200 {
+		t.Fatalf("batchSend: %d %s", r.status, r.body)
+	}
+	got := h.received()
+	if len(got) != 1 {
+		t.Fatalf("DingTalk received %d calls", len(got))
+	}
+	for _, clear := range []string{"K382716", "11010519491231002X", "4111 1111"} {
+		if strings.Contains(got[0].Body, clear) {
+			t.Errorf("DingTalk received %q in clear: %s", clear, got[0].Body)
+		}
+	}
+	for _, want := range []string{"tok_hkid_", "tok_cn_id_", "tok_credit_card_", "9123 4567"} {
+		if !strings.Contains(got[0].Body, want) {
+			t.Errorf("DingTalk's copy lacks %q: %s", want, got[0].Body)
+		}
 	}
 }

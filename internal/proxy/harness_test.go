@@ -20,6 +20,7 @@ import (
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/sim"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/telemetry"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
@@ -54,6 +55,7 @@ type harness struct {
 	audit    *audit.Log
 	auditDir string
 	logs     *syncBuffer
+	tel      *telemetry.T
 	token    string // legacy app access token
 }
 
@@ -61,11 +63,14 @@ type harnessOpt func(*simOpts)
 
 type simOpts struct {
 	sim    sim.Config
+	file   string // policy file (default demo.yaml)
 	policy string // policy text replacements: old=>new
 	edits  [][2]string
 }
 
 func withSim(f func(*sim.Config)) harnessOpt { return func(o *simOpts) { f(&o.sim) } }
+func withPolicyFile(path string) harnessOpt { return func(o *simOpts) { o.file = path } }
+
 func withPolicyEdit(old, new string) harnessOpt {
 	return func(o *simOpts) { o.edits = append(o.edits, [2]string{old, new}) }
 }
@@ -86,6 +91,11 @@ func newHarness(t *testing.T, opts ...harnessOpt) *harness {
 	t.Cleanup(h.sim.Close)
 
 	plan := loadPolicy(t, o.edits)
+	if o.file != "" {
+		if plan, err = policy.Load(o.file); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dir := t.TempDir()
 	h.vault, err = vault.Open(context.Background(), vault.Config{Backend: "bolt", Path: filepath.Join(dir, "vault.db")})
 	if err != nil {
@@ -99,7 +109,15 @@ func newHarness(t *testing.T, opts ...harnessOpt) *harness {
 	}
 	t.Cleanup(func() { h.audit.Close() })
 	simURL, _ := url.Parse(h.sim.URL)
+	h.tel, err = telemetry.New(telemetry.Config{ServiceName: "test", Prometheus: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	h.srv, err = proxy.New(plan, proxy.Options{
+		Trace: func(ctx context.Context, method string, hd http.Header) (context.Context, func(*proxy.Call)) {
+			ctx, span := h.tel.StartCall(h.tel.Extract(ctx, hd), method)
+			return ctx, func(c *proxy.Call) { h.tel.EndCall(ctx, span, c.Event()) }
+		},
 		Logger:            slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Vault:             h.vault,
 		Audit:             h.audit,
