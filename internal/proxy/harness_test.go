@@ -69,7 +69,7 @@ type simOpts struct {
 }
 
 func withSim(f func(*sim.Config)) harnessOpt { return func(o *simOpts) { f(&o.sim) } }
-func withPolicyFile(path string) harnessOpt { return func(o *simOpts) { o.file = path } }
+func withPolicyFile(path string) harnessOpt  { return func(o *simOpts) { o.file = path } }
 
 func withPolicyEdit(old, new string) harnessOpt {
 	return func(o *simOpts) { o.edits = append(o.edits, [2]string{old, new}) }
