@@ -32,7 +32,7 @@ type state struct {
 	pending  []vault.Entry
 	refusal  *Refusal
 	err      error
-	stats    Stats
+	stats    tally
 }
 
 // item is one thing to act on inside a value: a finding, or a vault token.
@@ -52,7 +52,7 @@ func (st *state) begin(ctx context.Context, in *Input, rules *fieldpath.Set) {
 	st.query = false
 	st.refusal, st.err = nil, nil
 	st.pending = st.pending[:0]
-	st.stats = Stats{}
+	st.stats.reset()
 	clear(st.revealed)
 }
 
@@ -210,7 +210,7 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		}
 		return jsonwalk.Drop
 	case policy.ActionRedact:
-		if !whole {
+		if !whole && typ == "" {
 			typ = st.valueType(n, typ)
 		}
 		st.countRule(idx, typ, act, n)
@@ -223,7 +223,12 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		n.Mark = uint32(idx + 1)
 		return jsonwalk.Keep
 	}
-	typ = st.valueType(n, typ)
+	if typ == "" || act == policy.ActionMask || act == policy.ActionTokenize {
+		// The mask's shape and the token's type follow what the value really is (a
+		// `mobile` declared hk_phone may hold a mainland number); a hash keeps the
+		// declared type so equal fields hash alike.
+		typ = st.valueType(n, typ)
+	}
 	st.text = st.text[:0]
 	var err error
 	if act == policy.ActionReveal {
@@ -445,37 +450,36 @@ func (st *state) path(n *jsonwalk.Node) string {
 // (array indexes as '#': result.list.#.remark), which says where personal data was without
 // one entry per list element.
 func (st *state) count(typ detect.Type, act policy.Action, n *jsonwalk.Node) {
-	if !st.e.cfg.RecordPaths || n == nil {
-		st.stats.add(typ, act, "")
-		return
+	st.stats.count(typ, act)
+	if st.e.cfg.RecordPaths && n != nil {
+		st.pathBuf = n.AppendPathTemplate(st.pathBuf[:0], true)
+		st.stats.addPathBytes(st.pathBuf)
 	}
-	st.pathBuf = n.AppendPathTemplate(st.pathBuf[:0], true)
-	st.stats.addPath(typ, act, st.pathBuf)
 }
 
 // countRule records a value a field rule acted on, under the rule's own path.
 func (st *state) countRule(idx int, typ detect.Type, act policy.Action, n *jsonwalk.Node) {
+	st.stats.count(typ, act)
 	if !st.e.cfg.RecordPaths {
-		st.stats.add(typ, act, "")
 		return
 	}
 	if st.query {
-		st.stats.add(typ, act, st.in.Decisions.Query[idx].Rule.Param)
+		st.stats.rulePath(idx, st.in.Decisions.Query[idx].Rule.Param)
 		return
 	}
-	st.stats.add(typ, act, st.in.Decisions.Fields[idx].Rule.PathText)
+	st.stats.rulePath(idx, st.in.Decisions.Fields[idx].Rule.PathText)
 }
 
 // finish stores the values tokenized in this body (one batch, all or nothing) and builds
 // the outcome. A refusal drops everything: nothing is stored for a refused call.
 func (st *state) finish(out []byte, changed bool) (*Outcome, error) {
 	if st.refusal != nil {
-		return &Outcome{Refusal: st.refusal, Stats: st.stats.clone()}, nil
+		return &Outcome{Refusal: st.refusal, Stats: st.stats.stats()}, nil
 	}
 	if len(st.pending) > 0 {
 		if _, err := st.e.cfg.Vault.Tokenize(st.ctx, st.pending); err != nil {
 			return nil, err
 		}
 	}
-	return &Outcome{Body: out, Changed: changed, Stats: st.stats.clone()}, nil
+	return &Outcome{Body: out, Changed: changed, Stats: st.stats.stats()}, nil
 }

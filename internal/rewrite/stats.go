@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
@@ -23,38 +22,114 @@ type Stats struct {
 	Tokens  []string       // vault tokens issued or revealed, unique, capped
 }
 
-func (s *Stats) add(typ detect.Type, act policy.Action, path string) {
-	if s.Types == nil {
-		s.Types = make(map[string]int, 4)
-		s.Actions = make(map[string]int, 4)
-	}
-	if typ != "" {
-		s.Types[string(typ)]++
-	}
-	s.Actions[act.String()]++
-	if path != "" && len(s.Paths) < maxPaths && !slices.Contains(s.Paths, path) {
-		s.Paths = append(s.Paths, path)
-	}
+// tally accumulates a body's counts cheaply (the per-value hot path); Stats, with its maps,
+// is built once at the end.
+type tally struct {
+	types     []typeCount
+	actions   [policy.ActionReveal + 1]int
+	paths     []string
+	seenRules uint64 // field (or query) rules whose path is already in paths
+	pathSet   map[string]struct{}
+	tokens    []string
+	tokenSet  map[string]struct{}
 }
 
-// addPath is add for a path held in a scratch buffer: it is copied only when new.
-func (s *Stats) addPath(typ detect.Type, act policy.Action, path []byte) {
-	s.add(typ, act, "")
-	if len(path) == 0 || len(s.Paths) >= maxPaths {
-		return
-	}
-	for _, p := range s.Paths {
-		if p == string(path) {
-			return
+type typeCount struct {
+	typ detect.Type
+	n   int
+}
+
+func (t *tally) reset() {
+	t.types, t.paths, t.tokens = t.types[:0], nil, nil
+	t.actions = [policy.ActionReveal + 1]int{}
+	t.seenRules = 0
+	clear(t.pathSet)
+	clear(t.tokenSet)
+}
+
+func (t *tally) count(typ detect.Type, act policy.Action) {
+	if typ != "" {
+		found := false
+		for i := range t.types {
+			if t.types[i].typ == typ {
+				t.types[i].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.types = append(t.types, typeCount{typ, 1})
 		}
 	}
-	s.Paths = append(s.Paths, string(path))
+	if int(act) < len(t.actions) {
+		t.actions[act]++
+	}
 }
 
-func (s *Stats) addToken(tok string) {
-	if len(s.Tokens) < maxTokens && !slices.Contains(s.Tokens, tok) {
-		s.Tokens = append(s.Tokens, tok)
+// rulePath records the path of field (or query) rule idx once per body.
+func (t *tally) rulePath(idx int, path string) {
+	if bit := uint64(1) << idx; t.seenRules&bit == 0 {
+		t.seenRules |= bit
+		t.addPath(path)
 	}
+}
+
+func (t *tally) addPath(path string) {
+	if path == "" || len(t.paths) >= maxPaths {
+		return
+	}
+	if t.pathSet == nil {
+		t.pathSet = map[string]struct{}{}
+	}
+	if _, ok := t.pathSet[path]; !ok {
+		t.pathSet[path] = struct{}{}
+		t.paths = append(t.paths, path)
+	}
+}
+
+// addPathBytes is addPath for a path in a scratch buffer: copied only when new.
+func (t *tally) addPathBytes(path []byte) {
+	if len(path) == 0 || len(t.paths) >= maxPaths {
+		return
+	}
+	if _, ok := t.pathSet[string(path)]; !ok {
+		t.addPath(string(path))
+	}
+}
+
+func (t *tally) token(tok string) {
+	if len(t.tokens) >= maxTokens {
+		return
+	}
+	if t.tokenSet == nil {
+		t.tokenSet = map[string]struct{}{}
+	}
+	if _, ok := t.tokenSet[tok]; !ok {
+		t.tokenSet[tok] = struct{}{}
+		t.tokens = append(t.tokens, tok)
+	}
+}
+
+// stats builds the Stats of the body (fresh maps and slices: the tally is pooled).
+func (t *tally) stats() Stats {
+	var s Stats
+	if len(t.types) > 0 {
+		s.Types = make(map[string]int, len(t.types))
+		for _, tc := range t.types {
+			s.Types[string(tc.typ)] = tc.n
+		}
+	}
+	for a, n := range t.actions {
+		if n > 0 {
+			if s.Actions == nil {
+				s.Actions = make(map[string]int, 4)
+			}
+			s.Actions[policy.Action(a).String()] = n
+		}
+	}
+	s.Paths = slices.Clone(t.paths)
+	s.Tokens = slices.Clone(t.tokens)
+	return s
 }
 
 // Merge adds o into s (request and response of one call).
@@ -77,7 +152,9 @@ func (s *Stats) Merge(o Stats) {
 		}
 	}
 	for _, t := range o.Tokens {
-		s.addToken(t)
+		if len(s.Tokens) < maxTokens && !slices.Contains(s.Tokens, t) {
+			s.Tokens = append(s.Tokens, t)
+		}
 	}
 }
 
@@ -90,6 +167,4 @@ func (s *Stats) Total() int {
 	return n
 }
 
-func (s *Stats) clone() Stats {
-	return Stats{Types: maps.Clone(s.Types), Actions: maps.Clone(s.Actions), Paths: slices.Clone(s.Paths), Tokens: slices.Clone(s.Tokens)}
-}
+

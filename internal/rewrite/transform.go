@@ -73,7 +73,7 @@ func (st *state) tokenize(dst []byte, typ detect.Type, value []byte) ([]byte, er
 	val := string(value)
 	st.pending = append(st.pending, vault.Entry{Type: t, Value: val, TTL: st.in.TTL})
 	tok := v.TokenFor(t, val)
-	st.stats.addToken(tok)
+	st.stats.token(tok)
 	return append(dst, tok...), nil
 }
 
@@ -88,7 +88,7 @@ func (st *state) revealAll(dst, text []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		st.stats.addToken(string(text[s[0]:s[1]]))
+		st.stats.token(string(text[s[0]:s[1]]))
 		pos = s[1]
 	}
 	return append(dst, text[pos:]...), nil
