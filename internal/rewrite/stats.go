@@ -166,5 +166,3 @@ func (s *Stats) Total() int {
 	}
 	return n
 }
-
-
