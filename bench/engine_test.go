@@ -14,6 +14,8 @@ import (
 
 	"github.com/hkpii/dingtalk-pii-proxy/bench/corpus"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
@@ -113,5 +115,42 @@ func BenchmarkRewrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// The engine's stages on the same bytes, to see where the time goes.
+func BenchmarkStageLex(b *testing.B) {
+	docs, total := benchDocs(b)
+	var t jsonlex.Tape
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := jsonlex.Lex(d, &t, jsonlex.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+type noopVisitor struct{}
+
+func (noopVisitor) Visit(*jsonwalk.Node) jsonwalk.Verdict { return jsonwalk.Keep }
+
+func BenchmarkStageLexWalk(b *testing.B) {
+	docs, total := benchDocs(b)
+	var t jsonlex.Tape
+	w := jsonwalk.New(jsonwalk.Options{})
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := jsonlex.Lex(d, &t, jsonlex.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.Walk(&t, noopVisitor{}); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

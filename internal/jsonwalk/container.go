@@ -31,13 +31,21 @@ func (d *doc) container(n *Node) error {
 		childStart := int(t.Tokens[c].Start)
 
 		child := &d.stack[n.depth+1]
-		*child = Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1, depth: n.depth + 1}
+		kb := child.keyBuf // the slot's scratch outlives its reuse
+		*child = Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1, depth: n.depth + 1, keyBuf: kb}
 		if !isObj {
 			child.Index = idx
 		}
 		child.key, child.label, child.Mark = n.key, nil, n.Mark
 		if isObj {
-			child.key = t.Text(keyTok, nil)
+			if t.Tokens[keyTok].Flags&jsonlex.FlagEscaped == 0 {
+				child.key = t.RawString(keyTok)
+			} else {
+				// An escaped key is decoded into its stack slot's buffer: it stays valid
+				// while the member's subtree is walked; the next sibling reuses the space.
+				child.key = t.Text(keyTok, child.keyBuf[:0])
+				child.keyBuf = child.key[:0]
+			}
 		}
 		if rules != nil && n.state != 0 {
 			child.state = rules.Step(n.state, n.ruleDepth, t, n.Tok, keyTok, idx, valTok)

@@ -33,6 +33,7 @@ type Node struct {
 	state     uint64 // rule state (bits of rules matching the path so far)
 	ruleDepth int    // number of path components consumed to reach this node
 	key       []byte // nearest key (for array elements, the key holding the array)
+	keyBuf    []byte // scratch for decoding an escaped key
 	label     []byte // roster field_code or form name naming this value, if any
 }
 

@@ -42,13 +42,15 @@ var ErrTooDeep = errors.New("JSON nested too deep")
 
 // Walker holds reusable scratch space. It is not safe for concurrent use; pool it.
 type Walker struct {
-	opts    Options
-	v       Visitor
-	depth   int
-	buf     []byte // replacement bytes of every edit, back to back
-	tapes   []*jsonlex.Tape
-	stacks  [][]Node // per JSON-in-string level: one Node per depth, reused for every value
-	nestBuf []byte   // a nested document being re-encoded (its levels are spliced one at a time)
+	opts     Options
+	v        Visitor
+	depth    int
+	buf      []byte // replacement bytes of every edit, back to back
+	tapes    []*jsonlex.Tape
+	stacks   [][]Node // per JSON-in-string level: one Node per depth, reused for every value
+	nestBuf  []byte   // a nested document being re-encoded (its levels are spliced one at a time)
+	nestText [][]byte // per level: the decoded text of the JSON string being walked
+	docs     []*doc   // per level: the walk state, reused
 }
 
 // New returns a Walker.
@@ -68,7 +70,7 @@ func (w *Walker) SetOptions(opts Options) {
 	if New(opts).opts.MaxDepth != w.opts.MaxDepth {
 		stacks = nil
 	}
-	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0]}
+	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0], nestText: w.nestText, docs: w.docs}
 }
 
 type edit struct {
@@ -93,7 +95,7 @@ type doc struct {
 func (w *Walker) Rewrite(t *jsonlex.Tape, v Visitor, dst []byte) ([]byte, bool, error) {
 	w.v = v
 	w.buf = w.buf[:0]
-	d := doc{w: w, t: t}
+	d := w.doc(0, t, nil)
 	if err := d.walkRoot(); err != nil {
 		return nil, false, err
 	}
@@ -107,8 +109,19 @@ func (w *Walker) Rewrite(t *jsonlex.Tape, v Visitor, dst []byte) ([]byte, bool, 
 func (w *Walker) Walk(t *jsonlex.Tape, v Visitor) error {
 	w.v = v
 	w.buf = w.buf[:0]
-	d := doc{w: w, t: t}
-	return d.walkRoot()
+	return w.doc(0, t, nil).walkRoot()
+}
+
+// doc returns the reusable walk state of a nesting level, reset for tape t. Documents at
+// one level are walked one after the other, so one state per level is enough, and its
+// buffers keep their capacity from body to body.
+func (w *Walker) doc(level int, t *jsonlex.Tape, outer *Node) *doc {
+	for len(w.docs) <= level {
+		w.docs = append(w.docs, &doc{w: w, level: len(w.docs)})
+	}
+	d := w.docs[level]
+	d.t, d.outer, d.edits = t, outer, d.edits[:0]
+	return d
 }
 
 // splice builds the output in one pass; dst grows once, to the exact size.
@@ -254,7 +267,11 @@ func (d *doc) nested(n *Node) (bool, error) {
 	text := n.Text
 	if d.t.Tokens[n.Tok].Flags&jsonlex.FlagEscaped != 0 {
 		// n.Text lives in scratch space that nested walks reuse: give it its own copy.
-		text = append([]byte(nil), text...)
+		for len(w.nestText) < lvl {
+			w.nestText = append(w.nestText, nil)
+		}
+		text = append(w.nestText[lvl-1][:0], text...)
+		w.nestText[lvl-1] = text
 		n.Text = text
 	}
 	if err := jsonlex.Lex(text, t, jsonlex.Options{MaxDepth: w.opts.MaxDepth - w.depth}); err != nil {
@@ -264,7 +281,7 @@ func (d *doc) nested(n *Node) (bool, error) {
 		}
 		return false, nil
 	}
-	inner := doc{w: w, t: t, outer: n, level: lvl}
+	inner := w.doc(lvl, t, n)
 	if err := inner.walkRoot(); err != nil {
 		return true, err
 	}
