@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 )
 
 // TimeLayout is the canonical time format: UTC, fixed microsecond precision, so that a time
@@ -195,50 +196,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-const hexDigits = "0123456789abcdef"
-
-// appendString writes a JSON string. Only '"', '\\' and control characters are escaped;
+// appendString writes a JSON string: only '"', '\\' and control characters are escaped;
 // invalid UTF-8 becomes U+FFFD written raw, so the decoder's output re-encodes identically.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, "\uFFFD"...)
-			i++
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+func appendString(b []byte, s string) []byte { return jsonlex.AppendQuoted(b, s) }
 
 // AppendLine appends r's canonical line (with its trailing newline) as stored in segments.
 // It does not seal r: Hash, MAC and Sig are written as they are.

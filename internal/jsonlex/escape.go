@@ -2,6 +2,7 @@ package jsonlex
 
 import (
 	"unicode/utf16"
+	"unsafe"
 	"unicode/utf8"
 )
 
@@ -116,12 +117,18 @@ func RawOffset(raw []byte, decoded int) int {
 const hexDigits = "0123456789abcdef"
 
 // AppendString appends text as a quoted JSON string. It escapes only what JSON requires
-// (quote, backslash, control characters) plus invalid UTF-8, which becomes U+FFFD so the
-// output is always valid JSON and valid UTF-8.
+// (quote, backslash, control characters); invalid UTF-8 becomes U+FFFD (written as the
+// character, so that decoding and encoding again gives the same bytes: the audit log's
+// canonical form relies on it). The output is always valid JSON and valid UTF-8.
 func AppendString(dst, text []byte) []byte {
 	dst = append(dst, '"')
 	dst = AppendStringBody(dst, text)
 	return append(dst, '"')
+}
+
+// AppendQuoted is AppendString for a string (no copy is made).
+func AppendQuoted(dst []byte, s string) []byte {
+	return AppendString(dst, unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // AppendStringBody is AppendString without the quotes.
@@ -137,7 +144,7 @@ func AppendStringBody(dst, text []byte) []byte {
 			r, size := utf8.DecodeRune(text[i:])
 			if r == utf8.RuneError && size == 1 {
 				dst = append(dst, text[start:i]...)
-				dst = append(dst, `\ufffd`...)
+				dst = append(dst, "\uFFFD"...)
 				i++
 				start = i
 				continue

@@ -86,7 +86,7 @@ func formatUUID(hi, lo uint64, upper bool) string {
 	var raw [16]byte
 	binary.BigEndian.PutUint64(raw[:8], hi)
 	binary.BigEndian.PutUint64(raw[8:], lo)
-	digits := hexDigits
+	digits := "0123456789abcdef"
 	if upper {
 		digits = "0123456789ABCDEF"
 	}

@@ -15,8 +15,8 @@ func TestAppendString(t *testing.T) {
 		{"line\nfeed\ttab\rcr", `"line\nfeed\ttab\rcr"`},
 		{"\x00\x1f", `"\u0000\u001f"`},
 		{"<b>&</b>", `"<b>&</b>"`},
-		{"\u2028\u2029", `"\u2028\u2029"`},
-		{"bad\xffutf8", `"bad\ufffdutf8"`},
+		{"\u2028\u2029", "\"\u2028\u2029\""}, // valid JSON as they are (the shared jsonlex encoder)
+		{"bad\xffutf8", "\"bad\uFFFDutf8\""},
 	}
 	for _, tc := range cases {
 		if got := string(appendString(nil, tc.in)); got != tc.want {
