@@ -2,8 +2,8 @@ package jsonlex
 
 import (
 	"unicode/utf16"
-	"unsafe"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Unescape appends the decoded form of a valid JSON string body (without quotes) to dst.
