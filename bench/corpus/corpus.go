@@ -72,7 +72,7 @@ func generateFile(seed uint64, i int) payload {
 	for j, k := range kinds {
 		w[j] = k.weight
 	}
-	k := kinds[pickIndex(g, w)]
+	k := kinds[g.PickWeighted(w)]
 	name := k.name
 	var root node
 	if k.build == nil {
@@ -89,21 +89,6 @@ func generateFile(seed uint64, i int) payload {
 		p.truth = append(p.truth, truthLine{File: file, Path: l.path, Type: l.typ, Start: l.start, End: l.end})
 	}
 	return p
-}
-
-func pickIndex(g *fakedata.Gen, w []int) int {
-	total := 0
-	for _, x := range w {
-		total += x
-	}
-	n := g.Intn(total)
-	for i, x := range w {
-		if n < x {
-			return i
-		}
-		n -= x
-	}
-	return len(w) - 1
 }
 
 // ownFile matches the files a previous run wrote, which a new run replaces.

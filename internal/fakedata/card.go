@@ -36,7 +36,7 @@ var unionPayBINs = []string{"622202", "622208", "621226", "622848", "621661", "6
 // CreditCard returns a Luhn-valid card number with a real brand prefix and length: Visa,
 // Mastercard (51–55 and the 2221–2720 series), American Express, UnionPay and JCB.
 func (g *Gen) CreditCard() string {
-	switch g.pickWeighted([]int{35, 20, 10, 12, 13, 10}) {
+	switch g.PickWeighted([]int{35, 20, 10, 12, 13, 10}) {
 	case 0: // Visa
 		return g.withLuhn("4"+g.Digits(5), 16)
 	case 1: // Mastercard 51–55
@@ -58,7 +58,7 @@ func (g *Gen) CardStyled(n string) string {
 	if !allDigits(n) {
 		return n
 	}
-	sep := []string{"", " ", "-"}[g.pickWeighted([]int{35, 45, 20})]
+	sep := []string{"", " ", "-"}[g.PickWeighted([]int{35, 45, 20})]
 	if sep == "" {
 		return n
 	}
@@ -85,7 +85,7 @@ func (g *Gen) CardStyled(n string) string {
 
 // CNBankCard returns a UnionPay debit card number (62…, 16–19 digits, Luhn-valid).
 func (g *Gen) CNBankCard() string {
-	n := []int{16, 17, 18, 19}[g.pickWeighted([]int{45, 5, 5, 45})]
+	n := []int{16, 17, 18, 19}[g.PickWeighted([]int{45, 5, 5, 45})]
 	return g.withLuhn(g.Pick(unionPayBINs), n)
 }
 

@@ -14,7 +14,7 @@ const cnPassportLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 // CNPassport returns a PRC passport number: E + 8 digits, E + letter + 7 digits (from
 // 2017) or the older G + 8 digits.
 func (g *Gen) CNPassport() string {
-	switch g.pickWeighted([]int{40, 45, 15}) {
+	switch g.PickWeighted([]int{40, 45, 15}) {
 	case 0:
 		return "E" + g.digitsNZ(8)
 	case 1:

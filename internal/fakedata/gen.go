@@ -74,8 +74,8 @@ func (g *Gen) digitsNZ(n int) string {
 	return strconv.Itoa(1+g.r.IntN(9)) + g.Digits(n-1)
 }
 
-// pickWeighted picks index i with probability w[i]/sum(w).
-func (g *Gen) pickWeighted(w []int) int {
+// PickWeighted picks index i with probability w[i]/sum(w).
+func (g *Gen) PickWeighted(w []int) int {
 	total := 0
 	for _, x := range w {
 		total += x

@@ -52,7 +52,7 @@ func (g *Gen) HKIDStyled() string {
 
 func (g *Gen) styleHKID(p, d string, c byte) string {
 	var s string
-	switch g.pickWeighted([]int{55, 15, 20}) {
+	switch g.PickWeighted([]int{55, 15, 20}) {
 	case 0:
 		s = p + d + "(" + string(c) + ")"
 	case 1:

@@ -26,7 +26,7 @@ func (g *Gen) IPv4() string {
 // prefix, written compressed or in full.
 func (g *Gen) IPv6() string {
 	groups := make([]uint16, 8)
-	switch g.pickWeighted([]int{70, 15, 15}) {
+	switch g.PickWeighted([]int{70, 15, 15}) {
 	case 0:
 		groups[0], groups[1] = 0x2001, 0x0db8
 	case 1:

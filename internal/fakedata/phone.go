@@ -50,7 +50,7 @@ func (g *Gen) HKPhoneStyled(n string) string {
 		"852-" + n,
 		"00852 " + n,
 	}
-	return styles[g.pickWeighted([]int{10, 20, 8, 18, 12, 6, 6, 5, 4, 4, 4, 3})]
+	return styles[g.PickWeighted([]int{10, 20, 8, 18, 12, 6, 6, 5, 4, 4, 4, 3})]
 }
 
 // CNMobile returns an 11-digit mainland mobile number on an allocated prefix.
@@ -74,7 +74,7 @@ func (g *Gen) CNMobileStyled(n string) string {
 		"0086 " + n,
 		"0086-" + n,
 	}
-	return styles[g.pickWeighted([]int{25, 12, 12, 12, 10, 8, 6, 6, 4})]
+	return styles[g.PickWeighted([]int{25, 12, 12, 12, 10, 8, 6, 6, 4})]
 }
 
 func allDigits(s string) bool {

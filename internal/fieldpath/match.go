@@ -179,27 +179,18 @@ func (q *Query) Eval(t *jsonlex.Tape, v int) bool {
 
 func cmpString(a, op, b string) bool {
 	switch op {
-	case "==":
-		return a == b
-	case "!=":
-		return a != b
-	case "<":
-		return a < b
-	case "<=":
-		return a <= b
-	case ">":
-		return a > b
-	case ">=":
-		return a >= b
 	case "%":
 		return match.Match(a, b)
 	case "!%":
 		return !match.Match(a, b)
 	}
-	return false
+	return compare(a, op, b)
 }
 
-func cmpFloat(a float64, op string, b float64) bool {
+func cmpFloat(a float64, op string, b float64) bool { return compare(a, op, b) }
+
+// compare evaluates gjson's ordering operators.
+func compare[T string | float64](a T, op string, b T) bool {
 	switch op {
 	case "==":
 		return a == b
