@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"net/url"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
@@ -65,6 +66,7 @@ func (st *state) rewriteText(body []byte) ([]byte, bool, error) {
 	if !st.in.Decisions.Scan {
 		return body, false, nil
 	}
+	st.tokens = st.in.Direction == Response && bytes.Contains(body, tokenPrefix)
 	if err := st.prepareReveal(body); err != nil {
 		return nil, false, err
 	}
