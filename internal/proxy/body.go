@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -171,5 +170,3 @@ func removeHopHeaders(h http.Header) {
 		h.Del(name)
 	}
 }
-
-var errNotInspectable = errors.New("content type cannot be inspected")

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/auth"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
@@ -251,9 +252,9 @@ func classify(err error, what string) (int, string, string) {
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout, ReasonUpstreamTimeout, "the call ran out of time"
 	}
-	var formErr interface{ Error() string }
+	var formErr *detect.FormError
 	if errors.As(err, &formErr) {
-		return http.StatusBadRequest, ReasonBadBody, what + ": " + err.Error()
+		return http.StatusBadRequest, ReasonBadBody, what + ": " + formErr.Error()
 	}
 	return http.StatusBadRequest, ReasonBadBody, what + " could not be inspected"
 }
