@@ -152,6 +152,10 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 		cancel()
 	}()
 	tel.RegisterHealth("vault", svc.vault.Ping)
+	tel.RegisterGauge("pii_proxy_vault_entries", "Live token vault entries.", func(ctx context.Context) (float64, error) {
+		st, err := svc.vault.Stats(ctx)
+		return float64(st.Entries), err
+	})
 	if svc.audit != nil {
 		tel.RegisterHealth("audit", func(context.Context) error { return svc.audit.Healthy() })
 	}
