@@ -19,13 +19,8 @@ func init() {
 
 func runBench(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("bench", stderr)
-	policyFile := fs.String("policy", "", "policy file")
-	role := fs.String("role", "", "role (or comma-separated roles) of the caller")
-	route := fs.String("route", "", "route as 'METHOD PATH'")
-	direction := fs.String("direction", "response", "request or response")
-	format := fs.String("format", "auto", "body format: auto, json, form or text")
+	rf := addRouteFlags(fs, "serve config whose vault tokenize/reveal use (default: a temporary embedded vault)")
 	duration := fs.Duration("duration", 5*time.Second, "how long to measure")
-	config := fs.String("config", "", "serve config whose vault tokenize/reveal use (default: a temporary embedded vault)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: proxy bench --policy F --role R --route 'METHOD PATH' [--direction request|response] [--duration 5s] FILE...")
 		fs.PrintDefaults()
@@ -38,7 +33,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return usageErr("no payload files")
 	}
-	cfgFile := *config
+	cfgFile := *rf.config
 	if cfgFile == "" {
 		// Tokenize needs a vault: measure against an embedded one in a scratch directory.
 		dir, err := os.MkdirTemp("", "proxy-bench-")
@@ -49,7 +44,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 		cfgFile = filepath.Join(dir, "bench.yaml")
 		os.WriteFile(cfgFile, []byte("listen: 127.0.0.1:0\npolicy: unused\nstate_dir: .\n"), 0o600)
 	}
-	s, err := newMaskSetup(*policyFile, *role, *route, *direction, cfgFile)
+	s, err := newMaskSetup(*rf.policy, *rf.role, *rf.route, *rf.direction, cfgFile)
 	if err != nil {
 		return err
 	}
@@ -66,7 +61,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return &exitError{2, err}
 		}
-		kind, err := kindOf(f, *format, data)
+		kind, err := kindOf(f, *rf.format, data)
 		if err != nil {
 			return err
 		}
@@ -120,7 +115,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr)
 	}
 
-	fmt.Fprintf(stdout, "route %s, role %s, %s direction, %d document(s), %d bytes\n", s.route.Name, *role, s.dir, len(docs), total)
+	fmt.Fprintf(stdout, "route %s, role %s, %s direction, %d document(s), %d bytes\n", s.route.Name, *rf.role, s.dir, len(docs), total)
 	fmt.Fprintf(stdout, "  throughput     %.1f MB/s per core (%d documents in %s)\n", float64(bytes)/1e6/elapsed.Seconds(), n, elapsed.Round(time.Millisecond))
 	fmt.Fprintf(stdout, "  documents/s    %.0f\n", float64(n)/elapsed.Seconds())
 	fmt.Fprintf(stdout, "  allocations    %.1f per document, %.0f bytes per document\n",

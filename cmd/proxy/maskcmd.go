@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -84,14 +85,25 @@ func (s *maskSetup) input(body []byte, kind rewrite.Kind) *rewrite.Input {
 	return in
 }
 
+// routeFlags are the flags `mask` and `bench` share: which policy, role, route and body.
+type routeFlags struct {
+	policy, role, route, direction, format, config *string
+}
+
+func addRouteFlags(fs *flag.FlagSet, configHelp string) routeFlags {
+	return routeFlags{
+		policy:    fs.String("policy", "", "policy file"),
+		role:      fs.String("role", "", "role (or comma-separated roles) of the caller"),
+		route:     fs.String("route", "", "route as 'METHOD PATH', e.g. 'POST /topapi/v2/user/get'"),
+		direction: fs.String("direction", "response", "request or response"),
+		format:    fs.String("format", "auto", "body format: auto, json, form or text"),
+		config:    fs.String("config", "", configHelp),
+	}
+}
+
 func runMask(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("mask", stderr)
-	policyFile := fs.String("policy", "", "policy file")
-	role := fs.String("role", "", "role (or comma-separated roles) of the caller")
-	route := fs.String("route", "", "route as 'METHOD PATH', e.g. 'POST /topapi/v2/user/get'")
-	direction := fs.String("direction", "response", "request or response")
-	format := fs.String("format", "auto", "body format: auto, json, form or text")
-	config := fs.String("config", "", "serve config whose vault tokenize/reveal use (optional)")
+	rf := addRouteFlags(fs, "serve config whose vault tokenize/reveal use (optional)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: proxy mask --policy F --role R --route 'METHOD PATH' [--direction request|response] FILE|-")
 		fs.PrintDefaults()
@@ -104,7 +116,7 @@ func runMask(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return usageErr("exactly one input file (or -) is needed")
 	}
-	s, err := newMaskSetup(*policyFile, *role, *route, *direction, *config)
+	s, err := newMaskSetup(*rf.policy, *rf.role, *rf.route, *rf.direction, *rf.config)
 	if err != nil {
 		return err
 	}
@@ -113,7 +125,7 @@ func runMask(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{2, err}
 	}
-	kind, err := kindOf(files[0], *format, data)
+	kind, err := kindOf(files[0], *rf.format, data)
 	if err != nil {
 		return err
 	}

@@ -200,24 +200,7 @@ func (h *fwdHarness) try(c *http.Client, method, rawURL, body string, hdr ...str
 }
 
 // received returns what the simulator was sent, and clears its record.
-func (h *fwdHarness) received() []sim.Recorded {
-	h.t.Helper()
-	c := h.sim.Client()
-	res, err := c.Get(h.sim.URL + "/_sim/requests")
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out []sim.Recorded
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		h.t.Fatal(err)
-	}
-	req, _ := http.NewRequest(http.MethodDelete, h.sim.URL+"/_sim/requests", nil)
-	if r, err := c.Do(req); err == nil {
-		r.Body.Close()
-	}
-	return out
-}
+func (h *fwdHarness) received() []sim.Recorded { return simReceived(h.t, h.sim.Client(), h.sim.URL) }
 
 func (h *fwdHarness) employee(i int) sim.EmployeeRecord {
 	h.t.Helper()

@@ -233,19 +233,22 @@ func (h *harness) employee(i int) sim.EmployeeRecord {
 }
 
 // received returns what the simulator ("DingTalk") was sent, and clears its record.
-func (h *harness) received() []sim.Recorded {
-	h.t.Helper()
-	res, err := http.Get(h.sim.URL + "/_sim/requests")
+func (h *harness) received() []sim.Recorded { return simReceived(h.t, http.DefaultClient, h.sim.URL) }
+
+// simReceived reads and clears the simulator's record of the requests it was sent.
+func simReceived(t testing.TB, c *http.Client, simURL string) []sim.Recorded {
+	t.Helper()
+	res, err := c.Get(simURL + "/_sim/requests")
 	if err != nil {
-		h.t.Fatal(err)
+		t.Fatal(err)
 	}
 	defer res.Body.Close()
 	var out []sim.Recorded
 	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		h.t.Fatal(err)
+		t.Fatal(err)
 	}
-	req, _ := http.NewRequest(http.MethodDelete, h.sim.URL+"/_sim/requests", nil)
-	if r, err := http.DefaultClient.Do(req); err == nil {
+	req, _ := http.NewRequest(http.MethodDelete, simURL+"/_sim/requests", nil)
+	if r, err := c.Do(req); err == nil {
 		r.Body.Close()
 	}
 	return out
