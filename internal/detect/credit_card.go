@@ -8,6 +8,7 @@ package detect
 //	Visa 4 (13, 16, 19)            Mastercard 51–55, 2221–2720 (16)   Amex 34, 37 (15)
 //	UnionPay 62 (16–19)            JCB 3528–3589 (16–19)
 //	Discover 6011, 644–649, 65 (16–19)   Diners Club 300–305, 3095, 36, 38, 39 (14–19)
+//	Maestro 5018, 5020, 5038, 5893, 6304, 6759, 6761–6763 (13–19)   Mir 2200–2204 (16–19)
 //
 // A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
 // numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
@@ -20,7 +21,7 @@ package detect
 var creditCardRecognizer = Recognizer{
 	Type:        CreditCard,
 	Name:        "Payment card number",
-	Description: "Visa, Mastercard, Amex, UnionPay, JCB, Discover or Diners card number",
+	Description: "Visa, Mastercard, Amex, UnionPay, JCB, Discover, Diners, Maestro or Mir card number",
 	Validates:   "Luhn check and brand IIN range with a valid length for that brand",
 }
 
@@ -111,6 +112,10 @@ func cardBrand(d string) (string, bool) {
 		return "discover", n >= 16
 	case p3 >= 300 && p3 <= 305 || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39:
 		return "diners", n >= 14
+	case p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759 || p4 >= 6761 && p4 <= 6763:
+		return "maestro", true
+	case p4 >= 2200 && p4 <= 2204:
+		return "mir", n >= 16
 	}
 	return "", false
 }

@@ -9,6 +9,10 @@ func init() {
 	register(recognizerCases{typ: CreditCard, naturalKey: "creditCardNo",
 		tp: []tcase{
 			{text: "4111111111111111", key: "creditCardNo"},
+			{text: "Maestro 6759649826438453", key: "remark", want: "6759649826438453"},
+			{text: "2200000000000004", key: "cardNo"},
+			{text: "378282246310005", key: "remark"},
+			{text: "30569309025904", key: "remark"},
 			{text: "4111 1111 1111 1111", key: "remark"},
 			{text: "4111-1111-1111-1111", key: "remark"},
 			{text: "5425233430109903", key: "remark"},

@@ -1,12 +1,19 @@
 package detect
 
+import (
+	"bytes"
+	"net/netip"
+	"strings"
+)
+
 // E-mail addresses, found from their '@' (the decoded text already has \u0040 as '@').
 //
 // Local part: letters, digits and . _ % + - plus the other RFC 5322 atext characters
 // ! # $ & ' / = ? ^ ` { | } ~ inside it; at most 64 bytes; no leading, trailing or doubled
 // dot. A local part running into '*' is a masked address (t***@example.com) and is never
 // reported; text before '=', '?' or '&' is a URL query, not part of the address.
-// Domain: two or more labels of letters, digits and inner hyphens (≤ 63 bytes each); a
+// A quoted local part ("john..doe"@…) is read between its quotes.
+// Domain: an address literal ([192.0.2.1], [IPv6:2001:db8::1]) or two or more labels of letters, digits and inner hyphens (≤ 63 bytes each); a
 // top-level domain of 2–24 letters (or xn-- punycode) that is not a file extension
 // (icon@2x.png); whole address ≤ 254 bytes; a trailing sentence dot is left out.
 var emailRecognizer = Recognizer{
@@ -52,6 +59,14 @@ func (st *scanState) matchEmail(a int) int {
 
 // emailAround finds the address whose '@' is text[a].
 func emailAround(text []byte, a int) (start, end int, ok bool) {
+	if a > 0 && text[a-1] == '"' {
+		s, ok := quotedLocal(text, a-1)
+		if !ok {
+			return 0, 0, false
+		}
+		end, ok := emailDomain(text, a)
+		return s, end, ok && end-s <= 254
+	}
 	s := a
 	for s > 0 && a-s < 256 && localChar[text[s-1]] {
 		s--
@@ -74,6 +89,9 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		}
 		break
 	}
+	if s >= 2 && text[s-1] == '"' && isAlnum(text[s-2]) {
+		return 0, 0, false // just"not"right@example.com: a broken quoted local part
+	}
 	local := text[s:a]
 	if len(local) == 0 || len(local) > 64 || local[len(local)-1] == '.' {
 		return 0, 0, false
@@ -88,7 +106,47 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 	if !hasAlnum {
 		return 0, 0, false
 	}
-	// Domain labels.
+	end, ok = emailDomain(text, a)
+	if !ok || end-s > 254 {
+		return 0, 0, false
+	}
+	return s, end, true
+}
+
+// quotedLocal finds the opening quote of a quoted local part ("john..doe"@example.org)
+// whose closing quote is text[q]: printable ASCII, backslash pairs allowed, at most 64
+// bytes with the quotes, and no local-part character glued before it (just"not"right@… is
+// not an address).
+func quotedLocal(text []byte, q int) (int, bool) {
+	for i := q - 1; i >= 0 && q-i < 64; i-- {
+		c := text[i]
+		if c < 0x20 || c >= 0x7f {
+			return 0, false
+		}
+		if c != '"' {
+			continue
+		}
+		bs := 0
+		for j := i - 1; j >= 0 && text[j] == '\\'; j-- {
+			bs++
+		}
+		if bs%2 == 1 {
+			continue // an escaped quote inside the local part
+		}
+		if i == q-1 || i > 0 && (localChar[text[i-1]] || text[i-1] == '"') {
+			return 0, false
+		}
+		return i, true
+	}
+	return 0, false
+}
+
+// emailDomain returns the end of the domain after the '@' at a: host labels with a
+// plausible top-level domain, or an address literal ([192.0.2.1], [IPv6:2001:db8::1]).
+func emailDomain(text []byte, a int) (end int, ok bool) {
+	if a+1 < len(text) && text[a+1] == '[' {
+		return emailLiteral(text, a+1)
+	}
 	p, labels, lastS, lastE := a+1, 0, 0, 0
 	for {
 		ls := p
@@ -97,7 +155,7 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		}
 		if p == ls || p-ls > 63 || text[ls] == '-' || text[p-1] == '-' {
 			if labels == 0 || p != ls {
-				return 0, 0, false
+				return 0, false
 			}
 			break
 		}
@@ -110,16 +168,28 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		break
 	}
 	end = lastE
-	if labels < 2 || end-s > 254 {
-		return 0, 0, false
+	if labels < 2 {
+		return 0, false
 	}
 	if end < len(text) && (text[end] == '_' || text[end] == '@') {
-		return 0, 0, false
+		return 0, false
 	}
-	if !plausibleTLD(text[lastS:lastE]) {
-		return 0, 0, false
+	return end, plausibleTLD(text[lastS:lastE])
+}
+
+// emailLiteral parses an address literal starting at text[o] == '['.
+func emailLiteral(text []byte, o int) (int, bool) {
+	c := bytes.IndexByte(text[o:min(len(text), o+64)], ']')
+	if c < 0 {
+		return 0, false
 	}
-	return s, end, true
+	inner := string(text[o+1 : o+c])
+	if v6, ok := strings.CutPrefix(inner, "IPv6:"); ok {
+		addr, err := netip.ParseAddr(v6)
+		return o + c + 1, err == nil && addr.Is6() && addr.Zone() == ""
+	}
+	addr, err := netip.ParseAddr(inner)
+	return o + c + 1, err == nil && addr.Is4()
 }
 
 // plausibleTLD: 2–24 letters (not a file extension) or an xn-- punycode label.

@@ -23,6 +23,10 @@ func init() {
 			{text: "陳大文<taiman.chan@example.com>", key: "remark", want: "taiman.chan@example.com"},
 			{text: "_______@example.com", key: "remark"},
 			{text: "firstname-lastname@example-one.museum", key: "remark"},
+			{text: "postmaster@[123.123.123.123]", key: "remark"},
+			{text: "寄往 _test@[IPv6:2001:0db8:85a3::8a2e:0370:7334] 謝謝", key: "remark", want: "_test@[IPv6:2001:0db8:85a3::8a2e:0370:7334]"},
+			{text: "\"john..doe\"@example.org", key: "remark"},
+			{text: "to: \"chan tai man\"@example.com;", key: "remark", want: "\"chan tai man\"@example.com"},
 		},
 		fp: []tcase{
 			{text: "t***@example.com", key: "email"},
@@ -43,6 +47,10 @@ func init() {
 			{text: "email@example..com", key: "remark"},
 			{text: "email@111.222.333.44444", key: "remark"},
 			{text: "---@example.com", key: "remark"},
+			{text: "just\"not\"right@example.com", key: "remark"},
+			{text: "postmaster@[300.1.1.1]", key: "remark"},
+			{text: "postmaster@[IPv6:not-an-address]", key: "remark"},
+			{text: "\"\"@example.com", key: "remark"},
 		},
 	})
 }

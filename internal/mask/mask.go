@@ -137,6 +137,17 @@ func maskEmail(dst, v []byte) []byte {
 	r, _ := utf8.DecodeRune(v)
 	dst = utf8.AppendRune(dst, r)
 	dst = append(dst, "***"...)
+	dom := v[at+1:]
+	if len(dom) > 2 && dom[0] == '[' && dom[len(dom)-1] == ']' {
+		// An address literal is an IP address: masked as one.
+		dst = append(dst, "@["...)
+		if ip, ok := strings.CutPrefix(string(dom[1:len(dom)-1]), "IPv6:"); ok {
+			dst = maskIPv6(append(dst, "IPv6:"...), []byte(ip))
+		} else {
+			dst = maskIPv4(dst, dom[1:len(dom)-1])
+		}
+		return append(dst, ']')
+	}
 	return append(dst, v[at:]...)
 }
 
