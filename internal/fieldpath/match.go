@@ -20,10 +20,51 @@ type Set struct {
 	// doneAt[d] has the bits of paths with exactly d components.
 	doneAt []uint64
 	// lit[d] maps a literal key to the bits of the paths whose component d is that key, and
-	// litMask[d] has all those bits: an object member then costs one map lookup, whatever
+	// litMask[d] has all those bits: an object member then costs one lookup, whatever
 	// the number of rules, instead of a comparison per rule.
-	lit     []map[string]uint64
+	lit     []litTable
 	litMask []uint64
+}
+
+// litTable finds the rules naming a key: a 256-slot hash of the key's length and its first
+// and last bytes, chained, so a member costs a multiply and usually one comparison, with
+// no hashing of the whole key (a Go map's cost dominated the walk of wide objects).
+type litTable struct {
+	head [256]uint8 // 1 + index of the first key in the slot, 0 = empty
+	next []uint8    // 1 + index of the next key in the same slot
+	keys []string
+	bits []uint64
+}
+
+func litSlot[S string | []byte](key S) uint8 {
+	h := uint32(len(key)) << 16
+	if len(key) > 0 {
+		h |= uint32(key[0])<<8 | uint32(key[len(key)-1])
+	}
+	return uint8((h * 0x9E3779B1) >> 24)
+}
+
+func (lt *litTable) add(key string, bit uint64) {
+	for i, k := range lt.keys {
+		if k == key {
+			lt.bits[i] |= bit
+			return
+		}
+	}
+	lt.keys = append(lt.keys, key)
+	lt.bits = append(lt.bits, bit)
+	h := litSlot(key)
+	lt.next = append(lt.next, lt.head[h])
+	lt.head[h] = uint8(len(lt.keys)) // at most MaxRules (64) keys
+}
+
+func (lt *litTable) lookup(key []byte) uint64 {
+	for i := lt.head[litSlot(key)]; i != 0; i = lt.next[i-1] {
+		if lt.keys[i-1] == string(key) {
+			return lt.bits[i-1]
+		}
+	}
+	return 0
 }
 
 // NewSet builds a Set; it fails when there are more than MaxRules paths.
@@ -35,13 +76,13 @@ func NewSet(paths []*Path) (*Set, error) {
 	for i, p := range paths {
 		for len(s.doneAt) <= len(p.Segs) {
 			s.doneAt = append(s.doneAt, 0)
-			s.lit = append(s.lit, map[string]uint64{})
+			s.lit = append(s.lit, litTable{})
 			s.litMask = append(s.litMask, 0)
 		}
 		s.doneAt[len(p.Segs)] |= 1 << i
 		for d, seg := range p.Segs {
 			if seg.Kind == SegKey && !seg.Wild {
-				s.lit[d][seg.Key] |= 1 << i
+				s.lit[d].add(seg.Key, 1<<i)
 				s.litMask[d] |= 1 << i
 			}
 		}
@@ -76,9 +117,9 @@ func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value i
 	var out uint64
 	var keyBuf [64]byte
 	var keyText []byte
-	if key >= 0 && d < len(s.lit) {
+	if key >= 0 && d < len(s.lit) && m&s.litMask[d] != 0 {
 		keyText = t.Text(key, keyBuf[:0])
-		out = s.lit[d][string(keyText)] & m
+		out = s.lit[d].lookup(keyText) & m
 		m &^= s.litMask[d] // literal keys are decided; wildcards and queries remain
 	}
 	for m != 0 {

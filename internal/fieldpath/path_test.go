@@ -2,6 +2,7 @@ package fieldpath
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -160,4 +161,54 @@ func FuzzCompile(f *testing.F) {
 		}
 		walkMatches(t, rosterDoc, p) // must not panic
 	})
+}
+
+// TestSetManyLiterals checks the literal-key table with few and many keys at one depth, of
+// equal lengths and equal first and last bytes (they share hash slots).
+func TestSetManyLiterals(t *testing.T) {
+	for _, n := range []int{3, 16, MaxRules} {
+		var paths []*Path
+		doc := `{"x":{`
+		for i := range n {
+			p, err := Compile(fmt.Sprintf("x.k%02d", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+			doc += fmt.Sprintf(`"k%02d":%d,"j%02d":0,"k%02d0":0,`, i, i, i, i)
+		}
+		doc += `"k":-1,"kk99":-2}}`
+		var tp jsonlex.Tape
+		if err := jsonlex.Lex([]byte(doc), &tp, jsonlex.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		set, err := NewSet(paths)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m1 := set.Step(set.Root(), 0, &tp, 0, 1, -1, 2)
+		if m1 != set.Root() {
+			t.Fatalf("n=%d: x matched %b", n, m1)
+		}
+		matched := 0
+		tp.Children(2, func(c int) bool {
+			m2 := set.Step(m1, 1, &tp, 2, c, -1, c+1)
+			key := string(tp.RawString(c))
+			switch {
+			case key[0] == 'k' && len(key) == 3:
+				var i int
+				fmt.Sscanf(key[1:], "%d", &i)
+				if m2 != 1<<i {
+					t.Errorf("n=%d: %s matched %b, want bit %d", n, key, m2, i)
+				}
+				matched++
+			case m2 != 0:
+				t.Errorf("n=%d: %s matched %b", n, key, m2)
+			}
+			return true
+		})
+		if matched != n {
+			t.Errorf("n=%d: %d keys seen", n, matched)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package jsonlex
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -131,25 +132,49 @@ func AppendQuoted(dst []byte, s string) []byte {
 	return AppendString(dst, unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
-// AppendStringBody is AppendString without the quotes.
+// AppendStringBody is AppendString without the quotes. Plain ASCII is skipped eight bytes
+// at a time and a run of non-ASCII bytes is validated in one call (re-encoding CJK text
+// rune by rune dominated the rewrite of JSON held in strings).
 func AppendStringBody(dst, text []byte) []byte {
 	start := 0
 	for i := 0; i < len(text); {
+		for i+8 <= len(text) {
+			w := binary.LittleEndian.Uint64(text[i:])
+			if special(w)|w&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(text) {
+			break
+		}
 		c := text[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
 			i++
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRune(text[i:])
-			if r == utf8.RuneError && size == 1 {
-				dst = append(dst, text[start:i]...)
-				dst = append(dst, "\uFFFD"...)
-				i++
-				start = i
+			// A valid sequence never spans an ASCII byte, so a run of high bytes is valid
+			// on its own or not at all; only an invalid run is decoded rune by rune.
+			j := i + 1
+			for j < len(text) && text[j] >= utf8.RuneSelf {
+				j++
+			}
+			if utf8.Valid(text[i:j]) {
+				i = j
 				continue
 			}
-			i += size
+			for i < j {
+				r, size := utf8.DecodeRune(text[i:j])
+				if r == utf8.RuneError && size == 1 {
+					dst = append(dst, text[start:i]...)
+					dst = append(dst, "\uFFFD"...)
+					i++
+					start = i
+					continue
+				}
+				i += size
+			}
 			continue
 		}
 		dst = append(dst, text[start:i]...)

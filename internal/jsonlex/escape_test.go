@@ -58,3 +58,22 @@ func FuzzRawOffset(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString: the output is always valid JSON that decodes to the input, invalid
+// UTF-8 replaced by U+FFFD as encoding/json does (long runs exercise the eight-byte skip).
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text, longer than eight", `q"uo\te`, "ctl\x00\x1f\n\r\t",
+		"陳大文 A123456(3) 陳大文陳大文", "bad\xffutf8 and more bytes", "\xe9\x99\xb3\xe5\xa4", "abcdefgh陳ijklmnop\"qrstuvw"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := AppendString(nil, []byte(s))
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil || !utf8.Valid(out) {
+			t.Fatalf("AppendString(%q) = %s: %v", s, out, err)
+		}
+		if want := string([]rune(s)); back != want {
+			t.Fatalf("round trip of %q = %q", s, back)
+		}
+	})
+}

@@ -30,9 +30,13 @@ func (d *doc) container(n *Node) error {
 		next := int(t.Tokens[valTok].Next)
 		childStart := int(t.Tokens[c].Start)
 
+		// Every field but keyBuf (the slot's scratch outlives its reuse) is set here, one
+		// by one: a struct literal would build the whole node on the stack and copy it,
+		// once per value.
 		child := &d.stack[n.depth+1]
-		kb := child.keyBuf // the slot's scratch outlives its reuse
-		*child = Node{doc: d, parent: n, Tok: valTok, KeyTok: keyTok, Index: -1, ruleDepth: n.ruleDepth + 1, depth: n.depth + 1, keyBuf: kb}
+		child.doc, child.parent, child.Tok, child.KeyTok, child.Index = d, n, valTok, keyTok, -1
+		child.Done, child.Text, child.JSON, child.Repl = 0, nil, false, nil
+		child.depth, child.state, child.ruleDepth = n.depth+1, 0, n.ruleDepth+1
 		if !isObj {
 			child.Index = idx
 		}

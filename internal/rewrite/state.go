@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"bytes"
 	"context"
 	"math/bits"
 
@@ -37,7 +36,6 @@ type state struct {
 	stats    tally
 }
 
-var tokenPrefix = []byte("tok_")
 
 // item is one thing to act on inside a value: a finding, or a vault token.
 type item struct {
@@ -90,7 +88,7 @@ func (st *state) rule(i int) (policy.Action, detect.Type, bool) {
 func (st *state) rewriteJSON(body []byte) ([]byte, bool, error) {
 	// Tokens are [a-z0-9_] only, so they appear verbatim in the raw body (nested JSON
 	// included): one search here spares a token search in every value.
-	st.tokens = st.in.Direction == Response && bytes.Contains(body, tokenPrefix)
+	st.tokens = st.in.Direction == Response && vault.HasTokenPrefix(body)
 	if err := jsonlex.Lex(body, &st.tape, lexOptions(st.maxDepth())); err != nil {
 		return nil, false, err
 	}
@@ -111,7 +109,7 @@ func (st *state) rewriteJSON(body []byte) ([]byte, bool, error) {
 // action for this caller needs the values behind them. Tokens consist of [a-z0-9_] only,
 // so they appear verbatim in the raw body, even inside JSON strings nested in strings.
 func (st *state) prepareReveal(body []byte) error {
-	if st.in.Direction != Response || !needsValues(st.in.Decisions) {
+	if !st.tokens || !needsValues(st.in.Decisions) { // st.tokens: a response holding "tok_"
 		return nil
 	}
 	st.spans = vault.FindTokens(body, st.spans[:0])

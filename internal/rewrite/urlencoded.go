@@ -1,12 +1,12 @@
 package rewrite
 
 import (
-	"bytes"
 	"net/url"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
 // rewriteURLEncoded rewrites a form body or a query string by viewing it as a JSON object of
@@ -66,7 +66,7 @@ func (st *state) rewriteText(body []byte) ([]byte, bool, error) {
 	if !st.in.Decisions.Scan {
 		return body, false, nil
 	}
-	st.tokens = st.in.Direction == Response && bytes.Contains(body, tokenPrefix)
+	st.tokens = st.in.Direction == Response && vault.HasTokenPrefix(body)
 	if err := st.prepareReveal(body); err != nil {
 		return nil, false, err
 	}

@@ -1,11 +1,40 @@
 package vault
 
-import "bytes"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
-var tokenPrefix = []byte(TokenPrefix)
+// HasTokenPrefix reports whether "tok_" occurs anywhere in b: a whole-body test that spares
+// a token search in every value of a body that holds none.
+func HasTokenPrefix(b []byte) bool { return indexTokenPrefix(b, 0) >= 0 }
+
+// indexTokenPrefix returns the offset of the first "tok_" in b at or after i, or -1. It
+// looks for the '_' eight bytes at a time and checks the three bytes before it:
+// bytes.Index stops at every 't', and JSON keys are full of them.
+func indexTokenPrefix(b []byte, i int) int {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	i += 3 // the '_' is the prefix's fourth byte
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) ^ (lsb * '_')
+		// High bit set for each zero byte of x (a byte above a zero may be flagged too: every
+		// flag is checked).
+		for m := (x - lsb) &^ x & msb; m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)>>3; b[k] == '_' && b[k-3] == 't' && b[k-2] == 'o' && b[k-1] == 'k' {
+				return k - 3
+			}
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == '_' && b[i-3] == 't' && b[i-2] == 'o' && b[i-1] == 'k' {
+			return i - 3
+		}
+	}
+	return -1
+}
 
 // FindTokens appends to out the [start, end) byte spans of every token in text and
-// returns it. It is a byte scan (bytes.Index for "tok_", then a bounded check of at most
+// returns it. It is a byte scan (indexTokenPrefix, then a bounded check of at most
 // MaxTokenLen bytes), allocation-free when out has room, and suitable for whole bodies.
 //
 // A span matches TokenPattern, has at most MaxDigitRun digits in a row in its body, and
@@ -20,11 +49,10 @@ var tokenPrefix = []byte(TokenPrefix)
 func FindTokens(text []byte, out [][2]int) [][2]int {
 	i := 0
 	for {
-		k := bytes.Index(text[i:], tokenPrefix)
-		if k < 0 {
+		start := indexTokenPrefix(text, i)
+		if start < 0 {
 			return out
 		}
-		start := i + k
 		if end, ok := tokenAt(text, start); ok {
 			out = append(out, [2]int{start, end})
 			i = end

@@ -109,3 +109,26 @@ func FuzzFindTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIndexTokenPrefix: the word-at-a-time search agrees with bytes.Index everywhere.
+func FuzzIndexTokenPrefix(f *testing.F) {
+	for _, s := range []string{"", "tok_", "xtok_", "to_k_tok_", "tok", "_tok_", "ttttttttttttok_",
+		`{"state_code":"86","tok":"tok_","k_":1}`, "tok\u00e9_tok_email_", "________tok_", "tok_tok_"} {
+		f.Add([]byte(s), 0)
+	}
+	f.Fuzz(func(t *testing.T, b []byte, from int) {
+		if from < 0 || from > len(b) {
+			from = 0
+		}
+		want := bytes.Index(b[from:], []byte(TokenPrefix))
+		if want >= 0 {
+			want += from
+		}
+		if got := indexTokenPrefix(b, from); got != want {
+			t.Fatalf("indexTokenPrefix(%q, %d) = %d, want %d", b, from, got, want)
+		}
+		if HasTokenPrefix(b) != bytes.Contains(b, []byte(TokenPrefix)) {
+			t.Fatalf("HasTokenPrefix(%q) wrong", b)
+		}
+	})
+}
