@@ -36,7 +36,6 @@ type state struct {
 	stats    tally
 }
 
-
 // item is one thing to act on inside a value: a finding, or a vault token.
 type item struct {
 	start, end int
