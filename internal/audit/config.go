@@ -18,7 +18,8 @@ type Config struct {
 
 	// SyncEvery 0 (or 1): every record is fsynced before Append returns; concurrent appends
 	// share one fsync (group commit). N > 1: batched, at most N records or SyncInterval
-	// unsynced, whichever comes first; a crash can lose those records.
+	// unsynced, whichever comes first; a crash can lose those records. A batch is fsynced in
+	// the background: appends never wait for the disk in this mode.
 	SyncEvery    int
 	SyncInterval time.Duration // batched mode bound; default 50ms
 

@@ -35,10 +35,7 @@ func (l *Log) markSynced(seq uint64) {
 // waitDurable blocks until seq is on stable storage (group commit: one fsync by the sync
 // loop covers every append that happened before it started).
 func (l *Log) waitDurable(seq uint64) error {
-	select {
-	case l.syncKick <- struct{}{}:
-	default:
-	}
+	l.kickSync()
 	l.dmu.Lock()
 	defer l.dmu.Unlock()
 	for l.synced < seq && l.syncErr == nil {
@@ -50,7 +47,15 @@ func (l *Log) waitDurable(seq uint64) error {
 	return l.syncErr
 }
 
-// syncLoop serves waitDurable in per-record mode.
+// kickSync asks the sync loop for an fsync of everything written so far.
+func (l *Log) kickSync() {
+	select {
+	case l.syncKick <- struct{}{}:
+	default:
+	}
+}
+
+// syncLoop serves waitDurable in per-record mode and full batches in batched mode.
 func (l *Log) syncLoop() {
 	defer l.wg.Done()
 	for {

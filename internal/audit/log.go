@@ -105,11 +105,8 @@ func Open(cfg Config) (*Log, error) {
 		unlock()
 		return nil, err
 	}
-	if l.syncEach {
-		l.wg.Add(1)
-		go l.syncLoop()
-	}
-	l.wg.Add(1)
+	l.wg.Add(2)
+	go l.syncLoop()
 	go l.maintainLoop()
 	if l.fwd != nil {
 		go l.fwd.run()
@@ -225,9 +222,10 @@ func (l *Log) appendLocked(r *Record) (uint64, error) {
 	if !l.syncEach {
 		l.unsynced += int(l.lastSeq - before)
 		if l.unsynced >= l.cfg.SyncEvery {
-			if err := l.syncLocked(); err != nil {
-				return 0, err
-			}
+			// The batch is full: the sync loop fsyncs it outside the lock, so neither this
+			// append nor the ones behind it wait for the disk.
+			l.unsynced = 0
+			l.kickSync()
 		}
 	}
 	return l.lastSeq, nil

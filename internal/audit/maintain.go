@@ -27,7 +27,8 @@ func (l *Log) maintainLoop() {
 		case <-syncC:
 			l.mu.Lock()
 			if !l.closed && l.err == nil && l.unsynced > 0 {
-				l.syncLocked()
+				l.unsynced = 0
+				l.kickSync()
 			}
 			l.mu.Unlock()
 		case <-tick.C:
