@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httputil"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -454,7 +455,7 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 		attrs = append(attrs, "reason", c.Reason)
 	}
 	if n := c.Stats.Total(); n > 0 {
-		attrs = append(attrs, "pii", c.Stats.Types, "actions", c.Stats.Actions)
+		attrs = append(attrs, "pii", countsValue(c.Stats.Types), "actions", countsValue(c.Stats.Actions))
 	}
 	s.log.LogAttrs(context.Background(), slog.LevelInfo, "call", argsToAttrs(attrs)...)
 	if c.traceDone != nil {
@@ -463,6 +464,17 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 	if s.opts.Observe != nil {
 		s.opts.Observe(c)
 	}
+}
+
+// countsValue renders counts by name as a log group with sorted keys: the same JSON object
+// the map gives, without encoding/json's reflection on every call.
+func countsValue(m map[string]int) slog.Value {
+	attrs := make([]slog.Attr, 0, len(m))
+	for k, n := range m {
+		attrs = append(attrs, slog.Int(k, n))
+	}
+	slices.SortFunc(attrs, func(a, b slog.Attr) int { return strings.Compare(a.Key, b.Key) })
+	return slog.GroupValue(attrs...)
 }
 
 func argsToAttrs(args []any) []slog.Attr {
