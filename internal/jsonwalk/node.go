@@ -93,35 +93,36 @@ func (n *Node) appendPath(dst []byte, outer, template bool) []byte {
 	if outer {
 		n = n.Outer()
 	}
-	var chain [64]*Node
-	k := 0
-	for p := n; p != nil; p = p.parent {
-		if p.KeyTok < 0 && p.Index < 0 {
-			continue // a document root (the body, or a nested document's root)
-		}
-		if k == len(chain) {
-			break
-		}
-		chain[k] = p
-		k++
-	}
-	first := true
-	for i := k - 1; i >= 0; i-- {
-		p := chain[i]
-		if !first {
-			dst = append(dst, '.')
-		}
-		first = false
-		if p.KeyTok >= 0 {
-			var buf [64]byte
-			dst = AppendEscapedKey(dst, p.doc.t.Text(p.KeyTok, buf[:0]))
-		} else if template {
-			dst = append(dst, '#')
-		} else {
-			dst = strconv.AppendInt(dst, int64(p.Index), 10)
-		}
-	}
+	dst, _ = n.appendSegs(dst, template)
 	return dst
+}
+
+// appendSegs appends the path components from the root down to n (recursion instead of a
+// collected chain: this runs for every value with findings). wrote reports whether any
+// component was written, so the next one knows to put a '.' first.
+func (n *Node) appendSegs(dst []byte, template bool) (out []byte, wrote bool) {
+	if n == nil {
+		return dst, false
+	}
+	dst, wrote = n.parent.appendSegs(dst, template)
+	if n.KeyTok < 0 && n.Index < 0 {
+		return dst, wrote // a document root (the body, or a nested document's root)
+	}
+	if wrote {
+		dst = append(dst, '.')
+	}
+	switch t := n.doc.t; {
+	case n.KeyTok >= 0 && t.Tokens[n.KeyTok].Flags&jsonlex.FlagEscaped == 0:
+		dst = AppendEscapedKey(dst, t.RawString(n.KeyTok))
+	case n.KeyTok >= 0:
+		var buf [64]byte
+		dst = AppendEscapedKey(dst, t.Text(n.KeyTok, buf[:0]))
+	case template:
+		dst = append(dst, '#')
+	default:
+		dst = strconv.AppendInt(dst, int64(n.Index), 10)
+	}
+	return dst, true
 }
 
 // Path returns AppendPath as a string.
