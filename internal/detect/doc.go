@@ -61,7 +61,11 @@
 // of DingTalk wire names and roster field codes, then matched by suffix ("…Mobile", "…Time",
 // "…Id" as its own camelCase word) and, for Chinese keys and labels, by words (電話, 身份證,
 // 出生, 住址, 姓名, 時間, 金額 …). The label (a roster field_code such as sys02-certNo, or a form
-// component name such as 代理人電話) counts as much as the key. Results are cached per key
+// component name such as 代理人電話, or a table cell's label such as 收款人) counts as much as
+// the key; among several naming members the best one wins (field_code, then fieldName, name,
+// label, key, title), the nearer on a tie. A naming member that sits beside a value member
+// (a form component's "name") is itself read without its key: "明細" under `name` there is a
+// field label, not a person. Results are cached per key
 // in a lock-free, allocation-free table (keys.go), so a key costs one hash after its first
 // value.
 //

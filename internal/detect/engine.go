@@ -105,7 +105,13 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 
 // FieldOf describes a walk node for the scanner. The strings alias the document and are
 // only valid during the visit (the scanner does not retain them).
+//
+// A node that labels a sibling value (a form component's "name") is read without its key:
+// the key says "this names a field", not "this is a person's name".
 func FieldOf(n *jsonwalk.Node) Field {
+	if n.NamesSibling() {
+		return Field{Number: n.Number()}
+	}
 	return Field{Key: bytesString(n.Key()), Label: bytesString(n.Label()), Number: n.Number()}
 }
 

@@ -178,3 +178,34 @@ func FuzzEngine(f *testing.F) {
 		}
 	})
 }
+
+// Approval forms: a component's "name" is a field label, not a person's name; a table
+// cell's "label" names its value; under a roster fieldCode, "label" is a display value.
+func TestEngineFormLabels(t *testing.T) {
+	e := engine(t)
+	doc := []byte(`{"formComponentValues":[` +
+		`{"componentType":"TableField","name":"明細","id":"TableField-1","value":"[{\"rowValue\":[{\"label\":\"收款人\",\"key\":\"TextField-2\",\"value\":\"李小明\"},{\"label\":\"金額\",\"key\":\"Money-1\",\"value\":\"13800138000\"}]}]"},` +
+		`{"componentType":"TextField","name":"王芳","id":"TextField-9","value":"ok"}],` +
+		`"roster":[{"fieldCode":"sys00-name","fieldValueList":[{"itemIndex":0,"label":"陳大文","value":"陳大文"}]}],` +
+		`"users":[{"name":"周寶儀","userid":"chowpoyee"}]}`)
+	got, err := reports(t, e, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"formComponentValues.0.value|person_name|", // 李小明, named by the cell's label 收款人
+		"roster.0.fieldValueList.0.label|person_name|",
+		"roster.0.fieldValueList.0.value|person_name|",
+		"users.0.name|person_name|",
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, w) }) {
+			t.Errorf("no finding %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, ".name|") && !strings.HasPrefix(g, "users.") || strings.Contains(g, "13800138000") {
+			t.Errorf("unexpected finding %s (a label, or an amount)", g)
+		}
+	}
+}

@@ -151,10 +151,12 @@ func labelRank(k []byte) int {
 		return 2
 	case "name":
 		return 3
-	case "key":
+	case "label": // a table row's cell: {"label":"收款人","key":"TextField-2","value":"…"}
 		return 4
-	case "title", "componentName":
+	case "key":
 		return 5
+	case "title", "componentName":
+		return 6
 	}
 	return 0
 }
@@ -164,6 +166,47 @@ func isValueKey(k []byte) bool {
 	switch string(k) {
 	case "value", "label", "values", "extValue", "ext_value", "field_value", "fieldValue", "text":
 		return true
+	}
+	return false
+}
+
+// NamesSibling reports whether the node is itself a label: a naming member (name, title,
+// field_code …) of an object that also holds a scalar value member, as in an approval form
+// component {"name":"明細","value":"…"}. Its text names a field; it is not a person's name
+// because its key is "name".
+func (n *Node) NamesSibling() bool {
+	rank := 0
+	if n.KeyTok >= 0 {
+		rank = labelRank(n.key)
+	}
+	if rank == 0 {
+		return false
+	}
+	if isValueKey(n.key) {
+		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
+		// display value under a roster fieldCode: it is a label only when nothing ranked
+		// above it names the object.
+		if _, tok, r := n.bestLabel(); tok >= 0 && r < rank {
+			return false
+		}
+	}
+	obj := n.parent
+	if obj == nil || obj.doc != n.doc || obj.doc.t.Tokens[obj.Tok].Kind != jsonlex.Object {
+		return false
+	}
+	t := obj.doc.t
+	end := int(t.Tokens[obj.Tok].Next)
+	for k := obj.Tok + 1; k < end; k = int(t.Tokens[k+1].Next) {
+		if k == n.KeyTok {
+			continue
+		}
+		if v := t.Tokens[k+1].Kind; v != jsonlex.String && v != jsonlex.Number {
+			continue
+		}
+		var buf [32]byte
+		if key := t.Text(k, buf[:0]); isValueKey(key) && string(key) != "label" && string(key) != "text" {
+			return true
+		}
 	}
 	return false
 }
@@ -180,16 +223,28 @@ func (n *Node) fillField() {
 
 // findLabel looks for a naming sibling in the enclosing object, then in the object that holds
 // the array the enclosing object is an element of (roster fieldValueList items are named by
-// the fieldCode two levels up). Each object's members are read once.
+// the fieldCode two levels up). The best-ranked name wins, the nearer one on a tie; a value
+// is never its own label. Each object's members are read once.
 func (n *Node) findLabel() []byte {
+	t, tok, _ := n.bestLabel()
+	if tok < 0 {
+		return nil
+	}
+	return t.Text(tok, nil)
+}
+
+// bestLabel returns the tape and token of the best naming member for n, and its rank
+// (tok -1 when there is none).
+func (n *Node) bestLabel() (*jsonlex.Tape, int, int) {
+	var bestT *jsonlex.Tape
+	best, bestRank := -1, 0
 	obj := n.parent
 	for hops := 0; obj != nil && hops < 2; hops++ {
 		if obj.doc == n.doc && obj.doc.t.Tokens[obj.Tok].Kind == jsonlex.Object {
 			t := obj.doc.t
-			best, bestRank := -1, 0
 			end := int(t.Tokens[obj.Tok].Next)
 			for k := obj.Tok + 1; k < end; k = int(t.Tokens[k+1].Next) {
-				if t.Tokens[k+1].Kind != jsonlex.String {
+				if t.Tokens[k+1].Kind != jsonlex.String || k == n.KeyTok && obj == n.parent {
 					continue
 				}
 				var r int
@@ -200,11 +255,8 @@ func (n *Node) findLabel() []byte {
 					r = labelRank(t.Text(k, buf[:0]))
 				}
 				if r > 0 && (bestRank == 0 || r < bestRank) {
-					best, bestRank = k+1, r
+					bestT, best, bestRank = t, k+1, r
 				}
-			}
-			if best >= 0 {
-				return t.Text(best, nil)
 			}
 		}
 		// climb: object -> array -> object
@@ -213,5 +265,5 @@ func (n *Node) findLabel() []byte {
 		}
 		obj = obj.parent.parent
 	}
-	return nil
+	return bestT, best, bestRank
 }
