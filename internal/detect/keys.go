@@ -110,8 +110,11 @@ var keyTable = func() map[string]hint {
 		"staffName", "anchorNickname", "modifierNick", "nickPinyin", "pinyinNickName",
 		"payeeName", "accountName", "holderName", "cardHolder", "cardholderName",
 		"applicantName", "visitorName", "emergencyContactName", "userName", "groupNick",
-		"groupNickName", "lockNick")
-	add(hNameWeak, "name")
+		"groupNickName", "lockNick", "nameEn", "enName", "nameCn", "cnName", "nameZh", "zhName",
+		"legalName", "preferredName")
+	// displayName is a calendar attendee's or a member's name, and a place's or a file's:
+	// weak, like name.
+	add(hNameWeak, "name", "displayName")
 	add(hAddress, "address", "addr", "certAddress", "sys02-address", "sys02-certAddress",
 		"homeAddress", "detailAddress", "contactAddress", "residentialAddress",
 		"residenceAddress", "liveAddress", "currentAddress", "permanentAddress",
