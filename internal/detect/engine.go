@@ -43,6 +43,7 @@ type engineState struct {
 	fn       func(Report)
 	scanner  *Scanner
 	keep     bool
+	inValue  bool // the document is a form or query value: offsets are in that value
 }
 
 // NewEngine builds an Engine.
@@ -97,7 +98,11 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 		if st.keep {
 			r.Value = append([]byte(nil), n.Text[fd.Start:fd.End]...)
 		}
-		r.Start, r.End = n.OuterOffset(fd.Start), n.OuterOffset(fd.End)
+		if st.inValue {
+			r.Start, r.End = n.DocOffset(fd.Start), n.DocOffset(fd.End)
+		} else {
+			r.Start, r.End = n.OuterOffset(fd.Start), n.OuterOffset(fd.End)
+		}
 		st.fn(r)
 	}
 	return jsonwalk.Keep
@@ -152,8 +157,9 @@ func (e *Engine) scanValue(name string, value []byte, fn func(Report)) error {
 			r.Path = escapeKey(name)
 			fn(r)
 		}
+		st.inValue = true
 		err := st.walker.Walk(&st.tape, st)
-		st.fn = nil
+		st.fn, st.inValue = nil, false
 		return err
 	}
 	f := Field{Key: name}

@@ -67,10 +67,12 @@ func TestEngineOnSamples(t *testing.T) {
 func TestEngineFormAndText(t *testing.T) {
 	e := engine(t)
 	var got []string
+	// Offsets are in the decoded parameter value, JSON inside it included
+	// (msg = {"text":"證件 A123456(3)"}: the HKID starts at byte 16).
 	err := e.ScanForm([]byte("dept_id=583201457&msg=%7B%22text%22%3A%22%E8%AD%89%E4%BB%B6+A123456(3)%22%7D&mobile=91234567"), func(r Report) {
-		got = append(got, r.Path+"|"+string(r.Type)+"|"+string(r.Value))
+		got = append(got, fmt.Sprintf("%s|%s|%s|%d", r.Path, r.Type, r.Value, r.Start))
 	})
-	if err != nil || !slices.Equal(got, []string{"msg|hkid|A123456(3)", "mobile|hk_phone|91234567"}) {
+	if err != nil || !slices.Equal(got, []string{"msg|hkid|A123456(3)|16", "mobile|hk_phone|91234567|0"}) {
 		t.Fatalf("form: %v %v", got, err)
 	}
 	if err := e.ScanForm([]byte("a=%zz"), func(Report) {}); err == nil {

@@ -78,6 +78,19 @@ func (n *Node) OuterOffset(off int) int {
 	return off
 }
 
+// DocOffset maps an offset in n.Text to a byte offset in the outermost document's source:
+// for a JSON document that is itself a decoded value (a form parameter holding JSON), where
+// findings are reported in that value, not in one of its strings.
+func (n *Node) DocOffset(off int) int {
+	o := n.Outer()
+	off = n.OuterOffset(off)
+	tk := &o.doc.t.Tokens[o.Tok]
+	if tk.Kind == jsonlex.String {
+		return int(tk.Start) + 1 + jsonlex.RawOffset(o.doc.t.RawString(o.Tok), off)
+	}
+	return int(tk.Start) + off
+}
+
 // AppendPath appends the gjson path of the node, keys joined by '.', indexes as numbers,
 // special characters escaped. With outer true, a node inside a JSON string gets the path of
 // that string (as `proxy scan` reports it); otherwise the path continues inside it.
