@@ -187,14 +187,14 @@ func isValueKey(k []byte) bool {
 // field_code …) of an object that also holds a scalar value member, as in an approval form
 // component {"name":"明細","value":"…"}. Its text names a field; it is not a person's name
 // because its key is "name".
+//
+// Only "name" and "label" are considered: the other naming members (field_code, title …)
+// carry no type of their own, and this runs for every value under such a key.
 func (n *Node) NamesSibling() bool {
-	rank := 0
-	if n.KeyTok >= 0 {
-		rank = labelRank(n.key)
-	}
-	if rank == 0 {
+	if n.KeyTok < 0 || string(n.key) != "name" && string(n.key) != "label" {
 		return false
 	}
+	rank := labelRank(n.key)
 	if isValueKey(n.key) {
 		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
 		// display value under a roster fieldCode: it is a label only when nothing ranked
