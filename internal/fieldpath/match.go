@@ -114,11 +114,18 @@ func (s *Set) Done(m uint64, d int) uint64 {
 // key is the member's key token, for an array element key is -1 and index is the position.
 // value is the child's value token.
 func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value int) uint64 {
+	return s.StepKey(m, d, t, parent, key, nil, index, value)
+}
+
+// StepKey is Step for a caller that has already decoded the member's key (keyText; nil to
+// have it decoded here): a walk decodes every key once and shares it.
+func (s *Set) StepKey(m uint64, d int, t *jsonlex.Tape, parent, key int, keyText []byte, index, value int) uint64 {
 	var out uint64
-	var keyBuf [64]byte
-	var keyText []byte
-	if key >= 0 && d < len(s.lit) && m&s.litMask[d] != 0 {
+	if key >= 0 && keyText == nil {
+		var keyBuf [64]byte
 		keyText = t.Text(key, keyBuf[:0])
+	}
+	if key >= 0 && d < len(s.lit) && m&s.litMask[d] != 0 {
 		out = s.lit[d].lookup(keyText) & m
 		m &^= s.litMask[d] // literal keys are decided; wildcards and queries remain
 	}
@@ -136,9 +143,6 @@ func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value i
 			if key < 0 {
 				ok = seg.Index == index
 				break
-			}
-			if keyText == nil {
-				keyText = t.Text(key, keyBuf[:0])
 			}
 			if seg.Wild {
 				ok = match.Match(string(keyText), seg.Key)

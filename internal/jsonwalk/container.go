@@ -52,7 +52,11 @@ func (d *doc) container(n *Node) error {
 			}
 		}
 		if rules != nil && n.state != 0 {
-			child.state = rules.Step(n.state, n.ruleDepth, t, n.Tok, keyTok, idx, valTok)
+			var key []byte
+			if isObj {
+				key = child.key
+			}
+			child.state = rules.StepKey(n.state, n.ruleDepth, t, n.Tok, keyTok, key, idx, valTok)
 		}
 		mark := len(d.edits)
 		verdict, err := d.visit(child)
