@@ -236,8 +236,9 @@ func (n *Node) fillField() {
 
 // findLabel looks for a naming sibling in the enclosing object, then in the object that holds
 // the array the enclosing object is an element of (roster fieldValueList items are named by
-// the fieldCode two levels up). The best-ranked name wins, the nearer one on a tie; a value
-// is never its own label. Each object's members are read once.
+// the fieldCode two levels up). The best-ranked name wins, the nearer one on a tie (the climb
+// stops at a field code, field name or name); a value is never its own label. Each object's
+// members are read once.
 func (n *Node) findLabel() []byte {
 	t, tok, _ := n.bestLabel()
 	if tok < 0 {
@@ -272,8 +273,9 @@ func (n *Node) bestLabel() (*jsonlex.Tape, int, int) {
 				}
 			}
 		}
-		// climb: object -> array -> object
-		if obj.parent == nil || obj.parent.doc.t.Tokens[obj.parent.Tok].Kind != jsonlex.Array {
+		// climb: object -> array -> object, unless a field code, field name or name already
+		// names the value (only a "label", "key" or "title" is worth looking past).
+		if bestRank != 0 && bestRank <= 3 || obj.parent == nil || obj.parent.doc.t.Tokens[obj.parent.Tok].Kind != jsonlex.Array {
 			break
 		}
 		obj = obj.parent.parent
