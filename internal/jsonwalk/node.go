@@ -143,15 +143,23 @@ func (n *Node) Path(outer bool) string { return string(n.AppendPath(nil, outer))
 
 // AppendEscapedKey appends a key with gjson's special characters escaped.
 func AppendEscapedKey(dst, key []byte) []byte {
-	for _, c := range key {
-		switch c {
-		case '.', '*', '?', '#', '@', '|', '\\', '(', ')', '=', '!', '<', '>', '%', '"', '[', ']', '{', '}', ',':
-			dst = append(dst, '\\')
+	start := 0
+	for i, c := range key {
+		if gjsonSpecial[c] {
+			dst = append(append(dst, key[start:i]...), '\\')
+			start = i
 		}
-		dst = append(dst, c)
 	}
-	return dst
+	return append(dst, key[start:]...)
 }
+
+// gjsonSpecial marks the bytes a gjson path escapes in a key.
+var gjsonSpecial = func() (t [256]bool) {
+	for _, c := range []byte(`.*?#@|\()=!<>%"[]{},`) {
+		t[c] = true
+	}
+	return t
+}()
 
 // labelRank ranks the member names that name a value held in a sibling "value"/"label"
 // member, in order of preference (0 = none): roster field codes are exact, display names

@@ -282,3 +282,14 @@ func TestNodeFieldsReset(t *testing.T) {
 		t.Fatalf("Node has %d fields: reset the new one in (*doc).container, then update this count", n)
 	}
 }
+
+// Escaped keys address their member in gjson, whatever special characters they hold.
+func TestAppendEscapedKey(t *testing.T) {
+	for _, k := range []string{"plain", "a.b", "x*y?z", "#tag", "@at|pipe", `back\slash`, "(p)=!<>%", `q"[]{},`, "..", "姓名.中文"} {
+		esc := string(AppendEscapedKey(nil, []byte(k)))
+		doc, _ := json.Marshal(map[string]string{k: "v", "other": "w"})
+		if got := gjson.GetBytes(doc, esc); got.String() != "v" {
+			t.Errorf("key %q escaped as %q selects %q in %s", k, esc, got.String(), doc)
+		}
+	}
+}
