@@ -188,3 +188,22 @@ func TestReloadKeepsAGoodPolicy(t *testing.T) {
 		t.Fatal("a good policy was not installed")
 	}
 }
+
+func TestBenchCommand(t *testing.T) {
+	in := writeFile(t, "u.json", `{"errcode":0,"result":{"name":"陳大文","mobile":"91234567","remark":"HKID A123456(3)"}}`)
+	code, out, errOut := run(t, "bench", "--duration", "100ms", "--policy", "../../policies/demo.yaml",
+		"--role", "support", "--route", "POST /topapi/v2/user/get", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"route user-get, role support, response direction, 1 document(s)",
+		"MB/s per core", "documents/s", "json.Valid", "MB/s on the same bytes (this engine: ", "allocations",
+		"hk_phone         1", "hkid             1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "A123456") || strings.Contains(out, "91234567") {
+		t.Errorf("bench output shows a value:\n%s", out)
+	}
+}
