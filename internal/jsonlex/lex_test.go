@@ -1,6 +1,7 @@
 package jsonlex
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -129,6 +130,15 @@ func checkAgainstStdlib(t *testing.T, b []byte) {
 	if err != nil {
 		return
 	}
+	if utf8.Valid(b) {
+		// The tape's structure against encoding/json's token stream: kinds, order, key
+		// flags, subtree links (Next) and every token's end offset.
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		if end := compareTape(t, &tp, 0, dec); end != len(tp.Tokens) {
+			t.Fatalf("root spans %d of %d tokens", end, len(tp.Tokens))
+		}
+	}
 	for i, tk := range tp.Tokens {
 		if tk.Kind != String {
 			continue
@@ -157,4 +167,71 @@ func FuzzLex(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkAgainstStdlib(t, b)
 	})
+}
+
+// compareTape checks token i (and its subtree) against the decoder's next tokens and
+// returns the index after the subtree.
+func compareTape(t *testing.T, tp *Tape, i int, dec *json.Decoder) int {
+	t.Helper()
+	tk := tp.Tokens[i]
+	got, err := dec.Token()
+	if err != nil {
+		t.Fatalf("token %d: decoder: %v", i, err)
+	}
+	at := int(dec.InputOffset())
+	switch tk.Kind {
+	case Object, Array:
+		open, close := json.Delim('{'), json.Delim('}')
+		if tk.Kind == Array {
+			open, close = '[', ']'
+		}
+		if got != open || at != int(tk.Start)+1 || tp.Src[tk.Start] != byte(open) {
+			t.Fatalf("token %d: %v at %d, tape has %s at %d", i, got, at, tk.Kind, tk.Start)
+		}
+		c := i + 1
+		for c < int(tk.Next) {
+			if tk.Kind == Object {
+				key, err := dec.Token()
+				if err != nil || tp.Tokens[c].Kind != String || tp.Tokens[c].Flags&FlagKey == 0 ||
+					key != string(tp.Text(c, nil)) || int(dec.InputOffset()) != int(tp.Tokens[c].End) {
+					t.Fatalf("key token %d: decoder %v (%v) at %d, tape %+v", c, key, err, dec.InputOffset(), tp.Tokens[c])
+				}
+				c++
+			}
+			c = compareTape(t, tp, c, dec)
+		}
+		if c != int(tk.Next) {
+			t.Fatalf("token %d: children end at %d, Next is %d", i, c, tk.Next)
+		}
+		end, err := dec.Token()
+		if err != nil || end != close || int(dec.InputOffset()) != int(tk.End) {
+			t.Fatalf("token %d: closes with %v (%v) at %d, tape End %d", i, end, err, dec.InputOffset(), tk.End)
+		}
+		return c
+	}
+	if int(tk.Next) != i+1 || at != int(tk.End) || tk.Flags&FlagKey != 0 {
+		t.Fatalf("token %d: %+v, decoder ends it at %d", i, tk, at)
+	}
+	raw := tp.Raw(i)
+	switch v := got.(type) {
+	case string:
+		if tk.Kind != String || v != string(tp.Text(i, nil)) || (tk.Flags&FlagEscaped != 0) != (bytes.IndexByte(raw, '\\') >= 0) {
+			t.Fatalf("token %d: string %q, tape %s %q flags %d", i, v, tk.Kind, raw, tk.Flags)
+		}
+	case json.Number:
+		if tk.Kind != Number || string(v) != string(raw) {
+			t.Fatalf("token %d: number %s, tape %s %q", i, v, tk.Kind, raw)
+		}
+	case bool:
+		if want := map[bool]Kind{true: True, false: False}[v]; tk.Kind != want {
+			t.Fatalf("token %d: %v, tape %s", i, v, tk.Kind)
+		}
+	case nil:
+		if tk.Kind != Null {
+			t.Fatalf("token %d: null, tape %s", i, tk.Kind)
+		}
+	default:
+		t.Fatalf("token %d: unexpected %T", i, got)
+	}
+	return i + 1
 }
