@@ -11,12 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
-	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/sim"
-	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
 // simUserList is the simulator's answer to POST /topapi/v2/user/list for one page, the
@@ -63,17 +60,7 @@ func BenchmarkDemoUserList(b *testing.B) {
 	if !ok {
 		b.Fatal("demo policy has no user/list route")
 	}
-	sc, err := detect.NewScanner(detect.ScannerOptions{Custom: plan.Recognizers})
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, _ := mask.NewHasher([]byte("0123456789abcdef0123456789abcdef"))
-	v, err := vault.Open(context.Background(), vault.Config{Backend: "bolt", Path: filepath.Join(b.TempDir(), "v.db")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer v.Close()
-	e := rewrite.New(rewrite.Config{Scanner: sc, Hasher: h, Vault: v, RecordPaths: true})
+	e := rewrite.New(rewriteConfig(b, plan.Recognizers, true))
 	for _, page := range []struct {
 		name string
 		size int

@@ -83,9 +83,11 @@ routes:
     response: {detected: {default: ACTION}}
 `
 
-func BenchmarkRewrite(b *testing.B) {
-	docs, total := benchDocs(b)
-	sc, err := detect.NewScanner(detect.ScannerOptions{})
+// rewriteConfig is a rewrite engine's parts for a benchmark: a scanner with the policy's
+// custom recognizers, a fixed hash key and an embedded vault in a temporary directory.
+func rewriteConfig(b *testing.B, custom []detect.CustomRecognizer, recordPaths bool) rewrite.Config {
+	b.Helper()
+	sc, err := detect.NewScanner(detect.ScannerOptions{Custom: custom})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -94,7 +96,13 @@ func BenchmarkRewrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer v.Close()
+	b.Cleanup(func() { v.Close() })
+	return rewrite.Config{Scanner: sc, Hasher: h, Vault: v, RecordPaths: recordPaths}
+}
+
+func BenchmarkRewrite(b *testing.B) {
+	docs, total := benchDocs(b)
+	cfg := rewriteConfig(b, nil, false)
 	for _, action := range []string{"allow", "redact", "mask", "hash", "tokenize", "drop"} {
 		b.Run(action, func(b *testing.B) {
 			plan, err := policy.Parse("bench.yaml", []byte(strings.Replace(actionPolicy, "ACTION", action, 1)))
@@ -103,7 +111,7 @@ func BenchmarkRewrite(b *testing.B) {
 			}
 			side := plan.Routes[0].Response
 			dec := side.For([]string{"r"})
-			e := rewrite.New(rewrite.Config{Scanner: sc, Hasher: h, Vault: v})
+			e := rewrite.New(cfg)
 			b.SetBytes(total)
 			b.ReportAllocs()
 			for b.Loop() {
