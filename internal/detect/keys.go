@@ -3,6 +3,7 @@ package detect
 import (
 	"hash/maphash"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -738,18 +739,31 @@ var validatorScanner = Scanner{threshold: DefaultThreshold, now: time.Now}
 
 // wholeValueIs reports whether s, trimmed, is exactly one finding of type t when its key
 // names t.
+//
+// The rewrite validates every typed field value this way (a `mobile` that holds a phone
+// skips the scanner), so the state and its buffers are pooled: no allocation per value.
 func wholeValueIs(s string, t tid) bool {
-	b := trimSpaceBytes([]byte(s))
+	vs := validatePool.Get().(*validateState)
+	defer validatePool.Put(vs)
+	vs.text = append(vs.text[:0], s...)
+	b := trimSpaceBytes(vs.text)
 	if len(b) == 0 {
 		return false
 	}
-	st := scanState{s: &validatorScanner, text: b, ctxAt: -1, h: hint{pos: t.mask(), neg: true}}
-	st.scan(0)
-	st.resolve()
-	for _, f := range st.out {
+	vs.st = scanState{s: &validatorScanner, text: b, out: vs.st.out[:0], ctxAt: -1, h: hint{pos: t.mask(), neg: true}}
+	vs.st.scan(0)
+	vs.st.resolve()
+	for _, f := range vs.st.out {
 		if f.Type == t.Type() && f.Start == 0 && f.End == len(b) {
 			return true
 		}
 	}
 	return false
 }
+
+type validateState struct {
+	st   scanState
+	text []byte
+}
+
+var validatePool = sync.Pool{New: func() any { return new(validateState) }}

@@ -34,22 +34,28 @@ func NewHasher(key []byte) (*Hasher, error) {
 	}
 	k := append([]byte(nil), key...)
 	h := &Hasher{}
-	h.pool.New = func() any { return hmac.New(sha256.New, k) }
+	h.pool.New = func() any { return &hashState{mac: hmac.New(sha256.New, k)} }
 	return h, nil
+}
+
+// hashState is a pooled MAC with its input buffer: a hash allocates nothing but its
+// normalised value.
+type hashState struct {
+	mac hash.Hash
+	in  []byte
+	sum [sha256.Size]byte
 }
 
 // Append appends the hash of value as type t to dst.
 func (h *Hasher) Append(dst []byte, t detect.Type, value []byte) []byte {
-	m := h.pool.Get().(hash.Hash)
-	m.Reset()
-	m.Write([]byte(t))
-	m.Write([]byte{0})
-	m.Write([]byte(vault.DefaultNormalize(string(t), string(value))))
-	var sum [sha256.Size]byte
-	mac := m.Sum(sum[:0])
-	h.pool.Put(m)
+	hs := h.pool.Get().(*hashState)
+	hs.in = append(append(append(hs.in[:0], t...), 0), vault.DefaultNormalize(string(t), string(value))...)
+	hs.mac.Reset()
+	hs.mac.Write(hs.in)
+	mac := hs.mac.Sum(hs.sum[:0])
 	var body [sha256.Size * 8 / 5 * 2]byte
 	b32.Encode(body[:], mac)
+	h.pool.Put(hs)
 	dst = append(dst, "hash_"...)
 	dst = append(dst, t...)
 	dst = append(dst, '_')
