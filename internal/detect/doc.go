@@ -65,7 +65,9 @@
 // the key; among several naming members the best one wins (field_code, then fieldName, name,
 // label, key, title), the nearer on a tie. A naming member that sits beside a value member
 // (a form component's "name") is itself read without its key: "明細" under `name` there is a
-// field label, not a person. Results are cached per key
+// field label, not a person. A custom roster field's code means nothing
+// (customField-abc123): its display name (field_name 家庭住址) labels it. Results are
+// cached per key
 // in a lock-free, allocation-free table (keys.go), so a key costs one hash after its first
 // value.
 //

@@ -111,13 +111,20 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 // FieldOf describes a walk node for the scanner. The strings alias the document and are
 // only valid during the visit (the scanner does not retain them).
 //
-// A node that labels a sibling value (a form component's "name") is read without its key:
+// A roster value whose field code means nothing to the detectors is labelled by the field's
+// display name instead. A node that labels a sibling value (a form component's "name") is
+// read without its key:
 // the key says "this names a field", not "this is a person's name".
 func FieldOf(n *jsonwalk.Node) Field {
 	if n.NamesSibling() {
 		return Field{Number: n.Number()}
 	}
-	return Field{Key: bytesString(n.Key()), Label: bytesString(n.Label()), Number: n.Number()}
+	label := bytesString(n.Label())
+	if alt := n.Label2(); len(alt) > 0 && cachedHint(label) == (hint{}) {
+		// An opaque custom field code (customField-abc123): its display name says more.
+		label = bytesString(alt)
+	}
+	return Field{Key: bytesString(n.Key()), Label: label, Number: n.Number()}
 }
 
 func bytesString(b []byte) string {

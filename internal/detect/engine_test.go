@@ -211,3 +211,26 @@ func TestEngineFormLabels(t *testing.T) {
 		}
 	}
 }
+
+// A custom roster field has an opaque code; its display name says what it holds.
+func TestEngineCustomRosterField(t *testing.T) {
+	e := engine(t)
+	doc := []byte(`{"field_data_list":[` +
+		`{"field_code":"customField-abc123","field_name":"家庭住址","field_value_list":[{"item_index":0,"label":"香港新界沙田大圍道1號","value":"香港新界沙田大圍道1號"}]},` +
+		`{"fieldCode":"customField-def456","fieldName":"護照號碼","fieldValueList":[{"itemIndex":0,"value":"E12345678"}]},` +
+		`{"field_code":"sys00-deptIds","field_name":"部門","field_value_list":[{"item_index":0,"label":"香港分公司","value":"123456789"}]}]}`)
+	got, err := reports(t, e, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"field_data_list.0.field_value_list.0.value|address|", "field_data_list.1.fieldValueList.0.value|cn_passport|"} {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, w) }) {
+			t.Errorf("no finding %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "field_data_list.2.") {
+			t.Errorf("department field reported: %s", g)
+		}
+	}
+}

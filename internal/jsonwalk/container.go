@@ -40,7 +40,7 @@ func (d *doc) container(n *Node) error {
 		if !isObj {
 			child.Index = idx
 		}
-		child.key, child.label, child.Mark = n.key, nil, n.Mark
+		child.key, child.label, child.label2, child.Mark = n.key, nil, nil, n.Mark
 		if isObj {
 			if t.Tokens[keyTok].Flags&jsonlex.FlagEscaped == 0 {
 				child.key = t.RawString(keyTok)

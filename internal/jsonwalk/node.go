@@ -35,6 +35,7 @@ type Node struct {
 	key       []byte // nearest key (for array elements, the key holding the array)
 	keyBuf    []byte // scratch for decoding an escaped key
 	label     []byte // roster field_code or form name naming this value, if any
+	label2    []byte // beside a field code: the field's display name (fieldName), if any
 }
 
 // Tape is the document the node belongs to (a nested tape for JSON inside strings).
@@ -45,6 +46,11 @@ func (n *Node) Key() []byte { return n.key }
 
 // Label is the roster field_code/fieldCode or form component name that names this value.
 func (n *Node) Label() []byte { return n.label }
+
+// Label2 is, when Label is a roster field code, the field's display name (fieldName /
+// field_name): custom roster fields have opaque codes (customField-abc123) and only the
+// display name (家庭住址) says what they hold.
+func (n *Node) Label2() []byte { return n.label2 }
 
 // Number reports whether the value is a JSON number.
 func (n *Node) Number() bool { return n.doc.t.Tokens[n.Tok].Kind == jsonlex.Number }
@@ -207,7 +213,7 @@ func (n *Node) NamesSibling() bool {
 		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
 		// display value under a roster fieldCode: it is a label only when nothing ranked
 		// above it names the object.
-		if _, tok, r := n.bestLabel(); tok >= 0 && r < rank {
+		if _, tok, r, _ := n.bestLabel(); tok >= 0 && r < rank {
 			return false
 		}
 	}
@@ -234,11 +240,11 @@ func (n *Node) NamesSibling() bool {
 
 // fillField sets the label of a scalar node (its key is set by the container walk).
 func (n *Node) fillField() {
-	n.label = nil
+	n.label, n.label2 = nil, nil
 	if n.KeyTok >= 0 && isValueKey(n.key) {
-		n.label = n.findLabel()
+		n.label, n.label2 = n.findLabel()
 	} else if n.parent != nil && n.KeyTok < 0 {
-		n.label = n.parent.label
+		n.label, n.label2 = n.parent.label, n.parent.label2
 	}
 }
 
@@ -247,19 +253,26 @@ func (n *Node) fillField() {
 // the fieldCode two levels up). The best-ranked name wins, the nearer one on a tie (the climb
 // stops at a field code, field name or name); a value is never its own label. Each object's
 // members are read once.
-func (n *Node) findLabel() []byte {
-	t, tok, _ := n.bestLabel()
+//
+// The second result is the best other naming member (a fieldName) when the label is a field
+// code.
+func (n *Node) findLabel() (label, label2 []byte) {
+	t, tok, rank, alt := n.bestLabel()
 	if tok < 0 {
-		return nil
+		return nil, nil
 	}
-	return t.Text(tok, nil)
+	if rank == 1 && alt >= 0 {
+		label2 = t.Text(alt, nil)
+	}
+	return t.Text(tok, nil), label2
 }
 
-// bestLabel returns the tape and token of the best naming member for n, and its rank
-// (tok -1 when there is none).
-func (n *Node) bestLabel() (*jsonlex.Tape, int, int) {
+// bestLabel returns the tape and token of the best naming member for n and its rank (tok -1
+// when there is none), and the best one ranked below a field code (alt, -1 if none).
+func (n *Node) bestLabel() (*jsonlex.Tape, int, int, int) {
 	var bestT *jsonlex.Tape
 	best, bestRank := -1, 0
+	alt, altRank := -1, 0
 	obj := n.parent
 	for hops := 0; obj != nil && hops < 2; hops++ {
 		if obj.doc == n.doc && obj.doc.t.Tokens[obj.Tok].Kind == jsonlex.Object {
@@ -279,6 +292,9 @@ func (n *Node) bestLabel() (*jsonlex.Tape, int, int) {
 				if r > 0 && (bestRank == 0 || r < bestRank) {
 					bestT, best, bestRank = t, k+1, r
 				}
+				if r > 1 && (altRank == 0 || r < altRank) {
+					alt, altRank = k+1, r
+				}
 			}
 		}
 		// climb: object -> array -> object, unless a field code, field name or name already
@@ -288,5 +304,5 @@ func (n *Node) bestLabel() (*jsonlex.Tape, int, int) {
 		}
 		obj = obj.parent.parent
 	}
-	return bestT, best, bestRank
+	return bestT, best, bestRank, alt
 }

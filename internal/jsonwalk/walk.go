@@ -170,7 +170,7 @@ func (d *doc) walkRoot() error {
 	root := &d.stack[0]
 	*root = Node{doc: d, Tok: 0, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
 	if d.outer != nil {
-		root.key, root.label, root.Mark = d.outer.key, d.outer.label, d.outer.Mark
+		root.key, root.label, root.label2, root.Mark = d.outer.key, d.outer.label, d.outer.label2, d.outer.Mark
 	}
 	_, err := d.visit(root)
 	return err
