@@ -112,7 +112,8 @@ var keyTable = func() map[string]hint {
 		"payeeName", "accountName", "holderName", "cardHolder", "cardholderName",
 		"applicantName", "visitorName", "emergencyContactName", "userName", "groupNick",
 		"groupNickName", "lockNick", "nameEn", "enName", "nameCn", "cnName", "nameZh", "zhName",
-		"legalName", "preferredName")
+		"legalName", "preferredName", "applicant", "contactPerson", "linkman", "linkMan", "payee",
+		"spouseName", "fatherName", "motherName")
 	// displayName is a calendar attendee's or a member's name, and a place's or a file's:
 	// weak, like name.
 	add(hNameWeak, "name", "displayName")

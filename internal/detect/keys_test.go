@@ -46,6 +46,8 @@ func TestClassifyName(t *testing.T) {
 		{"sys00-name", tPersonName.mask(), false, false},
 		{"senderNick", tPersonName.mask(), false, false},
 		{"name_en", tPersonName.mask(), false, false},
+		{"applicant", tPersonName.mask(), false, false},
+		{"linkman", tPersonName.mask(), false, false},
 		{"enName", tPersonName.mask(), false, false},
 		{"displayName", tPersonName.mask(), false, true},
 		{"originatorNickNameInEnglish", tPersonName.mask(), false, false},

@@ -726,5 +726,26 @@ func isPlaceholder(b []byte) bool {
 			return true
 		}
 	}
-	return hasPrefixBytes(b, "tok_") && bytes.IndexByte(b, ' ') < 0
+	if hasPrefixBytes(b, "tok_") && bytes.IndexByte(b, ' ') < 0 {
+		return true
+	}
+	if len(b) > 12 {
+		return false // longer than any filler word
+	}
+	var low [12]byte
+	for i, c := range b {
+		low[i] = lower(c)
+	}
+	return fillerWords[string(low[:len(b)])]
+}
+
+// fillerWords are what forms hold where a value is missing or stands for a relation, not a
+// person: a name field reading 本人 or N/A names nobody.
+var fillerWords = map[string]bool{
+	"n/a": true, "na": true, "nil": true, "null": true, "none": true, "nobody": true, "unknown": true,
+	"pending": true, "tbd": true, "tba": true, "test": true, "self": true, "-": true,
+	"無": true, "无": true, "暫無": true, "暂无": true, "待定": true, "未知": true, "不詳": true, "不详": true,
+	"本人": true, "自己": true, "父親": true, "父亲": true, "母親": true, "母亲": true, "配偶": true,
+	"子女": true, "兒子": true, "儿子": true, "女兒": true, "女儿": true, "丈夫": true, "妻子": true,
+	"兄弟": true, "姐妹": true, "朋友": true, "同事": true, "其他": true,
 }
