@@ -714,17 +714,8 @@ func isPlaceholder(b []byte) bool {
 	if bytes.IndexByte(b, '*') >= 0 {
 		return true
 	}
-	if len(b) >= 3 && b[0] == '[' && b[len(b)-1] == ']' {
-		marker := true
-		for _, c := range b[1 : len(b)-1] {
-			if !(c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == ' ') {
-				marker = false
-				break
-			}
-		}
-		if marker {
-			return true
-		}
+	if IsRedactionMarker(b) {
+		return true
 	}
 	if hasPrefixBytes(b, "tok_") && bytes.IndexByte(b, ' ') < 0 {
 		return true
@@ -737,6 +728,20 @@ func isPlaceholder(b []byte) bool {
 		low[i] = lower(c)
 	}
 	return fillerWords[string(low[:len(b)])]
+}
+
+// IsRedactionMarker reports a redact action's placeholder: "[HKID]", "[REDACTED]" — upper
+// case letters, digits, '_' and spaces between brackets.
+func IsRedactionMarker(b []byte) bool {
+	if len(b) < 3 || b[0] != '[' || b[len(b)-1] != ']' {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if !(c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // fillerWords are what forms hold where a value is missing or stands for a relation, not a

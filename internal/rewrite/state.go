@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"context"
 	"math/bits"
 
@@ -214,6 +215,12 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		}
 		return jsonwalk.Drop
 	case policy.ActionRedact:
+		if n.Kind() == jsonlex.String && detect.IsRedactionMarker(n.Text) { // ("[HKID]" is also JSON-shaped)
+			// Already redacted (by this proxy: [HK_PHONE]); redacting it again under the
+			// rule's own type would turn it into [REDACTED]: redaction is idempotent.
+			st.countRule(idx, typ, act, n)
+			return jsonwalk.Skip
+		}
 		if !whole && typ == "" {
 			typ = st.valueType(n, typ)
 		}
@@ -226,6 +233,13 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		// mask, hash, tokenize, reveal on a container or a JSON string: every value inside.
 		n.Mark = uint32(idx + 1)
 		return jsonwalk.Keep
+	}
+	if act == policy.ActionMask && st.maskedAlready(n) {
+		// A value this proxy (or DingTalk's own hide_mobile) already masked is left as it is:
+		// re-masking it under the declared type would change it again (1*****0(0), masked
+		// as a Macau ID, becomes 1******(*) as an HKID), and masking must be idempotent.
+		st.countRule(idx, typ, act, n)
+		return jsonwalk.Skip
 	}
 	if typ == "" || act == policy.ActionMask || act == policy.ActionTokenize {
 		// The mask's shape and the token's type follow what the value really is (a
@@ -301,6 +315,19 @@ func (st *state) checkTree(n *jsonwalk.Node, found *bool) {
 		}
 	}
 }
+
+// maskedAlready reports a value holding a mask's run of asterisks in which no recognizer
+// finds anything: there is nothing left in it to mask.
+func (st *state) maskedAlready(n *jsonwalk.Node) bool {
+	if !bytes.Contains(n.Text, maskRun) {
+		return false
+	}
+	f := detect.FieldOf(n)
+	st.findings = st.e.cfg.Scanner.ScanText(n.Text, &f, st.findings[:0])
+	return len(st.findings) == 0
+}
+
+var maskRun = []byte("***")
 
 // valueType is the type a field rule's action formats a value as: what the detectors find
 // when one finding covers the whole value (a `mobile` field declared hk_phone may hold a
