@@ -120,8 +120,8 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 func quotedLocal(text []byte, q int) (int, bool) {
 	for i := q - 1; i >= 0 && q-i < 64; i-- {
 		c := text[i]
-		if c < 0x20 || c >= 0x7f {
-			return 0, false
+		if c < 0x20 || c >= 0x7f || c == '*' {
+			return 0, false // '*': a masked address ("***"@…) is never reported
 		}
 		if c != '"' {
 			continue

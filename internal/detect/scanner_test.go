@@ -354,7 +354,7 @@ func maskLike(typ Type, v []byte, style int) []byte {
 	}
 	switch typ {
 	case Email:
-		if at := bytes.IndexByte(v, '@'); at > 0 && at+1 < len(v) && v[at+1] == '[' {
+		if at := bytes.LastIndexByte(v, '@'); at > 0 && at+1 < len(v) && v[at+1] == '[' {
 			return append([]byte{v[0]}, "***@[*.*]"...) // mask.Mask masks an address literal as an IP
 		} else if at > 0 {
 			return append([]byte{v[0], '*', '*', '*'}, v[at:]...)
