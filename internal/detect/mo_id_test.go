@@ -6,6 +6,7 @@ func init() {
 	register(recognizerCases{typ: MOID, naturalKey: "macauId",
 		tp: []tcase{
 			{text: "1234567(8)", key: "remark"},
+			{text: "1234567(8)20000001", key: "remark", want: "1234567(8)"}, // glued to a number
 			{text: "澳門身份證 52152998", key: "remark", want: "52152998"},
 			{text: "7123456 (3)", key: "remark"},
 			{text: "12345678", key: "macauId"},
