@@ -193,12 +193,20 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 // to the first character that cannot be part of a name.
 func nameLength(b []byte) int {
 	n := 0
+	prevHan, prevLatin := false, false
 	for n < len(b) {
 		r, size := utf8.DecodeRune(b[n:])
-		if !(isHan(r) || isNameDot(r) || r == ' ' || r == ',' || r == '\'' || r == '-' || r == '.' ||
-			r < utf8.RuneSelf && isLetter(byte(r))) {
+		latin := r < utf8.RuneSelf && isLetter(byte(r))
+		han := isHan(r)
+		if !(han || latin || isNameDot(r) || r == ' ' || r == ',' || r == '\'' || r == '-' || r == '.') {
 			break
 		}
+		// Chinese and Latin parts of a name are apart ("李嘉欣 Grace Lee"); glued, the Latin
+		// part belongs to something else (姓名：陳大文A123456(3) holds a name and an HKID).
+		if han && prevLatin || latin && prevHan {
+			break
+		}
+		prevHan, prevLatin = han, latin
 		n += size
 	}
 	for n > 0 && (b[n-1] == ' ' || b[n-1] == ',' || b[n-1] == '-' || b[n-1] == '.') {

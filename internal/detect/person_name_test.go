@@ -10,6 +10,7 @@ func init() {
 			{text: "CHAN, Tai Man", key: "label", label: "sys02-realName"},
 			{text: "Peter Chan", key: "英文名"},
 			{text: "- 姓名：李嘉欣 Grace Lee\n- 手機", key: "text", want: "李嘉欣 Grace Lee"},
+			{text: "姓名：陳大文A123456(3)", key: "remark", want: "陳大文"}, // glued to an HKID
 			{text: "Name: Grace Lee", key: "text", want: "Grace Lee"},
 			{text: "陳大文", key: "senderNick"},
 			{text: "歐陽娜娜", key: "name"},
