@@ -122,7 +122,8 @@ done:
 	if colons < 2 || colons > 7 || (!double && colons != full) || e-s > 45 {
 		return -1
 	}
-	if e < len(text) && (isWord(text[e]) || text[e] == '.') {
+	// A dot right after is a sentence's full stop ("… from ::1."), unless a word follows it.
+	if e < len(text) && (isWord(text[e]) || text[e] == '.' && e+1 < len(text) && isWord(text[e+1])) {
 		return -1
 	}
 	// netip keeps a zone string in the Addr; there is none here ('%' ends the candidate)

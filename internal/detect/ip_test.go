@@ -45,6 +45,7 @@ func init() {
 	})
 	register(recognizerCases{typ: IPv6, naturalKey: "ipAddress",
 		tp: []tcase{
+			{text: "login from 2001:db8::1.", key: "remark", want: "2001:db8::1"}, // a full stop after it
 			{text: "2001:db8::1", key: "ip"},
 			{text: "fe80::1ff:fe23:4567:890a", key: "remark"},
 			{text: "::1", key: "remark"},
