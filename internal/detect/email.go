@@ -89,9 +89,6 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		}
 		break
 	}
-	if s >= 2 && text[s-1] == '"' && isAlnum(text[s-2]) {
-		return 0, 0, false // just"not"right@example.com: a broken quoted local part
-	}
 	local := text[s:a]
 	if len(local) == 0 || len(local) > 64 || local[len(local)-1] == '.' {
 		return 0, 0, false
