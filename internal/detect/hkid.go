@@ -154,11 +154,6 @@ func parseCheckBracket(b []byte, i int) (byte, int) {
 	return c, i - start
 }
 
-// letterAt reports an ASCII letter or '_' at text[i].
-func letterAt(text []byte, i int) bool {
-	return i < len(text) && (isLetter(text[i]) || text[i] == '_')
-}
-
 // hasFullwidth reports whether b[i:] starts with the full-width form U+FF00+(last-0x80),
 // encoded EF BC last (（ is EF BC 88, ） is EF BC 89, ： is EF BC 9A).
 func hasFullwidth(b []byte, i int, last byte) bool {
@@ -185,9 +180,10 @@ func (st *scanState) matchHKID(s, e int) int {
 	switch len(w) - nl {
 	case 6: // bracketed check
 		c, n := parseCheckBracket(st.text, e)
-		// The bracket ends it even when a number follows (A123456(3)91234567: an HKID glued to
-		// a phone); a letter after it makes it part of a longer code.
-		if n == 0 || letterAt(st.text, e+n) || !hkidValid(letters, digits, c) {
+		// The bracket ends it, whatever follows (A123456(3)91234567: an HKID glued to a
+		// phone): were what follows to decide, redacting it would reveal the HKID on a
+		// second pass. The check digit is what keeps this precise.
+		if n == 0 || !hkidValid(letters, digits, c) {
 			return -1
 		}
 		st.add(cand{t: tHKID, start: s, end: e + n, score: scoreStrong, flags: fCtxProof | fKeyProof})

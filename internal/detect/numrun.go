@@ -172,10 +172,9 @@ func (st *scanState) numberRun(i int) int {
 				el.end = int32(p)
 			case el.kind == ekGroup && el.nd == 7 && (c == '(' || c == ' ' || c == 0xEF):
 				// Macau BIR numbers carry their check digit in brackets: 1234567(8).
-				// The closing bracket ends it even when a number follows: 1234567(8)2000 is an
-				// ID glued to the next number, and missing it would let redacting that number
-				// reveal it. A letter after it makes it part of a longer code.
-				if ch, m := parseCheckBracket(text, p); m > 0 && isDigit(ch) && !letterAt(text, p+m) {
+				// The closing bracket ends it, whatever follows (1234567(8)2000, 1234567(8)A@…):
+				// were what follows to decide, redacting it would reveal the ID on a second pass.
+				if ch, m := parseCheckBracket(text, p); m > 0 && isDigit(ch) {
 					p += m
 					el.end, stop = int32(p), true
 				}
