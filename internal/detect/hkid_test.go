@@ -10,7 +10,7 @@ func init() {
 		tp: []tcase{
 			{text: "HKID A123456(3) 已核實", key: "remark", want: "A123456(3)"},
 			{text: "A123456(3)91234567", key: "remark", want: "A123456(3)"}, // glued to a phone
-			{text: "A123456(3)x", key: "remark", want: "A123456(3)"}, // the bracket ends it
+			{text: "A123456(3)x", key: "remark", want: "A123456(3)"},        // the bracket ends it
 			{text: "K382716(A)", key: "value", label: "sys02-certNo"},
 			{text: "陪同母親 黃麗華 (HKID C668123(7)) 覆診", key: "value", label: "請假事由", want: "C668123(7)"},
 			{text: "Y564201 (7)", key: "remark"},
