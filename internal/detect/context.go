@@ -389,8 +389,19 @@ func (st *scanState) labelled(t tid, v int) {
 	e := s + len(val)
 	switch t {
 	case tPersonName:
-		if n := nameLength(text[s:e]); n > 0 && looksLikeName(text[s:s+n], false, true) {
-			st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
+		// The longest name-like prefix, word by word from the end: in "李嘉欣 K382716A" the
+		// name is 李嘉欣 whatever the next word is (else redacting that word would reveal
+		// the name on a second pass).
+		for n := nameLength(text[s:e]); n > 0; {
+			if looksLikeName(text[s:s+n], false, true) {
+				st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
+				break
+			}
+			k := bytes.LastIndexByte(text[s:s+n], ' ')
+			for k > 0 && (text[s+k-1] == ' ' || text[s+k-1] == ',') {
+				k--
+			}
+			n = k
 		}
 	case tDateOfBirth:
 		if n, ok := parseDate(text[s:e], st.s.now(), false); ok {

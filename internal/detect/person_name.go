@@ -209,6 +209,13 @@ func nameLength(b []byte) int {
 		prevHan, prevLatin = han, latin
 		n += size
 	}
+	if prevLatin && n < len(b) && isWord(b[n]) {
+		// Stopped inside a word that goes on with digits ("李嘉欣 K382716A"): that word is
+		// not part of the name.
+		for n > 0 && isLetter(b[n-1]) {
+			n--
+		}
+	}
 	for n > 0 && (b[n-1] == ' ' || b[n-1] == ',' || b[n-1] == '-' || b[n-1] == '.') {
 		n--
 	}

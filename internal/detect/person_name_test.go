@@ -11,6 +11,7 @@ func init() {
 			{text: "Peter Chan", key: "英文名"},
 			{text: "- 姓名：李嘉欣 Grace Lee\n- 手機", key: "text", want: "李嘉欣 Grace Lee"},
 			{text: "姓名：陳大文A123456(3)", key: "remark", want: "陳大文"}, // glued to an HKID
+			{text: "姓名：李嘉欣 K382716A", key: "remark", want: "李嘉欣"},  // an ID word after the name
 			{text: "Name: Grace Lee", key: "text", want: "Grace Lee"},
 			{text: "陳大文", key: "senderNick"},
 			{text: "歐陽娜娜", key: "name"},
