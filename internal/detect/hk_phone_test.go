@@ -39,6 +39,7 @@ func init() {
 			{text: "852-21234567-801", key: "remark", want: "852-21234567"},
 		},
 		fp: []tcase{
+			{text: "手機：2*** 2000-0000", key: "remark"}, // a masked phone and the digits after it
 			{text: "58320145", key: "dept_id"},
 			{text: "583201457", key: "dept_id", number: true},
 			{text: "12345678", key: "remark"},

@@ -467,6 +467,9 @@ func (st *scanState) leftOK(i int) bool {
 	if (p == '.' || p == '-') && i >= 2 && isAlnum(st.text[i-2]) {
 		return false
 	}
+	if (p == ' ' || p == '-') && i >= 2 && st.text[i-2] == '*' {
+		return false // the next group of a masked value (2*** 2000): part of the mask
+	}
 	return true
 }
 
