@@ -184,8 +184,8 @@ func (r *report) memoryMarkdown(b *strings.Builder) {
 	processed := int64(px.requests) * int64(body)
 	fmt.Fprintf(b, "\nBound: baseline + %d × 8 × %s = %s (the proxy buffers a whole body to inspect it: read buffer "+
 		"up to 2×, rewritten copy 1×, lexer tape and findings about 1×, and twice that for the heap's growth "+
-		"between collections — stricter than the GOGC=200 that `proxy serve` runs with; the route's max_body caps the body; the bound depends on what is in flight, not on how many "+
-		"calls were made). Peak %s (the highest of the wave peaks, which swing with the GC's timing): %s. "+
+		"between collections — stricter than the GOGC=200 that `proxy serve` runs with; the route's max_body "+
+		"caps the body; the bound depends on what is in flight, not on how many calls were made). Peak %s (the highest of the wave peaks, which swing with the GC's timing): %s. "+
 		"%d calls moved %s through the proxy, %.1f× the bound; %s.\n",
 		px.conc, kib(body), mib(bound), mib(px.peak()), verdict(px.peak() <= bound),
 		px.requests, mib(processed), float64(processed)/float64(bound), retention(px, bound, processed))

@@ -47,6 +47,13 @@ func (l *Log) waitDurable(seq uint64) error {
 	return l.syncErr
 }
 
+// syncBatchLocked hands the records written since the last batch to the sync loop (batched
+// mode): it fsyncs them outside the lock, so no append waits for the disk.
+func (l *Log) syncBatchLocked() {
+	l.unsynced = 0
+	l.kickSync()
+}
+
 // kickSync asks the sync loop for an fsync of everything written so far.
 func (l *Log) kickSync() {
 	select {

@@ -222,10 +222,7 @@ func (l *Log) appendLocked(r *Record) (uint64, error) {
 	if !l.syncEach {
 		l.unsynced += int(l.lastSeq - before)
 		if l.unsynced >= l.cfg.SyncEvery {
-			// The batch is full: the sync loop fsyncs it outside the lock, so neither this
-			// append nor the ones behind it wait for the disk.
-			l.unsynced = 0
-			l.kickSync()
+			l.syncBatchLocked()
 		}
 	}
 	return l.lastSeq, nil

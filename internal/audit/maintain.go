@@ -27,8 +27,7 @@ func (l *Log) maintainLoop() {
 		case <-syncC:
 			l.mu.Lock()
 			if !l.closed && l.err == nil && l.unsynced > 0 {
-				l.unsynced = 0
-				l.kickSync()
+				l.syncBatchLocked()
 			}
 			l.mu.Unlock()
 		case <-tick.C:

@@ -13,9 +13,10 @@ import (
 // dot. A local part running into '*' is a masked address (t***@example.com) and is never
 // reported; text before '=', '?' or '&' is a URL query, not part of the address.
 // A quoted local part ("john..doe"@…) is read between its quotes.
-// Domain: an address literal ([192.0.2.1], [IPv6:2001:db8::1]) or two or more labels of letters, digits and inner hyphens (≤ 63 bytes each); a
-// top-level domain of 2–24 letters (or xn-- punycode) that is not a file extension
-// (icon@2x.png); whole address ≤ 254 bytes; a trailing sentence dot is left out.
+// Domain: an address literal ([192.0.2.1], [IPv6:2001:db8::1]), or two or more labels of
+// letters, digits and inner hyphens (≤ 63 bytes each) with a top-level domain of 2–24
+// letters (or xn-- punycode) that is not a file extension (icon@2x.png); whole address
+// ≤ 254 bytes; a trailing sentence dot is left out.
 var emailRecognizer = Recognizer{
 	Type:        Email,
 	Name:        "E-mail address",

@@ -113,8 +113,7 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 //
 // A roster value whose field code means nothing to the detectors is labelled by the field's
 // display name instead. A node that labels a sibling value (a form component's "name") is
-// read without its key:
-// the key says "this names a field", not "this is a person's name".
+// read without its key: the key says "this names a field", not "this is a person's name".
 func FieldOf(n *jsonwalk.Node) Field {
 	if n.NamesSibling() {
 		return Field{Number: n.Number()}

@@ -197,25 +197,26 @@ func isValueKey(k []byte) bool {
 	return false
 }
 
-// NamesSibling reports whether the node is itself a label: a naming member (name, title,
-// field_code …) of an object that also holds a scalar value member, as in an approval form
-// component {"name":"明細","value":"…"}. Its text names a field; it is not a person's name
-// because its key is "name".
-//
-// Only "name" and "label" are considered: the other naming members (field_code, title …)
-// carry no type of their own, and this runs for every value under such a key.
+// NamesSibling reports whether a "name" or "label" member is itself a label: it sits in an
+// object that also holds a scalar value member, as in an approval form component
+// {"name":"明細","value":"…"}. Its text names a field; it is not a person's name because its
+// key is "name". (The other naming members — field_code, title … — carry no type of their
+// own, so only these two keys are checked: this runs for every value under them.)
 func (n *Node) NamesSibling() bool {
-	if n.KeyTok < 0 || string(n.key) != "name" && string(n.key) != "label" {
+	if n.KeyTok < 0 {
 		return false
 	}
-	rank := labelRank(n.key)
-	if isValueKey(n.key) {
+	switch string(n.key) {
+	case "name":
+	case "label":
 		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
 		// display value under a roster fieldCode: it is a label only when nothing ranked
 		// above it names the object.
-		if _, tok, r, _ := n.bestLabel(); tok >= 0 && r < rank {
+		if _, tok, r, _ := n.bestLabel(); tok >= 0 && r < labelRank(n.key) {
 			return false
 		}
+	default:
+		return false
 	}
 	obj := n.parent
 	if obj == nil || obj.doc != n.doc || obj.doc.t.Tokens[obj.Tok].Kind != jsonlex.Object {
