@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
-	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/rewrite"
 )
 
@@ -44,27 +42,11 @@ func FuzzPolicies(f *testing.F) {
 		f.Add(g.input)
 		policyFile := filepath.Base(filepath.Dir(file)) + ".yaml"
 		if engines[policyFile] == nil {
-			plan, err := policy.Load(policyFile)
-			if err != nil {
-				f.Fatal(err)
-			}
-			srv, err := proxy.New(plan, proxy.Options{Vault: v, HashKey: bytes.Repeat([]byte{5}, 32)})
-			if err != nil {
-				f.Fatal(err)
-			}
-			engines[policyFile], plans[policyFile] = srv.Runtime().Engine, plan
+			plans[policyFile], engines[policyFile] = goldenEngine(f, policyFile, v)
 		}
 		plan := plans[policyFile]
-		method, path, _ := strings.Cut(g.route, " ")
-		route, _, ok := proxy.MatchRoute(plan, method, path)
-		if !ok {
-			f.Fatalf("%s: route %s not in the policy", file, g.route)
-		}
-		c := fuzzCase{name: file, plan: plan, engine: engines[policyFile], side: route.Response, dir: rewrite.Response, roles: g.roles}
-		if g.direction == "request" {
-			c.side, c.dir = route.Request, rewrite.Request
-			c.cross = plan.Residency.CrossBorder(route.Upstream)
-		}
+		side, dir, cross := goldenSide(f, plan, g)
+		c := fuzzCase{name: file, plan: plan, engine: engines[policyFile], side: side, dir: dir, cross: cross, roles: g.roles}
 		cases = append(cases, c)
 	}
 	if len(cases) == 0 {

@@ -127,16 +127,7 @@ func TestGolden(t *testing.T) {
 		if filepath.Base(dir) == "fuzz" {
 			continue // FuzzPolicies' seeds, not a policy's golden files
 		}
-		policyFile := filepath.Base(dir) + ".yaml"
-		plan, err := policy.Load(policyFile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv, err := proxy.New(plan, proxy.Options{Vault: v, HashKey: bytes.Repeat([]byte{5}, 32)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		engine := srv.Runtime().Engine
+		plan, engine := goldenEngine(t, filepath.Base(dir)+".yaml", v)
 		cases, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		for _, file := range cases {
 			t.Run(strings.TrimPrefix(file, "testdata/"), func(t *testing.T) {
@@ -160,21 +151,43 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func runCase(t *testing.T, plan *policy.Plan, e *rewrite.Engine, g golden) map[string][]byte {
+// goldenEngine loads a ready policy and builds its rewrite engine as the proxy does, with a
+// fixed hash key (hashes in golden files are stable).
+func goldenEngine(t testing.TB, policyFile string, v *vault.Vault) (*policy.Plan, *rewrite.Engine) {
+	t.Helper()
+	plan, err := policy.Load(policyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := proxy.New(plan, proxy.Options{Vault: v, HashKey: bytes.Repeat([]byte{5}, 32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan, srv.Runtime().Engine
+}
+
+// goldenSide is the policy side a golden file rewrites: its route's request or response, the
+// direction, and whether a request there crosses the border.
+func goldenSide(t testing.TB, plan *policy.Plan, g golden) (*policy.Side, rewrite.Direction, bool) {
 	t.Helper()
 	method, path, _ := strings.Cut(g.route, " ")
 	route, _, ok := proxy.MatchRoute(plan, method, path)
 	if !ok {
 		t.Fatalf("route %s not in the policy", g.route)
 	}
-	side, dir := route.Response, rewrite.Response
 	if g.direction == "request" {
-		side, dir = route.Request, rewrite.Request
+		return route.Request, rewrite.Request, plan.Residency.CrossBorder(route.Upstream)
 	}
+	return route.Response, rewrite.Response, false
+}
+
+func runCase(t *testing.T, plan *policy.Plan, e *rewrite.Engine, g golden) map[string][]byte {
+	t.Helper()
+	side, dir, cross := goldenSide(t, plan, g)
 	out := map[string][]byte{}
 	for _, role := range g.roles {
 		in := &rewrite.Input{Body: g.input, Kind: rewrite.JSON, Direction: dir, Side: side, Decisions: side.For([]string{role}),
-			CrossBorder: dir == rewrite.Request && plan.Residency.CrossBorder(route.Upstream), ForbidClear: plan.Residency.ForbidClear}
+			CrossBorder: cross, ForbidClear: plan.Residency.ForbidClear}
 		o, err := e.Rewrite(context.Background(), in)
 		switch {
 		case err != nil:
