@@ -12,6 +12,12 @@ import "time"
 // province code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71) with a city code 01–90, or
 // 81/82/83 followed by 0000. Under an id/order/contract key, or after a word such as 合同 or
 // 訂單, a number that happens to validate is still not reported.
+//
+// First-generation cards (1984–2004, invalid as travel or bank documents since 2013 but still
+// found in old records) carry a 15-digit number: area code, birth date YYMMDD in the 1900s
+// and a three-digit sequence, with no check digit. It is supported, but with nothing to check
+// beyond area and date it is reported only under an ID key or after an ID word (身份證
+// 130503670401001).
 var cnIDRecognizer = Recognizer{
 	Type:        CNID,
 	Name:        "Mainland China Resident ID",
@@ -36,7 +42,17 @@ var cnProvince = func() (t [100]bool) {
 // mainland ID number.
 func ValidCNID(s string) bool {
 	b := trimSpaceBytes([]byte(s))
-	return cnIDValid(b, today(time.Now()))
+	now := today(time.Now())
+	return cnIDValid(b, now) || cnID15Valid(b, now)
+}
+
+// cnID15Valid checks a first-generation 15-digit number: area code and a 19YYMMDD birth date.
+func cnID15Valid(b []byte, now int) bool {
+	// Residence permits (81–83) and the foreigners' card (9…) never had a 15-digit form.
+	if len(b) != 15 || !allDigits(b) || b[0] == '9' || b[0] == '8' || !cnAreaValid(b[:6]) {
+		return false
+	}
+	return realDate(1900+atoi(b[6:8]), atoi(b[8:10]), atoi(b[10:12]), now)
 }
 
 // today returns the date as YYYYMMDD.
@@ -139,4 +155,12 @@ func (st *scanState) matchCNID(d []byte, start, end int) {
 		return
 	}
 	st.add(cand{t: tCNID, start: start, end: end, score: scoreValidated})
+}
+
+// matchCNID15 offers a contiguous 15-digit number as a first-generation ID; it needs a key or
+// context word naming an ID.
+func (st *scanState) matchCNID15(d []byte, start, end int) {
+	if cnID15Valid(d, today(st.s.now())) {
+		st.add(cand{t: tCNID, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+	}
 }

@@ -25,6 +25,13 @@ func init() {
 			{text: "發票 SO201605201687 金額 192778.00 | Updated 500103196805104350 副本", key: "remark", want: "500103196805104350"},
 			{text: "工號 HK002766，Updated 440304198502104839", key: "text", want: "440304198502104839"},
 			{text: "#### 薪酬通知\n- 身份證：H961313(9)\n補交410105199408243394 副本", key: "text", label: "薪酬通知", want: "410105199408243394"},
+			// python-stdnum tests/test_cn_ric.doctest.
+			{text: "360426199101010071", key: "remark"},
+			{text: "44011320141005001x", key: "idCardNo"},
+			{text: "身份证号码：412723199010050012", key: "remark", want: "412723199010050012"},
+			// First-generation 15-digit numbers: no check digit, so only under an ID key or word.
+			{text: "130503670401001", key: "idCardNo"},
+			{text: "身份證 130503670401001", key: "remark", want: "130503670401001"},
 		},
 		fp: []tcase{
 			{text: cnIDWithCheck("11010517991231123"), key: "idCardNo"}, // born before 1800
@@ -44,6 +51,16 @@ func init() {
 			{text: "440306198807141238", key: "orderNo"},
 			{text: "440306198807141238", key: "remark", number: true},
 			{text: "110101********1234", key: "idCardNo"},
+			// python-stdnum: bad date, bad check, unknown area, letter.
+			{text: "360426199113010079", key: "idCardNo"},
+			{text: "36042619910102009X", key: "remark"},
+			{text: "990426199112010074", key: "remark"},
+			{text: "T60426199101010078", key: "remark"},
+			{text: "130503670401001", key: "remark"},
+			{text: "130503670401001", key: "orderNo"},
+			{text: "130503671301001", key: "idCardNo"}, // month 13
+			{text: "990503670401001", key: "idCardNo"}, // no such province
+			{text: "810000670401001", key: "idCardNo"}, // permits never had 15 digits
 		},
 	})
 }
@@ -52,12 +69,12 @@ func TestCNIDCases(t *testing.T) { runCases(t, CNID) }
 
 func TestValidCNID(t *testing.T) {
 	// 11010519491231002X and 440524188001010014 (born 1880) are the standard's examples.
-	for _, s := range []string{"11010519491231002X", "11010519491231002x", "440306198807141238", " 810000199001011230 ", "440524188001010014"} {
+	for _, s := range []string{"11010519491231002X", "11010519491231002x", "440306198807141238", " 810000199001011230 ", "440524188001010014", "130503670401001"} {
 		if !ValidCNID(s) {
 			t.Errorf("ValidCNID(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"", "440524179901010014", "11010519491231002Y", "1101051949123100", "1101051949123100XX", "11010519491331002X"} {
+	for _, s := range []string{"", "440524179901010014", "11010519491231002Y", "1101051949123100", "1101051949123100XX", "11010519491331002X", "130503671301001", "13050367040100X"} {
 		if ValidCNID(s) {
 			t.Errorf("ValidCNID(%q) = true", s)
 		}

@@ -2,12 +2,13 @@ package detect
 
 // People's Republic of China passport numbers: E + 8 digits (ordinary e-passport), E + a
 // letter other than I/O + 7 digits (once the E-digit series ran out), G + 8 digits (ordinary,
-// pre-2012), D, S or P + 7 or 8 digits (diplomatic, service, public affairs). A passport key
-// or context word is required.
+// pre-2012), D, S or P + 7 or 8 digits (diplomatic, service, public affairs, pre-e-passport)
+// and DE, SE or PE + 7 digits (the diplomatic, service and public-affairs e-passports issued
+// since 2012). A passport key or context word is required.
 var cnPassportRecognizer = Recognizer{
 	Type:         CNPassport,
 	Name:         "PRC passport number",
-	Description:  "E/G + 8 digits, E + letter + 7 digits, D/S/P + 7-8 digits; passport key or context",
+	Description:  "E/G + 8 digits, E + letter + 7 digits, D/S/P + 7-8 digits, DE/SE/PE + 7 digits; passport key or context",
 	Validates:    "format; passport key or context required",
 	NeedsContext: true,
 }
@@ -26,6 +27,9 @@ func cnPassportShape(w []byte) bool {
 	case 'G':
 		return len(w) == 9 && allDigits(w[1:])
 	case 'D', 'S', 'P':
+		if len(w) == 9 && upper(w[1]) == 'E' {
+			return allDigits(w[2:])
+		}
 		return allDigits(w[1:])
 	}
 	return false
@@ -35,16 +39,26 @@ func cnPassportShape(w []byte) bool {
 func ValidCNPassport(s string) bool { return cnPassportShape(trimSpaceBytes([]byte(s))) }
 
 func (st *scanState) matchCNPassport(w []byte, s, e int) {
-	if len(w) == 8 && cnPassportShape(w) {
-		// D/S/P + 7 digits has the shape of a bare HKID with a wrong check digit: under a
-		// generic ID key (certNo) only a passport word makes it a passport.
-		if h := st.hint(); h.pos&^maskPassport != 0 {
-			if cx := st.context(s); !cx.found || !cx.mask.has(tCNPassport) {
-				return
-			}
+	if !cnPassportShape(w) {
+		return
+	}
+	// D/S/P + 7 digits has the shape of a bare HKID with a wrong check digit, and E/D/S/P +
+	// letter + 7 digits can be a two-letter HKID (EC…): under a generic ID key (certNo) only
+	// a passport word makes such a word a passport.
+	if len(w) == 8 || hkidBareValid(w) {
+		if st.passportDefers(s) {
+			return
 		}
 	}
-	if cnPassportShape(w) {
-		st.add(cand{t: tCNPassport, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+	st.add(cand{t: tCNPassport, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+}
+
+// passportDefers reports a key that names other ID documents besides passports, with no
+// passport word before s.
+func (st *scanState) passportDefers(s int) bool {
+	if h := st.hint(); h.pos&^maskPassport == 0 {
+		return false
 	}
+	cx := st.context(s)
+	return !cx.found || cx.mask&maskPassport == 0
 }

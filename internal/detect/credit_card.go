@@ -6,9 +6,18 @@ package detect
 // that brand's lengths:
 //
 //	Visa 4 (13, 16, 19)            Mastercard 51–55, 2221–2720 (16)   Amex 34, 37 (15)
-//	UnionPay 62 (16–19)            JCB 3528–3589 (16–19)
+//	UnionPay 62, 8100–8171 (16–19) JCB 3528–3589 (16–19); 3088–3094, 3096–3102,
+//	                               3112–3120, 3158–3159, 3337–3349 (16)
 //	Discover 6011, 644–649, 65 (16–19)   Diners Club 300–305, 3095, 36, 38, 39 (14–19)
-//	Maestro 5018, 5020, 5038, 5893, 6304, 6759, 6761–6763 (13–19)   Mir 2200–2204 (16–19)
+//	Maestro 50, 56–58, 6304, 6759, 6761–6763 (13–19)   Mir 2200–2204 (16–19)
+//	Switch/Solo 633110, 6333, 6334, 6767 (16, 18, 19)   Elo 6277, 6362, 6363, Hipercard
+//	606282 (16)
+//
+// UnionPay's 81 series (e.g. 8171 9999 2766 0000 in Worldline's and 8100 0100 0000 0142 in
+// Cybersource's test data), JCB's original 30/31/33 ranges (3088 0000 0000 0009 in
+// Authorize.Net's and PayPal's lists), the wider Maestro range and the Dankort (5019), Solo
+// and Switch numbers still printed in PayPal's list are cards in use or in test suites;
+// none starts with 1 (timestamps) and every one still needs Luhn.
 //
 // A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
 // numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
@@ -104,20 +113,38 @@ func cardBrand(d string) (string, bool) {
 		return "mastercard", n == 16
 	case p2 == 34 || p2 == 37:
 		return "amex", n == 15
-	case p2 == 62:
+	case p2 == 62 || p4 >= 8100 && p4 <= 8171:
 		return "unionpay", n >= 16
 	case p4 >= 3528 && p4 <= 3589:
 		return "jcb", n >= 16
+	case jcbLegacy(p4):
+		return "jcb", n == 16
 	case p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65:
 		return "discover", n >= 16
 	case p3 >= 300 && p3 <= 305 || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39:
 		return "diners", n >= 14
-	case p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759 || p4 >= 6761 && p4 <= 6763:
+	case p2 == 50 || p2 >= 56 && p2 <= 58 || p4 == 6304 || p4 == 6759 || p4 >= 6761 && p4 <= 6763:
 		return "maestro", true
 	case p4 >= 2200 && p4 <= 2204:
 		return "mir", n >= 16
+	case p4 == 6333 || p4 == 6334 || p4 == 6767 || p4 == 6331 && d[4] == '1' && d[5] == '0':
+		return "switch", n == 16 || n == 18 || n == 19
+	case p4 == 6277 || p4 == 6362 || p4 == 6363:
+		return "elo", n == 16
+	case p4 == 6062 && d[4] == '8' && d[5] == '2':
+		return "hipercard", n == 16
 	}
 	return "", false
+}
+
+// jcbLegacy reports JCB's pre-1990s IIN ranges, still issued in Japan.
+func jcbLegacy(p4 int) bool {
+	switch {
+	case p4 >= 3088 && p4 <= 3094, p4 >= 3096 && p4 <= 3102, p4 >= 3112 && p4 <= 3120,
+		p4 == 3158, p4 == 3159, p4 >= 3337 && p4 <= 3349:
+		return true
+	}
+	return false
 }
 
 // cardGrouping reports whether element sizes are a way cards are written: one block, fours

@@ -37,6 +37,26 @@ func init() {
 			{text: "UnionPay credit card 6250941006528599", key: "remark", want: "6250941006528599"},
 			{text: "銀聯信用卡 6250941006528599", key: "remark", want: "6250941006528599"},
 			{text: "#### 薪酬通知\n- 電話：9123 4567\n舊卡號 3437-251780-76285 已核實", key: "text", label: "薪酬通知", want: "3437-251780-76285"},
+			// Stripe test cards: Diners 14-digit, UnionPay 19-digit, BCcard/DinaCard.
+			{text: "36227206271667", key: "remark"},
+			{text: "6205500000000000004", key: "remark"},
+			{text: "6555900000604105", key: "remark"},
+			// UnionPay's 81 series: Worldline (8171999927660000), Cybersource (81000100…).
+			{text: "8171999927660000", key: "remark"},
+			{text: "card no. 8100 0100 0000 0142", key: "text", want: "8100 0100 0000 0142"},
+			// JCB's original ranges: Authorize.Net and PayPal test numbers.
+			{text: "3088000000000017", key: "remark"},
+			{text: "JCB 3088-0000-0000-0009", key: "remark", want: "3088-0000-0000-0009"},
+			// PayPal's list: Australian BankCard (now Maestro range), Dankort, Switch/Solo;
+			// Cybersource Maestro UK.
+			{text: "5610591081018250", key: "remark"},
+			{text: "5019717010103742", key: "cardNo"},
+			{text: "6331101999990016", key: "remark"},
+			{text: "5641 8211 1116 6669", key: "remark"},
+			// Braintree UnionPay debit, Adyen Elo and Hipercard.
+			{text: "6212345678901265", key: "remark"},
+			{text: "5066991111111118", key: "remark"},
+			{text: "6062828888666688", key: "remark"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -56,6 +76,11 @@ func init() {
 			{text: "4111111111111111", key: "remark", number: true},
 			{text: "4111 1111 1111 1111", key: "requestId"},
 			{text: "4111111111111111", key: "value", label: "訂單號"},
+			{text: withoutLuhn("8171999927660000"), key: "remark"},
+			{text: withLuhn("8172000000000000"), key: "remark"},    // past UnionPay's 81 block
+			{text: withLuhn("3088000000000000000"), key: "remark"}, // old JCB: 16 digits only
+			{text: withLuhn("5900000000000000"), key: "remark"},    // 59: no brand
+			{text: "8171999927660000", key: "orderId"},
 		},
 	})
 }
@@ -86,6 +111,11 @@ func TestLuhnAndBrand(t *testing.T) {
 		{"6445644564456445", "discover", true}, {"30569309025904", "diners", true},
 		{"3095000000000000", "diners", true}, {"1742264100000127", "", false},
 		{"9558801234567890128", "", false}, {"411111111111", "", false}, {"41111111111x1111", "", false},
+		{"8171999927660000", "unionpay", true}, {"8100010000000142", "unionpay", true},
+		{"3088000000000009", "jcb", true}, {"3337000000000008", "jcb", true},
+		{"5610591081018250", "maestro", true}, {"6331101999990016", "switch", true},
+		{"6331201999990016", "", false}, {"6362970000457013", "elo", true},
+		{"6062828888666688", "hipercard", true}, {"6062838888666688", "", false},
 	}
 	for _, b := range brands {
 		got, ok := CardBrand(b.n)

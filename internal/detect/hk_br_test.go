@@ -10,12 +10,18 @@ func init() {
 			{text: "BR No. 61234567", key: "text", want: "61234567"},
 			{text: "41234567", key: "value", label: "商業登記證號碼"},
 			{text: "BR No.: 12345678-000-03-25-A", key: "remark", want: "12345678"},
+			// BR number with its branch number, as forms ask for it.
+			{text: "BR No.: 12345678-000", key: "remark", want: "12345678"},
+			{text: "12345678-001", key: "brNo", want: "12345678"},
+			{text: "12345678000", key: "businessRegistrationNo"},
 		},
 		fp: []tcase{
 			{text: "12345678", key: "remark"},
 			{text: "BR 1234567", key: "remark"},
 			{text: "12345678", key: "dept_id"},
 			{text: "brown 12345678", key: "remark"},
+			{text: "12345678-000", key: "remark"},
+			{text: "12345678000", key: "remark"},
 		},
 	})
 }
@@ -23,7 +29,8 @@ func init() {
 func TestHKBRCases(t *testing.T) { runCases(t, HKBR) }
 
 func TestValidHKBR(t *testing.T) {
-	if !ValidHKBR("12345678") || ValidHKBR("1234567") || ValidHKBR("1234567a") {
+	if !ValidHKBR("12345678") || ValidHKBR("1234567") || ValidHKBR("1234567a") ||
+		!ValidHKBR("12345678-000-03-25-A") || !ValidHKBR("12345678-000") || ValidHKBR("12345678-00") {
 		t.Error("ValidHKBR")
 	}
 }

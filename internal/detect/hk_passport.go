@@ -25,9 +25,15 @@ func hkPassportShape(w []byte) bool {
 func ValidHKPassport(s string) bool { return hkPassportShape(trimSpaceBytes([]byte(s))) }
 
 func (st *scanState) matchHKPassport(w []byte, s, e int) {
-	if hkPassportShape(w) {
-		st.add(cand{t: tHKPassport, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+	if !hkPassportShape(w) {
+		return
 	}
+	// KJ1234567 is also a two-letter HKID when its last digit happens to check: under a
+	// generic ID key only a passport word makes it a passport.
+	if hkidBareValid(w) && st.passportDefers(s) {
+		return
+	}
+	st.add(cand{t: tHKPassport, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
 }
 
 func allDigits(b []byte) bool {

@@ -10,6 +10,10 @@ func init() {
 			{text: "passport no. K01234567", key: "text", want: "K01234567"},
 			{text: "KJ0123456", key: "passportNo"},
 			{text: "H87654321", key: "value", label: "護照號碼"},
+			// KJ0123453 also passes the HKID check: the passport key still makes it a passport.
+			{text: "KJ0123453", key: "passportNo"},
+			{text: "HKSAR passport KJ0123461", key: "remark", want: "KJ0123461"},
+			{text: "KJ0123461", key: "value", label: "護照號碼"},
 		},
 		fp: []tcase{
 			{text: "K12345678", key: "remark"},

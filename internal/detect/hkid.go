@@ -10,9 +10,13 @@ package detect
 // Issued prefixes (Immigration Department practice, as documented in public references):
 // single letters A B C D E F G H J K L M N P R S T V W Y Z — I, O, Q, U and X have never been
 // issued alone (L and T were stand-by series used while the computer system was down); two
-// letters XA XB XC XD XE XG XH (cards issued before 1983 to persons without a Chinese name) and
-// WX (first registrations of foreign workers after the W series ran out). Any other prefix is
-// rejected, so HK000123-style staff numbers and O123456(x) never validate.
+// letters XA XB XC XD XE XG XH (cards issued before 1983 to persons without a Chinese name),
+// EC (European Community officials and their dependants, 1993–2003) and WX (first
+// registrations of foreign workers after the W series ran out). An unlisted single letter is
+// rejected, so HK000123-style staff numbers and O123456(x) never validate. An unlisted pair
+// with a correct check character is reported only under an HKID/ID key or after an ID word:
+// the widely copied validator example CA182361(1) and form data keyed by users have such
+// prefixes, while in free text two letters and digits are as often a product code.
 var hkidRecognizer = Recognizer{
 	Type:        HKID,
 	Name:        "Hong Kong Identity Card",
@@ -40,7 +44,7 @@ func hkidIssued(p0, p1 byte, two bool) bool {
 		case 'A', 'B', 'C', 'D', 'E', 'G', 'H':
 			return true
 		}
-	case p0 == 'W' && p1 == 'X':
+	case p0 == 'W' && p1 == 'X', p0 == 'E' && p1 == 'C':
 		return true
 	}
 	return false
@@ -106,16 +110,24 @@ func ValidHKID(s string) bool {
 // hkidValid checks prefix and check character; letters may be lower case, check is '0'-'9',
 // 'A' or 'a'.
 func hkidValid(letters, digits []byte, check byte) bool {
+	ok, issued := hkidChecked(letters, digits, check)
+	return ok && issued
+}
+
+// hkidChecked reports whether the check character matches (ok) and whether the prefix is
+// an issued one. A single unissued letter never matches.
+func hkidChecked(letters, digits []byte, check byte) (ok, issued bool) {
 	p0 := upper(letters[0])
 	var p1 byte
 	two := len(letters) == 2
 	if two {
 		p1 = upper(letters[1])
 	}
-	if !hkidIssued(p0, p1, two) {
-		return false
+	issued = hkidIssued(p0, p1, two)
+	if !issued && !two {
+		return false, false
 	}
-	return hkidCheck(p0, p1, two, digits) == upper(check)
+	return hkidCheck(p0, p1, two, digits) == upper(check), issued
 }
 
 // parseCheckBracket parses "(c)", " (c)", "（c）" or " （c）" at b[i:], where c is a digit or
@@ -183,8 +195,16 @@ func (st *scanState) matchHKID(s, e int) int {
 		// The bracket ends it, whatever follows (A123456(3)91234567: an HKID glued to a
 		// phone): were what follows to decide, redacting it would reveal the HKID on a
 		// second pass. The check digit is what keeps this precise.
-		if n == 0 || !hkidValid(letters, digits, c) {
+		if n == 0 {
 			return -1
+		}
+		ok, issued := hkidChecked(letters, digits, c)
+		if !ok {
+			return -1
+		}
+		if !issued {
+			st.add(cand{t: tHKID, start: s, end: e + n, score: scoreShapeCtx, flags: fNeedHint})
+			return e + n
 		}
 		st.add(cand{t: tHKID, start: s, end: e + n, score: scoreStrong, flags: fCtxProof | fKeyProof})
 		return e + n
@@ -193,17 +213,52 @@ func (st *scanState) matchHKID(s, e int) int {
 		if !isDigit(c) && c != 'A' && c != 'a' {
 			return -1
 		}
-		if !hkidValid(letters, digits, c) || !st.bareRightOK(e) {
+		ok, issued := hkidChecked(letters, digits, c)
+		if !ok || !st.bareRightOK(e) {
+			return -1
+		}
+		if st.passportNamed(s) {
+			// "護照 EC1234569", "passport D1234567": the passport recognizers take it.
 			return -1
 		}
 		// Upper-case bare HKIDs are common in forms; in lower case the same shape is as
 		// likely a hash or a code, so only a key or context word makes it an HKID.
-		if isLower(letters[0]) || isLower(c) {
+		if !issued || isLower(letters[0]) || isLower(c) {
 			st.add(cand{t: tHKID, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
 		} else {
 			st.add(cand{t: tHKID, start: s, end: e, score: scoreValidated})
 		}
-		return e
+		// The same word may be a passport number (D1234567, EA1234567, KJ1234567): the
+		// passport recognizers see it too, and keys and context decide.
+		return -1
 	}
 	return -1
+}
+
+// passportNamed reports a passport word (and no HKID key) naming the word at s: a bare
+// HKID-shaped word there is a passport number whose last digit happens to check.
+func (st *scanState) passportNamed(s int) bool {
+	if st.hint().pos.has(tHKID) {
+		return false
+	}
+	cx := st.context(s)
+	return cx.found && cx.mask&maskPassport != 0 && !cx.mask.has(tHKID)
+}
+
+// hkidBareValid reports whether the word w is a bare HKID (letters, six digits, check
+// character) whose check character matches, whatever its two-letter prefix.
+func hkidBareValid(w []byte) bool {
+	nl := 0
+	for nl < len(w) && nl < 3 && isLetter(w[nl]) {
+		nl++
+	}
+	if nl < 1 || nl > 2 || len(w) != nl+7 || !allDigits(w[nl:nl+6]) {
+		return false
+	}
+	c := w[nl+6]
+	if !isDigit(c) && upper(c) != 'A' {
+		return false
+	}
+	ok, _ := hkidChecked(w[:nl], w[nl:nl+6], c)
+	return ok
 }
