@@ -25,6 +25,14 @@ func init() {
 			{text: "三月份薪金已發放 @18135626975", key: "text", want: "18135626975"},
 			{text: "#### 薪酬通知\n- 電話：+852 6432 5019\n手机 184-3420-3110", key: "text", label: "薪酬通知", want: "184-3420-3110"},
 			{text: "工號 HK003466，Updated [15377631586] for payroll", key: "remark", want: "15377631586"},
+			// MIIT allocations: 192 (China Broadnet), 197, 162/165/167 (virtual operators),
+			// 1740[0-5] satellite (libphonenumber CN mobile pattern); example 13123456789.
+			{text: "+86 192 1234 5678", key: "remark"},
+			{text: "19712345678", key: "mobile"},
+			{text: "手機：16212345678", key: "remark", want: "16212345678"},
+			{text: "0086 16712345678", key: "remark"},
+			{text: "17400123456", key: "mobile"},
+			{text: "13123456789", key: "phone"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -44,6 +52,8 @@ func init() {
 			{text: "17912345678", key: "mobile"},
 			{text: "13800138000", key: "value", label: "訂單號"},
 			{text: "流水 13800138000", key: "remark"},
+			{text: "19412345678", key: "mobile"},
+			{text: "16012345678", key: "mobile"},
 		},
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"net/netip"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // E-mail addresses, found from their '@' (the decoded text already has \u0040 as '@').
@@ -65,15 +67,23 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		if !ok {
 			return 0, 0, false
 		}
-		end, ok := emailDomain(text, a)
+		end, _, ok := emailDomain(text, a)
 		return s, end, ok && end-s <= 254
 	}
-	s := a
-	for s > 0 && a-s < 256 && localChar[text[s-1]] {
-		s--
-	}
+	s, sNoHan := localStart(text, a)
 	if s > 0 && (text[s-1] == '*' || text[s-1] == '@') {
 		return 0, 0, false // masked (t***@…) or a second '@'
+	}
+	end, uni, ok := emailDomain(text, a)
+	if !ok {
+		return 0, 0, false
+	}
+	// Chinese text runs into an address without a space (電郵taiman@example.com,
+	// 聯絡josé@café.fr): a local part of Han, kana or Hangul only is read whole, and only
+	// before a domain under an IDN top-level domain (我買@屋企.香港), not before a file
+	// name (張三@李四.md).
+	if sNoHan < a || !uni || !hanTLDEnd(text, end) {
+		s = sNoHan
 	}
 	// Cut a URL query prefix (…?to=a@b.com) and leading quote-like characters.
 	for i := a - 1; i >= s; i-- {
@@ -99,16 +109,51 @@ func emailAround(text []byte, a int) (start, end int, ok bool) {
 		if c == '.' && i > 0 && local[i-1] == '.' {
 			return 0, 0, false
 		}
-		hasAlnum = hasAlnum || isWord(c)
+		hasAlnum = hasAlnum || isWord(c) || c >= 0x80
 	}
-	if !hasAlnum {
-		return 0, 0, false
-	}
-	end, ok = emailDomain(text, a)
-	if !ok || end-s > 254 {
+	if !hasAlnum || end-s > 254 {
 		return 0, 0, false
 	}
 	return s, end, true
+}
+
+// localStart walks back from the '@' at a over the local part: atext, plus the letters,
+// digits and marks of any script (RFC 6531 allows UTF-8: Pelé@…, медведь@…). It returns the
+// start, and the start without the Han, kana and Hangul runes that would also swallow the
+// Chinese or Japanese words glued before an ASCII address.
+func localStart(text []byte, a int) (s, sNoHan int) {
+	s, sNoHan = a, -1
+	for s > 0 && a-s < 256 {
+		if c := text[s-1]; c < utf8.RuneSelf {
+			if !localChar[c] {
+				break
+			}
+			s--
+			continue
+		}
+		r, n := utf8.DecodeLastRune(text[:s])
+		if !intlWordRune(r) {
+			break
+		}
+		if sNoHan < 0 && cjkRune(r) {
+			sNoHan = s
+		}
+		s -= n
+	}
+	if sNoHan < 0 {
+		sNoHan = s
+	}
+	return s, sNoHan
+}
+
+// intlWordRune reports a non-ASCII rune that can be part of an internationalised local part
+// or domain label.
+func intlWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r))
+}
+
+func cjkRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // quotedLocal finds the opening quote of a quoted local part ("john..doe"@example.org)
@@ -141,10 +186,101 @@ func quotedLocal(text []byte, q int) (int, bool) {
 
 // emailDomain returns the end of the domain after the '@' at a: host labels with a
 // plausible top-level domain, or an address literal ([192.0.2.1], [IPv6:2001:db8::1]).
-func emailDomain(text []byte, a int) (end int, ok bool) {
+// uni reports an internationalised domain written in Unicode (屋企.香港, с-балалайкой.рф),
+// read only where no ASCII domain starts: "chan@example.com請回覆" ends at ".com".
+func emailDomain(text []byte, a int) (end int, uni, ok bool) {
 	if a+1 < len(text) && text[a+1] == '[' {
-		return emailLiteral(text, a+1)
+		end, ok = emailLiteral(text, a+1)
+		return end, false, ok
 	}
+	if end, ok = asciiDomain(text, a); ok {
+		return end, false, true
+	}
+	end, ok = idnDomain(text, a)
+	return end, ok, ok
+}
+
+// idnDomain reads a domain whose labels hold non-ASCII letters (RFC 5890 U-labels). Its
+// top-level domain is a plausible ASCII one, a Han one that IANA delegates (香港, 中國 …: the
+// longest such prefix of the last label, so that "我買@屋企.香港謝謝" ends at 香港), or two or
+// more letters of another script (рф, δοκιμή, भारत).
+func idnDomain(text []byte, a int) (int, bool) {
+	p, labels, lastS, lastE, nonASCII := a+1, 0, 0, 0, false
+	for {
+		ls := p
+		for p < len(text) && p-ls <= 63 {
+			c := text[p]
+			if isAlnum(c) || c == '-' {
+				p++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, n := utf8.DecodeRune(text[p:])
+			if !intlWordRune(r) {
+				break
+			}
+			nonASCII = true
+			p += n
+		}
+		if p == ls || p-ls > 63 || text[ls] == '-' || text[p-1] == '-' {
+			return 0, false
+		}
+		labels++
+		lastS, lastE = ls, p
+		if p+1 < len(text) && text[p] == '.' && (isAlnum(text[p+1]) || text[p+1] >= utf8.RuneSelf) {
+			p++
+			continue
+		}
+		break
+	}
+	if labels < 2 || !nonASCII || lastE < len(text) && (text[lastE] == '_' || text[lastE] == '@') {
+		return 0, false
+	}
+	tld := text[lastS:lastE]
+	if plausibleTLD(tld) {
+		return lastE, true
+	}
+	r, _ := utf8.DecodeRune(tld)
+	if cjkRune(r) {
+		best := 0
+		for _, t := range hanTLDs {
+			if len(t) > best && hasPrefixBytes(tld, t) {
+				best = len(t)
+			}
+		}
+		return lastS + best, best > 0
+	}
+	runes := 0
+	for _, r := range string(tld) {
+		if r < utf8.RuneSelf || cjkRune(r) || !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r) {
+			return 0, false
+		}
+		runes++
+	}
+	return lastE, runes >= 2
+}
+
+// hanTLDEnd reports whether the domain ending at end ends in a Han top-level domain.
+func hanTLDEnd(text []byte, end int) bool {
+	for _, t := range hanTLDs {
+		if hasSuffixString(text[:end], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanTLDs are the Chinese and Japanese top-level domains of the IANA root zone that HK and
+// mainland addresses use, plus 日本 of Wikipedia's example 二ノ宮@黒川.日本.
+var hanTLDs = []string{"香港", "中国", "中國", "台灣", "台湾", "澳門", "澳门", "新加坡", "公司", "网络",
+	"網絡", "网址", "网店", "商城", "商店", "在线", "中文网", "我爱你", "集团", "企业", "机构", "组织机构",
+	"信息", "购物", "手机", "移动", "游戏", "娱乐", "时尚", "健康", "招聘", "世界", "书籍", "政务", "公益",
+	"慈善", "广东", "佛山", "餐厅", "食品", "珠宝", "联通", "电讯盈科", "日本"}
+
+// asciiDomain reads a domain of ASCII labels with a plausible top-level domain.
+func asciiDomain(text []byte, a int) (end int, ok bool) {
 	p, labels, lastS, lastE := a+1, 0, 0, 0
 	for {
 		ls := p
@@ -169,10 +305,17 @@ func emailDomain(text []byte, a int) (end int, ok bool) {
 	if labels < 2 {
 		return 0, false
 	}
-	if end < len(text) && (text[end] == '_' || text[end] == '@') {
-		return 0, false
+	if end < len(text) && (text[end] == '_' || text[end] == '@' || text[end] >= utf8.RuneSelf && idnContinues(text, end)) {
+		return 0, false // "x@abc例子.香港": the domain goes on in Unicode
 	}
 	return end, plausibleTLD(text[lastS:lastE])
+}
+
+// idnContinues reports a letter of a non-Han script right after an ASCII label
+// ("josé@café.fr" read as far as "caf"); Han text after a domain is the sentence going on.
+func idnContinues(text []byte, p int) bool {
+	r, _ := utf8.DecodeRune(text[p:])
+	return intlWordRune(r) && !cjkRune(r)
 }
 
 // emailLiteral parses an address literal starting at text[o] == '['.

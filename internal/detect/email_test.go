@@ -27,6 +27,18 @@ func init() {
 			{text: "寄往 _test@[IPv6:2001:0db8:85a3::8a2e:0370:7334] 謝謝", key: "remark", want: "_test@[IPv6:2001:0db8:85a3::8a2e:0370:7334]"},
 			{text: "\"john..doe\"@example.org", key: "remark"},
 			{text: "to: \"chan tai man\"@example.com;", key: "remark", want: "\"chan tai man\"@example.com"},
+			// Internationalised addresses (RFC 6531), from Wikipedia's "Email address" examples.
+			{text: "Pelé@example.com", key: "email"},
+			{text: "我買@屋企.香港", key: "email"},
+			{text: "請電郵 медведь@с-балалайкой.рф 查詢", key: "remark", want: "медведь@с-балалайкой.рф"},
+			{text: "δοκιμή@παράδειγμα.δοκιμή", key: "remark"},
+			{text: "二ノ宮@黒川.日本", key: "remark"},
+			{text: "聯絡josé@café.fr，謝謝", key: "remark", want: "josé@café.fr"},
+			{text: "電郵：chan.taiman@公司.香港。", key: "remark", want: "chan.taiman@公司.香港"},
+			{text: "寄往我買@屋企.香港謝謝", key: "remark", want: "寄往我買@屋企.香港"}, // glued text cannot be told apart
+			// An ASCII address glued to Chinese text ends where the Chinese starts.
+			{text: "電郵taiman@example.com請回覆", key: "remark", want: "taiman@example.com"},
+			{text: "user@vip.163.com", key: "remark"},
 		},
 		fp: []tcase{
 			{text: "t***@example.com", key: "email"},
@@ -50,6 +62,13 @@ func init() {
 			{text: "postmaster@[300.1.1.1]", key: "remark"},
 			{text: "postmaster@[IPv6:not-an-address]", key: "remark"},
 			{text: "\"\"@example.com", key: "remark"},
+			// A Han local part needs an IDN top-level domain: a file name or a mention is no address.
+			{text: "張三@李四.md", key: "remark"},
+			{text: "大家好@陳大文.請跟進", key: "remark"},
+			{text: "陳大文@example.com", key: "remark"},
+			// isemail tests.xml (Dominic Sayers) #13, #33: no one-letter or hyphenated TLD.
+			{text: "test@iana.a", key: "remark"},
+			{text: "test@iana.co-uk", key: "remark"},
 		},
 	})
 }

@@ -37,6 +37,15 @@ func init() {
 			{text: "#### 薪酬通知\n- HKID：K290185(4)\n請核對 （852-92464176），謝謝", key: "text", label: "薪酬通知", want: "852-92464176"},
 			{text: "工號 HK009120 @95630930 請跟進", key: "text", want: "95630930"},
 			{text: "852-21234567-801", key: "remark", want: "852-21234567"},
+			// libphonenumber HK metadata: the 46xx and 707x/708x mobile blocks, pager 7x,
+			// example numbers 51234567 (mobile) and 21234567 (fixed).
+			{text: "+852 4600 1234", key: "remark"},
+			{text: "+852 7071 2345", key: "remark"},
+			{text: "71123456", key: "pager", label: "sys00-mobile"},
+			{text: "手機：51234567", key: "remark", want: "51234567"},
+			{text: "電話21234567", key: "remark", want: "21234567"},
+			{text: "(852)9123-4567", key: "remark"},
+			{text: "00852-9123-4567", key: "remark"},
 		},
 		fp: []tcase{
 			{text: "手機：2*** 2000-0000", key: "remark"}, // a masked phone and the digits after it

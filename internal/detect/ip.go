@@ -64,7 +64,7 @@ func (st *scanState) matchIPv4(s, e int) {
 		return
 	}
 	b := a.As4()
-	if b[0] == 0 || b[0] == 255 {
+	if b[0] == 0 || b[0] == 255 || numberedHeading(st.text, s, e) {
 		return
 	}
 	// An address is self-evident: only a version word ("version 10.0.0.1" is a build
@@ -75,7 +75,11 @@ func (st *scanState) matchIPv4(s, e int) {
 // matchIPv6 tries an IPv6 address starting at s; it returns its end or -1.
 func (st *scanState) matchIPv6(s int) int {
 	text := st.text
-	if s > 0 && (isWord(text[s-1]) || text[s-1] == ':' || text[s-1] == '.' || text[s-1] == '*') {
+	// "IP:::1" reaches here at the label's colon: the address is the "::1" after it.
+	if s > 0 && s+2 < len(text) && text[s] == ':' && text[s+1] == ':' && text[s+2] == ':' && labelColon(text, s) {
+		s++
+	}
+	if s > 0 && (isWord(text[s-1]) || text[s-1] == '.' || text[s-1] == '*' || text[s-1] == ':' && !labelColon(text, s-1)) {
 		return -1
 	}
 	e, colons, double, dot, grp := s, 0, false, false, 0
@@ -119,7 +123,9 @@ done:
 	if dot {
 		full = 6
 	}
-	if colons < 2 || colons > 7 || (!double && colons != full) || e-s > 45 {
+	// "::" may stand for a single group at either end, so 1:2:3:4:5:6:7:: has eight colons
+	// (RFC 5952 §4.2.2 prefers the full form, but netip and the RFC 4291 grammar accept it).
+	if colons < 2 || colons > full+1 || (!double && colons != full) || e-s > 45 {
 		return -1
 	}
 	// A dot right after is a sentence's full stop ("… from ::1."), unless a word follows it.
@@ -133,6 +139,116 @@ done:
 	if err != nil || !a.Is6() || a.IsUnspecified() {
 		return -1
 	}
+	e = zoneEnd(text, e)
 	st.add(cand{t: tIPv6, start: s, end: e, score: scoreStrong, flags: fCtxProof | fKeyProof})
 	return e
+}
+
+// zoneEnd returns the end of a scoped address's zone after the address ending at e:
+// fe80::1%eth0, or fe80::1%25en0 in a URL (RFC 6874). The zone names an interface of the
+// host, so it belongs to the finding: masking the address must not leave "%eth0" dangling.
+func zoneEnd(text []byte, e int) int {
+	if e+1 >= len(text) || text[e] != '%' || !isAlnum(text[e+1]) {
+		return e
+	}
+	z := e + 1
+	for z < len(text) && z-e <= 16 && (isWord(text[z]) || text[z] == '-' || text[z] == '.' && z+1 < len(text) && isAlnum(text[z+1])) {
+		z++
+	}
+	if z-e > 16 || z < len(text) && (text[z] == '@' || text[z] == '%') {
+		return e // too long for an interface name, or more text glued to it
+	}
+	return z
+}
+
+// labelColon reports whether the ':' at c ends a label such as "IP:" or "IPv6:" rather than
+// sitting inside an address: the word before it holds a letter that is not a hex digit
+// (a hex-only word such as "dead:" would itself start the address).
+func labelColon(text []byte, c int) bool {
+	i := c
+	for i > 0 && isWord(text[i-1]) {
+		i--
+		if !isHex(text[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedHeading reports a dotted quad that numbers a section, clause, figure or OID
+// ("Section 1.2.3.4", "Fig. 2.1.1.3", "OID 2.5.4.3", "第1.2.3.4條") or versions a product
+// ("Chrome/120.0.0.0", "DingTalk/7.0.10.1": a User-Agent product token, RFC 9110 §10.1.5),
+// not an address.
+func numberedHeading(text []byte, s, e int) bool {
+	if s >= 2 && text[s-1] == '/' && isAlnum(text[s-2]) {
+		// A product token is a word right before the slash; a URL or path has a '/' or ':'
+		// before its last segment (http://10.0.0.1, /hosts/10.0.0.1), a word does not.
+		i := s - 1
+		for i > 0 && (isWord(text[i-1]) || text[i-1] == '-' || text[i-1] == '.') {
+			i--
+		}
+		if (i == 0 || text[i-1] != '/' && text[i-1] != ':') && isLetter(text[i]) {
+			return !addressWord(text[i : s-1])
+		}
+	}
+	if hasSuffixString(text[:s], "第") {
+		return true
+	}
+	for _, w := range []string{"條", "条", "章", "節", "节", "款", "項", "项"} {
+		if hasPrefixBytes(text[e:], w) {
+			return true
+		}
+	}
+	i := s
+	for i > 0 && text[i-1] == ' ' && s-i < 3 {
+		i--
+	}
+	if i > 0 && text[i-1] == '.' {
+		i--
+	}
+	if i == s && (i == 0 || text[i-1] != 0xA7) {
+		return false // glued to what precedes: "IP:10.0.0.1", "ip=10.0.0.1"
+	}
+	if i >= 2 && text[i-2] == 0xC2 && text[i-1] == 0xA7 { // §
+		return true
+	}
+	j := i
+	for j > 0 && isLetter(text[j-1]) && i-j < 10 {
+		j--
+	}
+	if j > 0 && isWord(text[j-1]) || i-j > 9 {
+		return false
+	}
+	var low [9]byte
+	for k := j; k < i; k++ {
+		low[k-j] = lower(text[k])
+	}
+	switch string(low[:i-j]) {
+	case "section", "sec", "chapter", "ch", "clause", "cl", "figure", "fig", "table", "tab",
+		"paragraph", "para", "article", "art", "appendix", "annex", "item", "step", "rule", "oid":
+		return true
+	}
+	return false
+}
+
+// addressWord reports a word that names what follows the slash as an address
+// ("IP/10.0.0.1", "gateway/10.0.0.254"), not a product.
+func addressWord(w []byte) bool {
+	if len(w) > 8 {
+		return false
+	}
+	var low [8]byte
+	for i, c := range w {
+		low[i] = lower(c)
+	}
+	switch string(low[:len(w)]) {
+	case "ip", "ipv4", "ips", "host", "server", "addr", "address", "gw", "gateway", "dns", "vpn",
+		"proxy", "nat", "lan", "wan", "src", "dst", "peer", "remote", "local", "client":
+		return true
+	}
+	return false
+}
+
+func hasSuffixString(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[len(b)-len(p):]) == p
 }

@@ -22,6 +22,10 @@ func init() {
 			{text: "金額 RMB 80,184.39、IP：198.51.100.92，謝謝", key: "remark", want: "198.51.100.92"},
 			{text: "費用 HKD 153,707 已報銷，from 192.0.2.139已核實", key: "remark", want: "192.0.2.139"},
 			{text: "工號 HK007098、203.0.113.111；", key: "remark", want: "203.0.113.111"},
+			// A slash after an address word or inside a URL is no product token.
+			{text: "http://192.0.2.10/login", key: "remark", want: "192.0.2.10"},
+			{text: "IP/192.0.2.11", key: "remark", want: "192.0.2.11"},
+			{text: "Section 3 covers host 192.0.2.12", key: "remark", want: "192.0.2.12"},
 		},
 		fp: []tcase{
 			{text: "1.2.3.4.5", key: "remark"},
@@ -41,6 +45,15 @@ func init() {
 			{text: "build 10.0.0.1", key: "remark"},
 			{text: "版本：1.2.3.4", key: "remark"},
 			{text: "Firmware 10.2.3.4 released", key: "remark"},
+			// User-Agent product tokens (RFC 9110 §10.1.5) carry four-part versions.
+			{text: "Mozilla/5.0 (Windows NT 10.0) Chrome/120.0.0.0 Safari/537.36", key: "remark"},
+			{text: "AliApp(DingTalk/7.0.10.1)", key: "userAgent"},
+			// Section, figure and OID numbers (OID 2.5.4.3 is X.520 commonName).
+			{text: "see Section 1.2.3.4 of the spec", key: "remark"},
+			{text: "Fig. 2.1.1.3", key: "remark"},
+			{text: "OID 2.5.4.3", key: "remark"},
+			{text: "§ 4.1.2.3", key: "remark"},
+			{text: "依第1.2.3.4條處理", key: "remark"},
 		},
 	})
 	register(recognizerCases{typ: IPv6, naturalKey: "ipAddress",
@@ -53,6 +66,17 @@ func init() {
 			{text: "::ffff:192.0.2.128", key: "remark"},
 			{text: "addr 2001:db8:0:0:1:0:0:1, ok", key: "text", want: "2001:db8:0:0:1:0:0:1"},
 			{text: "[2001:db8::7]:443", key: "remark", want: "2001:db8::7"},
+			// Glued to a label colon, as log lines write it.
+			{text: "IP:2001:db8::1", key: "remark", want: "2001:db8::1"},
+			{text: "IPv6:fe80::200:5aee:feaa:20a2", key: "remark", want: "fe80::200:5aee:feaa:20a2"},
+			{text: "IP:::ffff:192.0.2.1", key: "remark", want: "::ffff:192.0.2.1"},
+			// "::" for one group at either end: net/netip ParseAddr accepts both.
+			{text: "1:2:3:4:5:6:7::", key: "remark"},
+			{text: "::2:3:4:5:6:7:8", key: "remark"},
+			// Zones (RFC 4007 §11, RFC 6874 in URLs) belong to the address.
+			{text: "ping fe80::1%eth0 ok", key: "remark", want: "fe80::1%eth0"},
+			{text: "http://[fe80::1%25en0]:8080/", key: "remark", want: "fe80::1%25en0"},
+			{text: "2001:DB8::1", key: "ip"},
 		},
 		fp: []tcase{
 			{text: "10:15:00", key: "remark"},
@@ -62,6 +86,10 @@ func init() {
 			{text: "std::vector", key: "remark"},
 			{text: "2001:db8::g", key: "remark"},
 			{text: "::", key: "remark"},
+			{text: "dead:beef::1:2:3:4:5:6:7", key: "remark"},
+			{text: "1:2:3:4:5:6:7:8::", key: "remark"},
+			{text: "time:10:15:30", key: "remark"},
+			{text: "MAC:00:1A:2B:3C:4D:5E", key: "remark"},
 		},
 	})
 }
