@@ -26,3 +26,33 @@ func init() {
 }
 
 func TestAddressCases(t *testing.T) { runCases(t, Address) }
+
+// TestAddressResidenceKeysAndMarkdownLabels: residence keys and markdown-wrapped labels.
+func TestAddressResidenceKeysAndMarkdownLabels(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, want string
+	}{
+		{"香港九龍旺角彌敦道688號", "residence", "香港九龍旺角彌敦道688號"},
+		{"广东省汕头市龙湖区长平路1号", "registeredResidence", "广东省汕头市龙湖区长平路1号"},
+		{"**地址**：九龍旺角亞皆老街8號\n**訂單編號**：SO-1", "text", "九龍旺角亞皆老街8號"},
+		{"【通訊地址】：新界沙田安群街1號", "content", "新界沙田安群街1號"},
+		{"**IP地址**：10.0.0.1", "text", ""},
+		{"N/A", "residence", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key}, nil)
+		var addrs []string
+		for _, f := range got {
+			if f.Type == Address {
+				addrs = append(addrs, tt.text[f.Start:f.End])
+			}
+		}
+		switch {
+		case tt.want == "" && len(addrs) > 0:
+			t.Errorf("%q key=%q: want no address, got %q", tt.text, tt.key, addrs)
+		case tt.want != "" && (len(addrs) != 1 || addrs[0] != tt.want):
+			t.Errorf("%q key=%q: want %q, got %q", tt.text, tt.key, tt.want, addrs)
+		}
+	}
+}

@@ -275,7 +275,16 @@ type labelGroup struct {
 
 var labelGroups = []labelGroup{
 	{tPersonName, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
-		"english name", "chinese name"}},
+		"english name", "chinese name",
+		// A role names the person who fills it; the value must still look like a name.
+		// (聯絡人： is not here yet: testdata/golden/dingtalk_samples.txt, which this
+		// change may not touch, pins "緊急聯絡人：黃美玲 6123 4567" as phone-only.)
+		"申請人", "申请人", "收款人", "付款人", "受益人",
+		"持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
+		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
+		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
+		"account name", "account holder", "cardholder", "card holder", "recipient",
+		"emergency contact", "employee name", "staff name"}},
 	{tDateOfBirth, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday"}},
 	{tAddress, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
@@ -317,10 +326,7 @@ var notPostalBefore = [][]byte{[]byte("IP"), []byte("ip"), []byte("MAC"), []byte
 // before it, the value after it is offered to that label's type.
 func (st *scanState) labelValue(c, v int) {
 	text := st.text
-	e := c
-	if e > 0 && text[e-1] == ' ' {
-		e--
-	}
+	e := labelEnd(text, c)
 	if e == 0 {
 		return
 	}
@@ -350,6 +356,27 @@ func (st *scanState) labelValue(c, v int) {
 		st.labelled(lw.t, v)
 		return
 	}
+}
+
+// labelEnd returns where the label before the colon at c ends: before a space and before
+// the markup that wraps a label in DingTalk markdown and cards ("**姓名**：", "【地址】：",
+// "[DOB]:").
+func labelEnd(text []byte, c int) int {
+	e := c
+	if e > 0 && text[e-1] == ' ' {
+		e--
+	}
+	for e > 0 {
+		switch {
+		case text[e-1] == '*' || text[e-1] == '_' || text[e-1] == ']':
+			e--
+		case e >= 3 && text[e-3] == 0xE3 && text[e-2] == 0x80 && (text[e-1] == 0x91 || text[e-1] == 0x8D): // 】 」
+			e -= 3
+		default:
+			return e
+		}
+	}
+	return e
 }
 
 // labelled extracts the value after a label and offers it to the label's type.
@@ -392,7 +419,12 @@ func (st *scanState) labelled(t tid, v int) {
 		// The longest name-like prefix, word by word from the end: in "李嘉欣 K382716A" the
 		// name is 李嘉欣 whatever the next word is (else redacting that word would reveal
 		// the name on a second pass).
-		for n := nameLength(text[s:e]); n > 0; {
+		n := nameLength(text[s:e])
+		if hasOrgWord(text[s : s+n]) {
+			// "收款人：Wing On Trading Limited": a firm, not a name with a tail to drop.
+			break
+		}
+		for n > 0 {
 			if looksLikeName(text[s:s+n], false, true) {
 				st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
 				break

@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestNearestContext(t *testing.T) {
 	tests := []struct {
@@ -72,6 +75,28 @@ func TestNearestContext(t *testing.T) {
 		}
 		if !r.found || r.mask != tt.mask || r.neg != tt.neg || r.ver != tt.ver || r.money != tt.money || r.direct == tt.indirect {
 			t.Errorf("%q: got %+v, want mask=%b neg=%v ver=%v money=%v direct=%v", tt.text, r, tt.mask, tt.neg, tt.ver, tt.money, !tt.indirect)
+		}
+	}
+}
+
+// TestLabelEndSkipsMarkup: DingTalk markdown and cards wrap labels in ** **, 【】 or [];
+// the label word ends before the closing markup (label words are matched by their end).
+func TestLabelEndSkipsMarkup(t *testing.T) {
+	tests := []struct{ text, upTo string }{
+		{"姓名：", "姓名"},
+		{"Name :", "Name"},
+		{"**地址**：", "**地址"},
+		{"__DOB__:", "__DOB"},
+		{"【姓名】：", "【姓名"},
+		{"「住址」：", "「住址"},
+		{"[Address]:", "[Address"},
+		{"**：", ""},
+	}
+	for _, tt := range tests {
+		b := []byte(tt.text)
+		c := bytes.LastIndexAny(b, ":：")
+		if got := string(b[:labelEnd(b, c)]); got != tt.upTo {
+			t.Errorf("labelEnd(%q) leaves %q; want %q", tt.text, got, tt.upTo)
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 // reported when it is a real date from 1900 up to today in one of the forms
 //
 //	1988-07-14  1988/07/14  1988.07.14  19880714  1988-7-14  14/07/1988  14-07-1988
-//	1988年7月14日  14 Jul 1988  Jul 14, 1988  1988-07 (month only)
+//	1988年7月14日  14 Jul 1988  14-Jul-1988  Jul 14, 1988  1988-07 (month only)
 //
 // optionally followed by a time (1988-07-14 00:00:00, 1988-07-14T00:00:00Z), or an epoch
 // timestamp of at least 9 digits in milliseconds or seconds (DingTalk's roster sends
@@ -125,6 +125,19 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 		}
 		s := b[i]
 		if s != '/' && s != '-' && s != '.' {
+			break
+		}
+		if i+1 < len(b) && isLetter(b[i+1]) {
+			// 14-Jul-1988, 14/JUL/1988: the form of HK forms and airline records.
+			mon, j := monthAt(b, i+1)
+			if mon == 0 || j >= len(b) || b[j] != s {
+				break
+			}
+			yy, k := digits(j+1, 4, 4)
+			if yy < 0 {
+				break
+			}
+			y, m, d, n, ok = yy, mon, dd, k, true
 			break
 		}
 		mm, j := digits(i+1, 1, 2)

@@ -36,3 +36,41 @@ func init() {
 }
 
 func TestDateOfBirthCases(t *testing.T) { runCases(t, DateOfBirth) }
+
+// TestDateOfBirthMonthAbbrevDashed: HK forms and airline records write 14-Jul-1988; new DOB
+// key names and markdown-wrapped labels find it too.
+func TestDateOfBirthMonthAbbrevDashed(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, label, want string
+	}{
+		{"14-Jul-1988", "birthday", "", "14-Jul-1988"},
+		{"14/JUL/1988", "dob", "", "14/JUL/1988"},
+		{"03-Sept-1990", "birthDate", "", "03-Sept-1990"},
+		{"1988-07-14", "bornDate", "", "1988-07-14"},
+		{"1988-07-14 00:00:00", "birthDateTime", "", "1988-07-14 00:00:00"},
+		{"**出生日期**：1990-01-02", "text", "", "1990-01-02"},
+		{"【DOB】: 14-Jul-1988", "content", "", "14-Jul-1988"},
+		{"14-Jul-2099", "birthday", "", ""},
+		{"31-Feb-1988", "birthday", "", ""},
+		{"14-Foo-1988", "birthday", "", ""},
+		{"14-Jul/1988", "birthday", "", ""},
+		{"14-Jul-1988", "createTime", "", ""},
+		{"14-Jul-1988", "remark", "", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
+		var dates []string
+		for _, f := range got {
+			if f.Type == DateOfBirth {
+				dates = append(dates, tt.text[f.Start:f.End])
+			}
+		}
+		switch {
+		case tt.want == "" && len(dates) > 0:
+			t.Errorf("%q key=%q: want no date of birth, got %q", tt.text, tt.key, dates)
+		case tt.want != "" && (len(dates) != 1 || dates[0] != tt.want):
+			t.Errorf("%q key=%q: want %q, got %q", tt.text, tt.key, tt.want, dates)
+		}
+	}
+}

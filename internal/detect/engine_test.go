@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -231,6 +232,68 @@ func TestEngineCustomRosterField(t *testing.T) {
 	for _, g := range got {
 		if strings.HasPrefix(g, "field_data_list.2.") {
 			t.Errorf("department field reported: %s", g)
+		}
+	}
+}
+
+// TestHeldOutPayloads scans DingTalk payload kinds that are not among the samples (external
+// contacts, CRM, attendance, the older roster list, approvals with tables, calendar,
+// interactive cards, callbacks, Stream events, OA messages, pre-entry and roster updates,
+// leave records, reports, to-dos, hard negatives) and checks every finding against
+// testdata/heldout/truth.json: each expected finding is there (path, type and value), and
+// nothing else is. Entries marked known_miss are asserted missing, so fixing one is noticed.
+func TestHeldOutPayloads(t *testing.T) {
+	type want struct {
+		File, Path, Type, Value string
+		KnownMiss               string `json:"known_miss"`
+	}
+	raw, err := os.ReadFile("testdata/heldout/truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth []want
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("testdata/heldout/h*.json")
+	if err != nil || len(files) < 15 {
+		t.Fatalf("held-out payloads: %d files, %v", len(files), err)
+	}
+	type key struct{ file, path, typ, value string }
+	expected := map[key]int{}
+	missing := map[key]int{}
+	for _, w := range truth {
+		k := key{w.File, w.Path, w.Type, w.Value}
+		if w.KnownMiss != "" {
+			missing[k]++
+		} else {
+			expected[k]++
+		}
+	}
+	e := engine(t)
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(f)
+		if err := e.ScanJSON(body, func(r Report) {
+			k := key{name, r.Path, string(r.Type), string(r.Value)}
+			switch {
+			case expected[k] > 0:
+				expected[k]--
+			case missing[k] > 0:
+				t.Errorf("%s %s: %s %q is found now; drop its known_miss", name, r.Path, r.Type, r.Value)
+			default:
+				t.Errorf("%s %s: unexpected %s %q (score %.2f)", name, r.Path, r.Type, r.Value, r.Score)
+			}
+		}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for k, n := range expected {
+		if n > 0 {
+			t.Errorf("%s %s: %s %q not found", k.file, k.path, k.typ, k.value)
 		}
 	}
 }

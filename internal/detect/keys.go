@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // Key and label hints. A JSON key ("mobile", "certNo", "createTime") or a label (a roster
@@ -49,6 +50,7 @@ var (
 	hName     = hint{pos: tPersonName.mask()}
 	hNameWeak = hint{pos: tPersonName.mask(), weakName: true}
 	hAddress  = hint{pos: tAddress.mask()}
+	hSocial   = hint{pos: maskIDCard, neg: true}
 	hNeg      = hint{neg: true}
 	hNeutral  = hint{}
 )
@@ -101,7 +103,8 @@ var keyTable = func() map[string]hint {
 		"userIp", "loginIp", "ipv4", "ipv6", "sourceIp", "x-forwarded-for", "remoteAddr")
 	add(hDOB, "birthday", "birthDate", "dateOfBirth", "dob", "birth", "birthTime",
 		"sys02-birthTime", "sys07-childBirthDate", "childBirthDate", "lxr_birthday",
-		"birth_date", "date_of_birth")
+		"birth_date", "date_of_birth", "bornDate", "bornOn", "dateBirth", "birthDt",
+		"birthDateTime")
 	add(hName, "realName", "sys00-name", "sys02-realName", "sys06-urgentContactsName",
 		"sys07-childName", "urgentContactsName", "childName", "nick", "nickName", "nickname",
 		"showName", "senderNick", "creatorNick", "operatorNickName", "originatorNickName",
@@ -122,7 +125,15 @@ var keyTable = func() map[string]hint {
 		"residenceAddress", "liveAddress", "currentAddress", "permanentAddress",
 		"postalAddress", "purchaserAddress", "sellerAddress", "kh_address", "kh_coaddress",
 		"lxr_address", "fh_address", "realEstateDetailedAddress", "usedCarAddress",
-		"auctionUnitAddress", "registrationAddress", "manageAddress")
+		"auctionUnitAddress", "registrationAddress", "manageAddress",
+		// Where a person lives, named without "address". ("domicile" is left out: a key
+		// ending in "le" would let every "title" past ScanText's prefilter.)
+		"residence", "registeredResidence", "permanentResidence",
+		"currentResidence", "placeOfResidence")
+	// A mainland social insurance account number is the holder's resident ID number; an
+	// "…AccountNo" reading would make it a bank number and suppress the ID.
+	add(hSocial, "sys09-personalSi", "personalSi", "socialSecurityNo", "socialSecurityNumber",
+		"socialInsuranceNo", "socialInsuranceNumber")
 	// Explicitly neutral: free text, and names that the suffix rules would misread.
 	add(hNeutral, "remark", "content", "text", "title", "value", "label", "msg", "message",
 		"markdown", "description", "desc", "comment", "reason", "note", "notes", "memo",
@@ -189,6 +200,10 @@ var textKeyTail = func() (t [128 * 128 / 64]uint64) {
 		if r.h.pos&maskText != 0 {
 			mark(r.suffix)
 		}
+	}
+	mark("name") // personRoleName
+	for _, tag := range nameLangTags {
+		mark(tag)
 	}
 	return t
 }()
@@ -518,7 +533,8 @@ type suffixRule struct {
 // "…Number" makes it a negative.
 var suffixRules = []suffixRule{
 	{"birthday", hDOB, false}, {"birthdate", hDOB, false}, {"dateofbirth", hDOB, false},
-	{"birthtime", hDOB, false}, {"dob", hDOB, true},
+	{"birthtime", hDOB, false}, {"dob", hDOB, true}, {"birthdatetime", hDOB, false},
+	{"birthdaytime", hDOB, false},
 	{"telephone", hPhone, false}, {"phonenumber", hPhone, false}, {"phonenum", hPhone, false},
 	{"phoneno", hPhone, false}, {"mobileno", hPhone, false}, {"mobilenum", hPhone, false},
 	{"mobilenumber", hPhone, false}, {"telno", hPhone, false}, {"mobile", hPhone, false},
@@ -571,6 +587,51 @@ var suffixRules = []suffixRule{
 	{"height", hNeg, false}, {"length", hNeg, false}, {"weight", hNeg, false},
 }
 
+// personRoles are the people a record names by role: "creatorName", "approver_name",
+// "patientName" hold a person's name, where "deptName", "fileName", "customerName" (a
+// company in DingTalk CRM), "agentName" (an app), "parentName" (a parent department) or
+// "hostName" (a machine) do not. Roles that are as often an organisation, a department or a
+// machine are left out.
+var personRoles = []string{"creator", "operator", "modifier", "updater", "editor", "approver",
+	"originator", "initiator", "applicant", "proposer", "submitter", "sender", "receiver",
+	"recipient", "addressee", "owner", "user", "staff", "employee", "emp", "member", "manager",
+	"leader", "supervisor", "handler", "assignee", "executor", "reporter", "reviewer",
+	"auditor", "checker", "signer", "payer", "person", "contact", "contacts", "linkman",
+	"representative", "guarantor", "guardian", "spouse", "father", "mother", "child",
+	"patient", "guest", "visitor", "driver", "passenger", "traveler", "traveller", "student",
+	"teacher", "doctor", "witness", "referrer", "recommender", "inviter", "invitee", "follower",
+	"principal", "author", "attendee", "participant", "organizer", "organiser", "candidate",
+	"interviewer", "interviewee", "insured", "beneficiary", "holder", "cardholder", "worker",
+	"urgent", "emergency", "liaison", "consignee"}
+
+// nameLangTags may follow "Name" in a person-role key.
+var nameLangTags = [...]string{"en", "cn", "zh", "english", "chinese", "pinyin"}
+
+// personRoleName reports a key "<role>Name", optionally with a language tag ("userNameEn",
+// "applicant_name_cn"): a name field scoped to a person. The role must start a word of the
+// raw key, so "tempName" is not an "emp" name.
+func personRoleName(raw string, norm []byte) bool {
+	tagLen := 0
+	for _, tag := range nameLangTags {
+		if n := len(norm) - len(tag); n > 4 && string(norm[n:]) == tag && string(norm[n-4:n]) == "name" {
+			tagLen = len(tag)
+			break
+		}
+	}
+	n := len(norm) - tagLen - len("name")
+	if n <= 0 || string(norm[n:n+4]) != "name" {
+		return false
+	}
+	rest := norm[:n]
+	for _, r := range personRoles {
+		if len(rest) >= len(r) && string(rest[len(rest)-len(r):]) == r &&
+			rawBoundary(raw, len(r)+len("name")+tagLen) {
+			return true
+		}
+	}
+	return false
+}
+
 // addressNotPostal are prefixes that turn "…Address" into something other than a postal
 // address.
 var addressNotPostal = []string{"ip", "mac", "mail", "email", "server", "cc", "bcc", "to",
@@ -590,6 +651,9 @@ func suffixHint(raw string, norm []byte) hint {
 	last := norm[len(norm)-1]
 	if last >= 128 {
 		return hNeutral
+	}
+	if personRoleName(raw, norm) {
+		return hName
 	}
 	for _, i := range suffixByLast[last] {
 		r := &suffixRules[i]
@@ -664,6 +728,9 @@ var cjkRules = []cjkRule{
 	{[]string{"澳門身份證", "澳门身份证", "澳門居民身份證"}, hMOID},
 	{[]string{"身份證", "身份证", "身分證", "身分证", "證件", "证件"}, hIDDoc},
 	{[]string{"信用卡"}, hCard},
+	// A mainland social insurance number is the resident ID number (before 賬號 makes it a
+	// bank account).
+	{[]string{"社保", "社會保險", "社会保险", "社會保障", "社会保障"}, hSocial},
 	{[]string{"銀行", "银行", "帳號", "账号", "賬號", "帳戶", "账户", "賬戶", "戶口", "户口"}, hBank},
 	{[]string{"卡號", "卡号"}, hCard},
 	{[]string{"商業登記", "商业登记"}, hBR},
@@ -680,6 +747,18 @@ var cjkRules = []cjkRule{
 }
 
 func classifyCJK(name string) (hint, bool) {
+	// A bracketed note qualifies a label, it does not name the field: "英文姓名（與護照相同）"
+	// is a name, "聯絡電話（手提）" a phone, "金額（元）" an amount. The words before the note
+	// decide when they can.
+	if i := labelNoteAt(name); i > 0 {
+		if h, ok := classifyCJKWords(name[:i]); ok {
+			return h, true
+		}
+	}
+	return classifyCJKWords(name)
+}
+
+func classifyCJKWords(name string) (hint, bool) {
 	for i := range cjkRules {
 		for _, w := range cjkRules[i].words {
 			if strings.Contains(name, w) {
@@ -687,7 +766,29 @@ func classifyCJK(name string) (hint, bool) {
 			}
 		}
 	}
+	// A role word ending in 人 names the person in that role: 出差人, 報銷人, 審批人, 發起人,
+	// 持證人, 介紹人. The rules above have already taken 人數 and 聯繫人電話. Which roles are
+	// people is open-ended, so the value must look like a name even for the overloaded key.
+	if endsWithRolePerson(name) {
+		return hNameWeak, true
+	}
 	return hint{}, false
+}
+
+// labelNoteAt returns where a bracketed note starts in a label, or -1.
+func labelNoteAt(name string) int {
+	i := strings.IndexAny(name, "(（【[")
+	return i
+}
+
+// endsWithRolePerson reports a label "<Han word>人", a colon or spaces after it allowed.
+func endsWithRolePerson(name string) bool {
+	s := strings.TrimRight(name, " :：")
+	if !strings.HasSuffix(s, "人") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len("人")])
+	return isHan(r)
 }
 
 // wholeValue reports the key-driven text types (name, date of birth, address) over the whole

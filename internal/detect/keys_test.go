@@ -240,3 +240,69 @@ func TestMayNameTextIsASuperset(t *testing.T) {
 		t.Error("mayNameText rejects nothing")
 	}
 }
+
+// TestClassifyNameRolesNotesAndResidence covers key and label shapes met in DingTalk
+// payloads beyond the samples: role-scoped name keys, bracketed notes in form labels, role
+// labels ending in 人, residence keys and social insurance numbers.
+func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
+	tests := []struct {
+		key  string
+		pos  tmask
+		neg  bool
+		weak bool
+	}{
+		// <role>Name names a person; other "…Name" keys stay neutral.
+		{"creatorName", tPersonName.mask(), false, false},
+		{"creator_name", tPersonName.mask(), false, false},
+		{"operator_name", tPersonName.mask(), false, false},
+		{"approverName", tPersonName.mask(), false, false},
+		{"legalPersonName", tPersonName.mask(), false, false},
+		{"patientName", tPersonName.mask(), false, false},
+		{"userNameEn", tPersonName.mask(), false, false},
+		{"applicant_name_cn", tPersonName.mask(), false, false},
+		{"CREATOR_NAME", tPersonName.mask(), false, false},
+		{"tempName", 0, false, false}, // not an "emp"
+		{"parentName", 0, false, false},
+		{"agentName", 0, false, false},
+		{"customerName", 0, false, false},
+		{"deptName", 0, false, false},
+		{"hostName", 0, false, false},
+		{"templateName", 0, false, false},
+		{"fileName", 0, false, false},
+		// A bracketed note does not name the field.
+		{"英文姓名（與護照相同）", tPersonName.mask(), false, false},
+		{"聯絡電話（手提）", maskPhone, true, false},
+		{"金額（元）", 0, true, false},
+		{"[\"開始時間\",\"結束時間\"]", 0, true, false},
+		// Role labels ending in 人 are weak names; 人數 is not a role.
+		{"出差人", tPersonName.mask(), false, true},
+		{"報銷人：", tPersonName.mask(), false, true},
+		{"審批人", tPersonName.mask(), false, true},
+		{"聯繫人電話", maskPhone, true, false},
+		{"出差人數", 0, false, false},
+		// Where a person lives.
+		{"residence", tAddress.mask(), false, false},
+		{"registeredResidence", tAddress.mask(), false, false},
+		{"domicileAddress", tAddress.mask(), false, false},
+		// Dates of birth.
+		{"bornDate", tDateOfBirth.mask(), true, false},
+		{"birthDateTime", tDateOfBirth.mask(), true, false},
+		{"childBirthDateTime", tDateOfBirth.mask(), true, false},
+		// A social insurance number is the resident ID; a housing fund account is not.
+		{"sys09-personalSi", maskIDCard, true, false},
+		{"个人社保账号", maskIDCard, true, false},
+		{"个人公积金账号", maskBank, true, false},
+	}
+	for _, tt := range tests {
+		h := classifyName(tt.key)
+		if h.pos != tt.pos || h.neg != tt.neg || h.weakName != tt.weak {
+			t.Errorf("classifyName(%q) = %+v; want pos=%b neg=%v weak=%v", tt.key, h, tt.pos, tt.neg, tt.weak)
+		}
+	}
+	// The text prefilter must let every such name key through.
+	for _, k := range []string{"creatorName", "userNameEn", "userNameEnglish", "userNameChinese", "userNamePinyin", "residence"} {
+		if !mayNameText(k) {
+			t.Errorf("mayNameText(%q) = false", k)
+		}
+	}
+}

@@ -137,6 +137,11 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 			if j-i > 20 {
 				return false
 			}
+			if orgWord(b[i:j]) {
+				// "收款人": "Wing On Trading Limited": payees, contacts and owners are
+				// often firms or teams.
+				return false
+			}
 			if weak && !surnameWord {
 				var low [20]byte
 				w := b[i:j]
@@ -187,6 +192,54 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		}
 	}
 	return true
+}
+
+// orgWords are Latin words that make a name-like value an organisation or a team.
+var orgWords = map[string]bool{}
+
+func init() {
+	// Not "co": it is also a Chinese Filipino surname.
+	for _, w := range strings.Fields("limited ltd company corp corporation inc llc plc bank " +
+		"trading group holdings services service department dept team office hospital clinic " +
+		"school university college centre center store shop restaurant association foundation " +
+		"agency industries international enterprise enterprises technology technologies " +
+		"logistics properties insurance partners solutions") {
+		orgWords[w] = true
+	}
+}
+
+// orgWord reports whether w (letters, with a trailing '.' or ',' allowed) is an org word.
+func orgWord(w []byte) bool {
+	for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 || len(w) > 16 {
+		return false
+	}
+	var low [16]byte
+	for k, c := range w {
+		low[k] = lower(c)
+	}
+	return orgWords[string(low[:len(w)])]
+}
+
+// hasOrgWord reports whether any Latin word of b is an org word.
+func hasOrgWord(b []byte) bool {
+	for i := 0; i < len(b); {
+		if !isLetter(b[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && isLetter(b[j]) {
+			j++
+		}
+		if orgWord(b[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // nameLength returns the length of the name at the start of a labelled value: the value up

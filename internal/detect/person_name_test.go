@@ -53,3 +53,46 @@ func init() {
 }
 
 func TestPersonNameCases(t *testing.T) { runCases(t, PersonName) }
+
+// TestPersonNameRolesAndOrganisations: role-scoped keys and labels report a person's name;
+// a firm or team under a role label or the overloaded name key does not.
+func TestPersonNameRolesAndOrganisations(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, label, want string // want "" = nothing
+	}{
+		{"何志明", "creator_name", "", "何志明"},
+		{"Peter Chan", "approverName", "", "Peter Chan"},
+		{"何志明", "value", "出差人", "何志明"},
+		{"HO, Chi Ming", "value", "英文姓名（與護照相同）", "HO, Chi Ming"},
+		{"是", "value", "是否本人", ""},
+		{"同意", "value", "審批人", ""},
+		{"財務部", "value", "審批人", ""},
+		{"Wing On Trading Limited", "name", "", ""},
+		{"Wing On Trading Limited", "value", "收款人", ""},
+		{"HR Team", "realName", "", ""},
+		{"收款人：Wing On Trading Limited", "remark", "", ""},
+		{"收款人：林嘉慧，帳號 024-123-456789-001", "remark", "", "林嘉慧"},
+		{"**客戶姓名**：梁美華\n**電話**：9321 6547", "text", "", "梁美華"},
+		{"【姓名】：周寶儀", "content", "", "周寶儀"},
+		{"病人：鄭美琪 Maggie Cheng，出生日期：1975-06-21", "description", "", "鄭美琪 Maggie Cheng"},
+		{"Applicant: Kelvin Lau", "text", "", "Kelvin Lau"},
+		{"Payee: HSBC Bank", "text", "", ""},
+		{"申請人：本公司", "remark", "", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
+		var names []string
+		for _, f := range got {
+			if f.Type == PersonName {
+				names = append(names, tt.text[f.Start:f.End])
+			}
+		}
+		switch {
+		case tt.want == "" && len(names) > 0:
+			t.Errorf("%q key=%q label=%q: want no name, got %q", tt.text, tt.key, tt.label, names)
+		case tt.want != "" && (len(names) != 1 || names[0] != tt.want):
+			t.Errorf("%q key=%q label=%q: want %q, got %q", tt.text, tt.key, tt.label, tt.want, names)
+		}
+	}
+}
