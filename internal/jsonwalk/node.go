@@ -172,7 +172,7 @@ var gjsonSpecial = func() (t [256]bool) {
 // are context.
 func labelRank(k []byte) int {
 	switch string(k) {
-	case "field_code", "fieldCode":
+	case "field_code", "fieldCode", "emp_field_code", "empFieldCode": // emp_*: hrm employee v2 update
 		return 1
 	case "fieldName", "field_name":
 		return 2
@@ -191,7 +191,10 @@ func labelRank(k []byte) int {
 // valueKeys are the generic member names whose meaning comes from a sibling label.
 func isValueKey(k []byte) bool {
 	switch string(k) {
-	case "value", "label", "values", "extValue", "ext_value", "field_value", "fieldValue", "text":
+	case "value", "label", "values", "extValue", "ext_value", "field_value", "fieldValue", "text",
+		"emp_field_value", "empFieldValue",
+		// A roster change event's before/after pair, labelled by the field code beside it.
+		"oldValue", "newValue", "old_value", "new_value", "beforeValue", "afterValue":
 		return true
 	}
 	return false
