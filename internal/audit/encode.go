@@ -80,7 +80,13 @@ func appendBody(b []byte, r *Record) []byte {
 // appendLine appends the full line: the body with hash, mac and (for checkpoints) sig added
 // before the closing brace, and a newline.
 func appendLine(b []byte, r *Record) []byte {
-	b = appendBody(b, r)
+	return appendSeal(appendBody(b, r), r)
+}
+
+// appendSeal turns b, which ends with a record's body (appendBody's output), into its line.
+// The log's writer starts from the body its hasher has just encoded instead of encoding the
+// record a second time.
+func appendSeal(b []byte, r *Record) []byte {
 	b = b[:len(b)-1] // reopen the object
 	b = appendStrField(b, "hash", r.Hash, true)
 	b = appendStrField(b, "mac", r.MAC, true)

@@ -245,7 +245,7 @@ func (l *Log) writeLocked(r *Record, now time.Time, bounded bool) error {
 	if r.Kind == KindCheckpoint {
 		r.Sig = signHash(l.keys.priv, r.Hash)
 	}
-	l.line = appendLine(l.line[:0], r)
+	l.line = appendSeal(append(l.line[:0], l.hs.buf...), r) // hs.buf: the body seal hashed
 	if l.sp != nil && bounded {
 		if err := l.sp.reserve(len(l.line)); err != nil {
 			return err
