@@ -132,8 +132,14 @@ func (t *tally) stats() Stats {
 	return s
 }
 
-// Merge adds o into s (request and response of one call).
+// Merge adds o into s (request and response of one call). While s is empty it takes o's
+// maps and slices as they are (each rewrite builds its own, and most calls find PII on one
+// side only), so o must not be used after it is merged.
 func (s *Stats) Merge(o Stats) {
+	if s.Types == nil && s.Actions == nil && s.Paths == nil && s.Tokens == nil {
+		*s = o
+		return
+	}
 	for k, v := range o.Types {
 		if s.Types == nil {
 			s.Types = map[string]int{}
