@@ -88,6 +88,12 @@
 //     "。" "，" ", ", or more than 64 bytes) a label's negative or typing part is ignored: a
 //     markdown message's title "薪酬通知" labels its text but does not make the phone numbers
 //     in it salaries. The label's positive types still apply.
+//   - Keys naming a person by role are names: creatorName, approverName, operator_name,
+//     patientName, legalPersonName, userNameEn … (the role must start a word: tempName is
+//     not one); customerName, agentName, parentName and hostName stay neutral (companies,
+//     apps, departments, machines). A Chinese label ending in 人 (出差人, 報銷人, 審批人) is a
+//     name field under the strict test of the plain `name` key. A bracketed note does not
+//     type a label: 英文姓名（與護照相同） is a name, 聯絡電話（手提） a phone.
 //   - Free-text keys (remark, content, text, title, value, extension …) are neutral.
 //   - JSON numbers (Field.Number) are reported only under a key or label naming the type:
 //     numbers in DingTalk payloads are ids, counts and epoch times.
@@ -124,9 +130,34 @@
 // # Person names in free text
 //
 // DESIGN.md §4 makes names key- or context-driven. In free text the only context strong enough
-// is a label and colon (姓名：, 英文名：, Name:, Full name:), as in markdown bullet lists
-// ("- 姓名：周寶儀 Fiona Chan"); greetings ("周寶儀 你好", "Dear Fiona Chan,") and names next
-// to a number are not reported.
+// is a label and colon (姓名：, 英文名：, 申請人：, 收款人：, 病人：, Name:, Full name:,
+// Applicant:, Patient: …), also wrapped in markdown or brackets (**姓名**：, 【姓名】：), as in
+// markdown bullet lists ("- 姓名：周寶儀 Fiona Chan"); greetings ("周寶儀 你好", "Dear Fiona
+// Chan,") and names next to a number are not reported, and a value holding a company word
+// (Limited, Trading, Bank, Holdings …) is never a name.
+//
+// # Formats checked against public test vectors
+//
+// testdata/vectors/public.tsv (TestPublicVectors) keeps the vectors each source gave; the
+// recognizers' own tables cite theirs.
+//
+//   - E-mail: RFC 5321 atext, quoted local parts ("john..doe"@example.org), address literals
+//     (postmaster@[192.0.2.1], [IPv6:…]) and internationalised addresses (RFC 6531: Pelé@…,
+//     медведь@с-балалайкой.рф, 我買@屋企.香港). A local part of Han, kana or Hangul only is
+//     read whole only before a Han top-level domain, so Chinese words glued before an ASCII
+//     address (電郵taiman@…) stay out of it. Single-label domains are not addresses.
+//   - IP: every RFC 4291 text form of IPv6, with its zone (fe80::1%eth0) and after a label
+//     colon (IP:2001:db8::1); dotted quads that number a section, clause or OID or version a
+//     User-Agent product (Chrome/120.0.0.0) are not IPv4.
+//   - HKID: the issued one- and two-letter prefixes; a never-issued two-letter prefix only
+//     under an ID key or word. China ID: 18 digits (MOD 11-2, area, date) and the 15-digit
+//     first generation (no check digit: area, 1900s date and an ID key or word). Passports:
+//     HK H/K + 8 digits, PRC E/G/D/S/P forms and the DE/SE/PE e-passports. Taiwan: national ID
+//     and the old resident certificate (two letters, with a key or word). BR: 8 digits, also
+//     with its branch suffix (12345678-000) under a BR key or word.
+//   - Cards: Luhn plus brand ranges — Visa, Mastercard (51–55, 2221–2720), Amex, Diners,
+//     Discover, JCB (3528–3589 and its original 30/31/33 ranges), UnionPay (62, 8100–8171),
+//     Maestro, Mir, Elo, Hipercard, Switch/Solo; grouped or contiguous.
 //
 // # Masked output and tokens
 //
