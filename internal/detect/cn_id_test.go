@@ -32,6 +32,12 @@ func init() {
 			// First-generation 15-digit numbers: no check digit, so only under an ID key or word.
 			{text: "130503670401001", key: "idCardNo"},
 			{text: "身份證 130503670401001", key: "remark", want: "130503670401001"},
+			// 編號 ("number") after an ID word is the ID's number, not a reference number.
+			{text: "身份證編號：110101199003074477", key: "text", want: "110101199003074477"},
+			{text: "身份证编号 110101199003074477", key: "remark", want: "110101199003074477"},
+			{text: "證件編號：110101199003074477", key: "text", want: "110101199003074477"},
+			{text: "身分證編號 130503670401001", key: "remark", want: "130503670401001"},
+			{text: "证件编号：130503670401001", key: "remark", want: "130503670401001"},
 		},
 		fp: []tcase{
 			{text: cnIDWithCheck("11010517991231123"), key: "idCardNo"}, // born before 1800
@@ -61,6 +67,9 @@ func init() {
 			{text: "130503671301001", key: "idCardNo"}, // month 13
 			{text: "990503670401001", key: "idCardNo"}, // no such province
 			{text: "810000670401001", key: "idCardNo"}, // permits never had 15 digits
+			{text: "訂單編號：110101199003074477", key: "text"},
+			{text: "編號 110101199003074477", key: "remark"},
+			{text: "合同编号 130503670401001", key: "remark"},
 		},
 	})
 }

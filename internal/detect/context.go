@@ -21,7 +21,13 @@ import (
 // (ctxResult.direct).
 //
 // English words match case-insensitively on word boundaries (a trailing plural 's' is
-// allowed); Chinese words (traditional and simplified) match anywhere.
+// allowed), except short acronyms listed in capitals (BOC, BEA, ARC), which match only in
+// capitals: in lower case they are ordinary words or names ("arc", "Bea"). Chinese words
+// (traditional and simplified) match anywhere.
+//
+// Of several words ending at the same place the longest wins: 身份證編號 names an ID although
+// it ends in the negative 編號. 編號 after any other context word also takes that word's
+// meaning (居留證編號, 商業登記證編號, 合同編號): "number" alone names nothing.
 
 const ctxWindow = 32 // runes
 
@@ -32,6 +38,8 @@ type ctxResult struct {
 	ver    bool  // the nearest word names a version or build (it also suppresses IPv4)
 	money  bool  // the nearest word names money (it does not suppress a bank account)
 	direct bool  // no digit lies between the word and the candidate
+	suffix bool  // the nearest word is 編號, which a word right before it may qualify
+	wlen   int   // bytes of the nearest word
 }
 
 var (
@@ -50,15 +58,17 @@ var ctxGroups = []struct {
 }{
 	{tHKID.mask(), false, false, false, []string{"hkid", "hkic", "香港身份證", "香港身份证", "香港身分證"}},
 	{maskIDCard, false, false, false, []string{"身份證", "身份证", "身分證", "身分证", "身份證號", "身份证号",
-		"身份證號碼", "身份证号码", "身分證號", "身分證字號", "id no", "id card",
-		"id number", "identity card", "identity no", "i.d.", "id#", "公民身份"}},
-	{maskIDAll, false, false, false, []string{"證件", "证件", "證號", "证号", "document no"}},
+		"身份證號碼", "身份证号码", "身分證號", "身分證字號", "身份證編號", "身份证编号", "身分證編號",
+		"id no", "id card", "id number", "identity card", "identity no", "i.d.", "id#", "公民身份"}},
+	{maskIDAll, false, false, false, []string{"證件", "证件", "證號", "证号", "證件編號", "证件编号", "document no"}},
 	{tCNID.mask(), false, false, false, []string{"居民身份", "resident id"}},
-	{tMOID.mask(), false, false, false, []string{"澳門身份證", "澳门身份证", "澳門居民", "澳门居民", "macau id",
-		"macao id", "bir"}},
-	{tTWID.mask(), false, false, false, []string{"台灣", "臺灣", "台湾", "taiwan", "國民身分"}},
-	{maskPassport, false, false, false, []string{"passport", "護照", "护照", "travel document", "旅行證件",
-		"旅行证件"}},
+	{tMOID.mask(), false, false, false, []string{"澳門身份證", "澳门身份证", "澳門身份證編號", "澳门身份证编号",
+		"澳門居民身份證", "澳门居民身份证", "澳門居民", "澳门居民", "macau id", "macao id", "bir"}},
+	// Taiwan resident certificates (居留證, ARC) carry Taiwan ID-format numbers (統一證號).
+	{tTWID.mask(), false, false, false, []string{"台灣", "臺灣", "台湾", "taiwan", "國民身分", "居留證", "居留证",
+		"統一證號", "统一证号", "resident certificate", "ARC"}},
+	{maskPassport, false, false, false, []string{"passport", "護照", "护照", "護照編號", "护照编号",
+		"travel document", "旅行證件", "旅行证件"}},
 	{maskPhone, false, false, false, []string{"電話", "电话", "手機", "手机", "手提", "聯絡", "联络", "聯繫", "联系",
 		"致電", "致电", "來電", "来电", "撥打", "拨打", "熱線", "热线", "傳真", "传真", "短訊", "短信",
 		"call", "tel", "phone", "telephone", "mobile", "mob", "whatsapp", "contact", "cell", "fax",
@@ -71,6 +81,11 @@ var ctxGroups = []struct {
 	{maskBank, false, false, false, []string{"銀行卡", "银行卡", "銀行卡號", "银行卡号", "銀行", "银行", "帳戶", "账户", "賬戶", "帳號", "账号", "賬號", "戶口",
 		"户口", "存入", "轉賬", "转账", "轉帳", "轉數", "入數", "過數", "匯款", "汇款", "收款", "開戶",
 		"开户", "account", "acct", "a/c", "bank", "iban", "payee", "fps"}},
+	// Hong Kong retail banks, named before their account numbers ("HSBC 123-456789-001").
+	// They name HK accounts only: the cards these banks issue are payment cards, so
+	// "HSBC 4111 1111 1111 1111" stays a credit_card rather than a mainland bank card.
+	{tHKBankAccount.mask(), false, false, false, []string{"hsbc", "滙豐", "匯豐", "汇丰", "hang seng", "恒生",
+		"恆生", "中銀", "中银", "BOC", "BOCHK", "渣打", "standard chartered", "東亞", "东亚", "BEA"}},
 	// Cards that are the access to a bank account: salary cards and UnionPay debit cards,
 	// which mainland banks issue with every account. A card number after these words is a
 	// bank card (cn_bank_card), not a payment card. "UnionPay credit card" and "銀聯信用卡"
@@ -84,11 +99,17 @@ var ctxGroups = []struct {
 		"logged in from", "來源", "来源", "subnet", "子網", "子网"}},
 	{tCNUSCC.mask(), false, false, false, []string{"統一社會信用代碼", "统一社会信用代码", "信用代碼", "信用代码",
 		"社會信用", "社会信用", "uscc", "稅號", "税号", "納稅人識別", "纳税人识别", "credit code"}},
-	{tHKBR.mask(), false, false, false, []string{"商業登記", "商业登记", "business registration", "br no",
+	// 商業登記證號碼 ends in the ID word 證號: the longer word keeps it a BR number.
+	{tHKBR.mask(), false, false, false, []string{"商業登記", "商业登记", "商業登記證", "商业登记证",
+		"商業登記證號碼", "商业登记证号码", "商業登記號碼", "商业登记号码", "business registration", "br no",
 		"br number", "brn", "br", "b.r."}},
 	{tDateOfBirth.mask(), false, false, false, []string{"出生", "生日", "dob", "date of birth", "birthday",
 		"born"}},
-	{0, true, true, false, []string{"版本", "version", "ver", "build", "firmware", "固件", "韌體"}},
+	// A number right after a product name is its version: "dingtalk 7.6.10.1", "Chrome
+	// 120.0.0.0" are not IPv4 addresses.
+	{0, true, true, false, []string{"版本", "version", "ver", "build", "firmware", "固件", "韌體",
+		"dingtalk", "chrome", "chromium", "safari", "firefox", "android", "ios", "ipados", "macos",
+		"windows", "harmonyos"}},
 	{0, true, false, true, []string{"金額", "金额", "總額", "总额", "餘額", "余额", "價", "价", "費", "费",
 		"薪", "共計", "共计", "合計", "合计", "amount", "total", "price", "balance", "salary",
 		"hk$", "us$", "rmb", "hkd", "usd", "cny", "$", "¥", "￥", "€", "£"}},
@@ -103,11 +124,13 @@ var ctxGroups = []struct {
 }
 
 type ctxWord struct {
-	w     []byte // lower case
-	mask  tmask
-	neg   bool
-	ver   bool
-	money bool
+	w      []byte // lower case
+	caps   []byte // a short acronym, matched only as written (upper case); else nil
+	mask   tmask
+	neg    bool
+	ver    bool
+	money  bool
+	suffix bool // 編號 ("number"): the word right before it says whose number
 }
 
 var (
@@ -121,7 +144,13 @@ func init() {
 	for _, g := range ctxGroups {
 		for _, w := range g.words {
 			i := uint16(len(ctxWords))
-			ctxWords = append(ctxWords, ctxWord{w: []byte(w), mask: g.mask, neg: g.neg, ver: g.ver, money: g.money})
+			cw := ctxWord{w: bytes.ToLower([]byte(w)), mask: g.mask, neg: g.neg, ver: g.ver, money: g.money,
+				suffix: w == "編號" || w == "编号"}
+			if !bytes.Equal(cw.w, []byte(w)) {
+				cw.caps = []byte(w)
+			}
+			ctxWords = append(ctxWords, cw)
+			w = string(cw.w)
 			if last := w[len(w)-1]; last < utf8.RuneSelf {
 				ctxByASCII[last] = append(ctxByASCII[last], i)
 				continue
@@ -174,6 +203,11 @@ func nearestContext(text []byte, start int) ctxResult {
 				}
 			}
 		}
+		if r.found && r.suffix {
+			if r2 := wordsEndingAt(text, p-r.wlen); r2.found && !r2.suffix {
+				r = r2
+			}
+		}
 		if r.found {
 			if r.neg && (crossedValue || crossedClause) {
 				return ctxResult{}
@@ -184,6 +218,18 @@ func nearestContext(text []byte, start int) ctxResult {
 		p = q
 	}
 	return ctxResult{}
+}
+
+// wordsEndingAt returns the context words ending right before p.
+func wordsEndingAt(text []byte, p int) ctxResult {
+	if p <= 0 {
+		return ctxResult{}
+	}
+	if text[p-1] < utf8.RuneSelf {
+		return asciiWordsEndingAt(text, p)
+	}
+	ru, _ := utf8.DecodeLastRune(text[:p])
+	return cjkWordsEndingAt(text, p, ru)
 }
 
 // clauseRune reports the CJK punctuation that separates clauses or list items.
@@ -200,12 +246,14 @@ func (r *ctxResult) take(w *ctxWord, longest *int) {
 	switch {
 	case len(w.w) > *longest:
 		*longest = len(w.w)
-		r.found, r.mask, r.neg, r.ver, r.money = true, w.mask, w.neg, w.ver, w.money
+		r.found, r.mask, r.neg, r.ver, r.money, r.suffix = true, w.mask, w.neg, w.ver, w.money, w.suffix
+		r.wlen = len(w.w)
 	case len(w.w) == *longest:
 		r.mask |= w.mask
 		r.neg = r.neg || w.neg
 		r.ver = r.ver || w.ver
 		r.money = r.money && w.money
+		r.suffix = r.suffix && w.suffix
 	}
 }
 
@@ -216,7 +264,7 @@ func asciiWordsEndingAt(text []byte, p int) ctxResult {
 		for _, i := range ctxByASCII[lower(text[end-1])] {
 			w := &ctxWords[i]
 			s := end - len(w.w)
-			if s < 0 || !equalFoldASCII(text[s:end], w.w) {
+			if s < 0 || !equalFoldASCII(text[s:end], w.w) || w.caps != nil && !bytes.Equal(text[s:end], w.caps) {
 				continue
 			}
 			if isLetter(w.w[0]) && s > 0 && isLetter(text[s-1]) {
@@ -270,36 +318,36 @@ func equalFoldASCII(a, lowerB []byte) bool {
 
 type labelGroup struct {
 	t     tid
+	role  bool // the label names a role (聯絡人), which a title alone may fill: 吳太, 陳生
 	words []string
 }
 
 var labelGroups = []labelGroup{
-	{tPersonName, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
-		"english name", "chinese name",
-		// A role names the person who fills it; the value must still look like a name.
-		// (聯絡人： is not here yet: testdata/golden/dingtalk_samples.txt, which this
-		// change may not touch, pins "緊急聯絡人：黃美玲 6123 4567" as phone-only.)
-		"申請人", "申请人", "收款人", "付款人", "受益人",
-		"持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
+	{tPersonName, false, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
+		"english name", "chinese name"}},
+	// A role names the person who fills it; the value must still look like a name.
+	{tPersonName, true, []string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
+		"受益人", "持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
 		"emergency contact", "employee name", "staff name"}},
-	{tDateOfBirth, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
+	{tDateOfBirth, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday"}},
-	{tAddress, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
+	{tAddress, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
 		"address", "home address", "residential address", "correspondence address"}},
 }
 
 type labelWord struct {
-	t tid
-	w []byte // lower case
+	t    tid
+	role bool
+	w    []byte // lower case
 }
 
 var labelWords = func() (out []labelWord) {
 	for _, g := range labelGroups {
 		for _, w := range g.words {
-			out = append(out, labelWord{t: g.t, w: []byte(w)})
+			out = append(out, labelWord{t: g.t, role: g.role, w: []byte(w)})
 		}
 	}
 	return out
@@ -353,7 +401,7 @@ func (st *scanState) labelValue(c, v int) {
 				}
 			}
 		}
-		st.labelled(lw.t, v)
+		st.labelled(lw.t, lw.role, v)
 		return
 	}
 }
@@ -380,7 +428,7 @@ func labelEnd(text []byte, c int) int {
 }
 
 // labelled extracts the value after a label and offers it to the label's type.
-func (st *scanState) labelled(t tid, v int) {
+func (st *scanState) labelled(t tid, role bool, v int) {
 	text := st.text
 	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
 		v++
@@ -420,6 +468,11 @@ func (st *scanState) labelled(t tid, v int) {
 		// name is 李嘉欣 whatever the next word is (else redacting that word would reveal
 		// the name on a second pass).
 		n := nameLength(text[s:e])
+		if role && addressForm(text[s:s+n]) {
+			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
+			// a name; after 姓名： the same characters may be one (陳生 is a given name).
+			break
+		}
 		if hasOrgWord(text[s : s+n]) {
 			// "收款人：Wing On Trading Limited": a firm, not a name with a tail to drop.
 			break
@@ -447,6 +500,31 @@ func (st *scanState) labelled(t tid, v int) {
 			st.add(cand{t: tAddress, start: s, end: e, score: scoreShapeCtx, flags: fCtxProof})
 		}
 	}
+}
+
+// cjkTitles are the titles that follow a surname when addressing someone: 陳生, 吳太, 李小姐.
+var cjkTitles = []string{"太", "生", "先生", "小姐", "女士", "太太", "姑娘", "伯", "婆", "姐", "哥", "sir"}
+
+// addressForm reports a surname followed by a title and nothing else.
+func addressForm(b []byte) bool {
+	b = trimSpaceBytes(b)
+	r0, n0 := utf8.DecodeRune(b)
+	r1, n1 := utf8.DecodeRune(b[n0:])
+	switch {
+	case cjkCompoundSet[[2]rune{r0, r1}]:
+		b = b[n0+n1:]
+	case cjkSurnameSet[r0]:
+		b = b[n0:]
+	default:
+		return false
+	}
+	b = trimSpaceBytes(b)
+	for _, t := range cjkTitles {
+		if equalFoldASCII(b, []byte(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCommaOK allows the comma of "CHAN, Tai Man" inside a labelled name.

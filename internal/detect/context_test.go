@@ -59,6 +59,44 @@ func TestNearestContext(t *testing.T) {
 		{text: "salary card: ^", mask: maskBank},
 		{text: "UnionPay credit card ^", mask: tCreditCard.mask()},
 		{text: "Visa card ^", mask: maskCard},
+		// The longest word ending at a place wins; 編號 takes the meaning of a word before it.
+		{text: "編號：^", neg: true},
+		{text: "身份證編號：^", mask: maskIDCard},
+		{text: "證件編號 ^", mask: maskIDAll},
+		{text: "護照編號：^", mask: maskPassport},
+		{text: "澳門身份證編號：^", mask: tMOID.mask()},
+		{text: "澳門居民身份證：^", mask: tMOID.mask()},
+		{text: "商業登記證號碼：^", mask: tHKBR.mask()},
+		{text: "商業登記號碼 ^", mask: tHKBR.mask()},
+		{text: "商業登記編號 ^", mask: tHKBR.mask()},
+		{text: "居留證編號 ^", mask: tTWID.mask()},
+		{text: "合同編號 ^", neg: true},
+		{text: "員工編號 ^", neg: true},
+		{text: "HKID編號 ^", mask: tHKID.mask()},
+		{text: "統一證號：^", mask: tTWID.mask()},
+		{text: "Resident Certificate No. ^", mask: tTWID.mask()},
+		{text: "ARC ^", mask: tTWID.mask()},
+		{text: "ARCs: ^", mask: tTWID.mask()},
+		{text: "arc ^", absent: true},
+		{text: "Arc ^", absent: true},
+		{text: "search ^", absent: true},
+		// Hong Kong banks; their short acronyms only in capitals.
+		{text: "HSBC ^", mask: tHKBankAccount.mask()},
+		{text: "匯豐銀行 ^", mask: maskBank},
+		{text: "汇丰 ^", mask: tHKBankAccount.mask()},
+		{text: "BOCHK ^", mask: tHKBankAccount.mask()},
+		{text: "BEA ^", mask: tHKBankAccount.mask()},
+		{text: "Bea ^", absent: true},
+		{text: "boc ^", absent: true},
+		{text: "aBOC ^", absent: true},
+		// A number right after a product name is its version.
+		{text: "dingtalk ^", neg: true, ver: true},
+		{text: "DingTalk ^", neg: true, ver: true},
+		{text: "Chrome ^", neg: true, ver: true},
+		{text: "Android ^", neg: true, ver: true},
+		{text: "iOS ^", neg: true, ver: true},
+		{text: "Windows ^", neg: true, ver: true},
+		{text: "kiosk ^", absent: true},
 	}
 	for _, tt := range tests {
 		i := 0
@@ -97,6 +135,64 @@ func TestLabelEndSkipsMarkup(t *testing.T) {
 		c := bytes.LastIndexAny(b, ":：")
 		if got := string(b[:labelEnd(b, c)]); got != tt.upTo {
 			t.Errorf("labelEnd(%q) leaves %q; want %q", tt.text, got, tt.upTo)
+		}
+	}
+}
+
+// TestContextWordsInText: the words above, end to end through ScanText.
+func TestContextWordsInText(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text string
+		typ  Type   // "" for no finding at all
+		want string // the finding's text
+	}{
+		{"護照編號：E12345678", CNPassport, "E12345678"},
+		{"护照编号 K12345678", HKPassport, "K12345678"},
+		{"澳門身份證編號：1234567(8)", MOID, "1234567(8)"},
+		{"澳門居民身份證編號：5215299(8)", MOID, "5215299(8)"},
+		{"居留證號碼：AC01234567", TWID, "AC01234567"},
+		{"ARC AC01234567", TWID, "AC01234567"},
+		{"统一证号 AC01234567", TWID, "AC01234567"},
+		{"arc AC01234567", "", ""},
+		{"編號 AC01234567", "", ""},
+		{"編號：E12345678", "", ""},
+		// Versions after product names are not addresses; addresses after other words are.
+		{"dingtalk 7.6.10.1", "", ""},
+		{"Chrome 120.0.0.0", "", ""},
+		{"Android 13.0.0.1 build", "", ""},
+		{"iOS 17.1.2.1", "", ""},
+		{"Windows 10.0.0.1", "", ""},
+		{"DingTalk login from 10.0.0.1", IPv4, "10.0.0.1"},
+		{"Android 手機, IP 192.168.1.20", IPv4, "192.168.1.20"},
+		{"Chrome 120.0.0.0, IP 10.1.2.3", IPv4, "10.1.2.3"},
+		// A contact person after a label and colon; a surname and title is not a name.
+		{"聯絡人：黃美玲", PersonName, "黃美玲"},
+		{"联系人：王小明 13800138000", PersonName, "王小明"},
+		{"緊急聯繫人：Peter Chan", PersonName, "Peter Chan"},
+		{"联络人：李嘉欣", PersonName, "李嘉欣"},
+		{"聯絡人：吳太", "", ""},
+		{"聯絡人：陳生", "", ""},
+		{"聯絡人：歐陽小姐", "", ""},
+		{"收款人：李小姐", "", ""},
+		{"姓名：陳生", PersonName, "陳生"}, // a given name can be a title's character
+		{"聯絡人：人事部", "", ""},
+		{"聯絡人：Wing On Trading Limited", "", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
+		if tt.typ == "" {
+			if len(got) > 0 {
+				t.Errorf("%q: want nothing, got %s", tt.text, describe(tt.text, got))
+			}
+			continue
+		}
+		found := false
+		for _, g := range got {
+			found = found || g.Type == tt.typ && tt.text[g.Start:g.End] == tt.want
+		}
+		if !found {
+			t.Errorf("%q: want %s %q, got %s", tt.text, tt.typ, tt.want, describe(tt.text, got))
 		}
 	}
 }

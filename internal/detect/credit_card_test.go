@@ -57,6 +57,13 @@ func init() {
 			{text: "6212345678901265", key: "remark"},
 			{text: "5066991111111118", key: "remark"},
 			{text: "6062828888666688", key: "remark"},
+			// Printed in fours, the leftover digits last: Stripe's Diners (14) and Visa (13).
+			{text: "3622 7206 2716 67", key: "remark"},
+			{text: "4222 2222 2222 2", key: "remark"},
+			{text: "4007 0000 0002 7", key: "cardNo"},
+			{text: "Visa 4222 2222 2222 2, exp 12/28", key: "text", want: "4222 2222 2222 2"},
+			{text: "信用卡號 3056 9309 0259 04。", key: "text", want: "3056 9309 0259 04"},
+			{text: "card 3622 7206 2716 67\n電話 9123 4567", key: "text", want: "3622 7206 2716 67"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -81,6 +88,12 @@ func init() {
 			{text: withLuhn("3088000000000000000"), key: "remark"}, // old JCB: 16 digits only
 			{text: withLuhn("5900000000000000"), key: "remark"},    // 59: no brand
 			{text: "8171999927660000", key: "orderId"},
+			// The short last group only closes three or more fours, and the card check decides.
+			{text: spacedFours(withoutLuhn("36227206271667")), key: "remark"},
+			{text: spacedFours(withoutLuhn("4222222222222")), key: "remark"},
+			{text: spacedFours(withLuhn("12345678901234")), key: "remark"}, // no brand
+			{text: "4222 2222 2222 2 1234", key: "remark"},                 // a list of groups
+			{text: "3622 7206 2716 67", key: "requestId"},
 		},
 	})
 }
@@ -143,6 +156,8 @@ func TestCardOrBankCard(t *testing.T) {
 		{"6250941006528599", "value", "銀行卡號", []Type{CNBankCard}},
 		{"6250941006528599", "creditCardNo", "", []Type{CreditCard}},
 		{"信用卡 6250941006528599", "remark", "", []Type{CreditCard}},
+		// A Hong Kong bank's name marks its accounts, not its cards.
+		{"HSBC 4111 1111 1111 1111, 滙豐 5490-4836-5179-2974", "remark", "", []Type{CreditCard, CreditCard}},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
@@ -154,4 +169,16 @@ func TestCardOrBankCard(t *testing.T) {
 			t.Errorf("key=%q label=%q %q: got %s, want %v", tt.key, tt.label, tt.text, describe(tt.text, got), tt.want)
 		}
 	}
+}
+
+// spacedFours writes digits in groups of four, the leftover digits last.
+func spacedFours(d string) string {
+	var b []byte
+	for i := 0; i < len(d); i += 4 {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, d[i:min(i+4, len(d))]...)
+	}
+	return string(b)
 }

@@ -39,14 +39,6 @@ func hkBankCode(d []byte) bool {
 // matchBankAccount offers a chain of digit groups as a bank account.
 func (st *scanState) matchBankAccount(d []byte, sz []int, sep byte, start, end int) {
 	total := len(d)
-	// matchChain offers every chain here; these shapes no other recognizer takes: a
-	// first-generation mainland ID has 15 digits, a BR number with its branch 8+3.
-	if len(sz) == 1 && total == 15 {
-		st.matchCNID15(d, start, end)
-	}
-	if total == 11 {
-		st.matchBRBranch(sz, sep, start, end)
-	}
 	if len(sz) >= 3 && sz[0] == 3 && sz[1] == 3 && total >= 12 && total <= 16 && hkBankCode(d) {
 		// Money is what goes into an account: "薪金 004-512-345678-838", "HK$500 to
 		// 004-…" keep the account; order, invoice and reference words still take it back.

@@ -16,6 +16,18 @@ func init() {
 			{text: "#### 薪酬通知\n- HKID：Z520167(6)\nA/C 387-789-286830383 副本", key: "text", label: "薪酬通知", want: "387-789-286830383"},
 			{text: "Salary paid to 004-512-345678-838", key: "remark", want: "004-512-345678-838"},
 			{text: "三月份薪金 004-512-345678-838", key: "remark", want: "004-512-345678-838"},
+			// A Hong Kong bank's name before an account number is bank context.
+			{text: "HSBC 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "hsbc a/c: 123-456789-001", key: "text", want: "123-456789-001"},
+			{text: "滙豐 123456789001", key: "remark", want: "123456789001"},
+			{text: "恒生 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "Hang Seng 123 456789 001", key: "remark", want: "123 456789 001"},
+			{text: "中銀香港 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "BOC 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "渣打 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "Standard Chartered 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "東亞 123-456789-001", key: "remark", want: "123-456789-001"},
+			{text: "BEA 123-456789-001", key: "remark", want: "123-456789-001"},
 		},
 		fp: []tcase{
 			{text: "999-512-345678-838", key: "remark"},
@@ -26,6 +38,13 @@ func init() {
 			{text: "004-512-345678-838", key: "value", label: "合同編號"},
 			{text: "Ref 004-512-345678-838", key: "remark"},
 			{text: "訂單 004-512-345678-838", key: "remark"},
+			// Short acronyms count only in capitals: "Bea" is a name, "boc" a word.
+			{text: "Bea 123-456789-001", key: "remark"},
+			{text: "bea 123-456789-001", key: "remark"},
+			{text: "boc 123-456789-001", key: "remark"},
+			{text: "BOCA 123-456789-001", key: "remark"},
+			{text: "HSBC 訂單 123-456789-001", key: "remark"},
+			{text: "HSBC 123-456789-001", key: "orderId"},
 		},
 	})
 }

@@ -35,13 +35,8 @@ func ValidHKBR(s string) bool {
 	return false
 }
 
-// matchBRBranch offers the BR number + branch forms that matchChain does not: 12345678-000
-// (which it reads as a phone with an extension) and the contiguous 12345678000.
-func (st *scanState) matchBRBranch(sz []int, sep byte, start, end int) {
-	switch {
-	case len(sz) == 2 && sep == '-' && sz[0] == 8 && sz[1] == 3:
-		st.add(cand{t: tHKBR, start: start, end: start + 8, score: scoreShapeCtx, flags: fNeedHint})
-	case len(sz) == 1 && sz[0] == 11:
-		st.add(cand{t: tHKBR, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
-	}
+// matchBRBranch offers a contiguous 11-digit number as a BR number with its branch
+// (12345678000); matchChain reports the dashed 12345678-000 as its first eight digits.
+func (st *scanState) matchBRBranch(start, end int) {
+	st.add(cand{t: tHKBR, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 }

@@ -14,6 +14,12 @@ func init() {
 			{text: "BR No.: 12345678-000", key: "remark", want: "12345678"},
 			{text: "12345678-001", key: "brNo", want: "12345678"},
 			{text: "12345678000", key: "businessRegistrationNo"},
+			// 商業登記證號碼 ends in the ID word 證號; 商業登記編號 in the negative 編號.
+			{text: "商業登記證號碼：12345678", key: "text", want: "12345678"},
+			{text: "商業登記編號：12345678", key: "text", want: "12345678"},
+			{text: "商业登记证 32345678-000", key: "remark", want: "32345678"},
+			{text: "商業登記號碼 12345678000", key: "remark", want: "12345678000"},
+			{text: "商業登記證編號：12345678", key: "text", want: "12345678"},
 		},
 		fp: []tcase{
 			{text: "12345678", key: "remark"},
@@ -22,6 +28,9 @@ func init() {
 			{text: "brown 12345678", key: "remark"},
 			{text: "12345678-000", key: "remark"},
 			{text: "12345678000", key: "remark"},
+			{text: "編號：12345678", key: "text"},
+			{text: "證件號碼 12345678-000", key: "remark"},
+			{text: "商業登記證 12345678", key: "dept_id"},
 		},
 	})
 }

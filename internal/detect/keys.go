@@ -727,6 +727,8 @@ var cjkRules = []cjkRule{
 	{[]string{"護照", "护照"}, hPassport},
 	{[]string{"澳門身份證", "澳门身份证", "澳門居民身份證"}, hMOID},
 	{[]string{"身份證", "身份证", "身分證", "身分证", "證件", "证件"}, hIDDoc},
+	// A Taiwan resident certificate (after 身份證: 永久居留身份證 is a mainland card).
+	{[]string{"居留證", "居留证"}, hTWID},
 	{[]string{"信用卡"}, hCard},
 	// A mainland social insurance number is the resident ID number (before 賬號 makes it a
 	// bank account).

@@ -292,6 +292,10 @@ func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
 		{"sys09-personalSi", maskIDCard, true, false},
 		{"个人社保账号", maskIDCard, true, false},
 		{"个人公积金账号", maskBank, true, false},
+		// A Taiwan resident certificate; a mainland permanent residence ID card is an ID card.
+		{"居留證號碼", tTWID.mask(), true, false},
+		{"居留证号", tTWID.mask(), true, false},
+		{"外國人永久居留身份證號碼", maskIDDoc, true, false},
 	}
 	for _, tt := range tests {
 		h := classifyName(tt.key)

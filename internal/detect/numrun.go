@@ -232,7 +232,9 @@ func amountAfter(text []byte, p int) bool {
 
 // chain returns how many elements from j form one number: the same separator throughout, and
 // with spaces only group sizes that formats use (3–6, or 6-8-… for a spaced cn_id), so that
-// "91234567 61234567" stays two numbers.
+// "91234567 61234567" stays two numbers. A card number printed in fours ends in whatever
+// digits are left over, so a 1–2 digit group closes a run of at least three fours ("3622 7206
+// 2716 67", "4222 2222 2222 2") when nothing spaced follows it; the card check still decides.
 func (r *numRun) chain(j int) int {
 	e0 := &r.el[j]
 	if !e0.plain() || j+1 >= r.n {
@@ -248,7 +250,8 @@ func (r *numRun) chain(j int) int {
 		if e.sep != sep || e.kind != ekGroup || e.end != e.e {
 			break
 		}
-		if sep == ' ' && !(e.nd >= 3 && e.nd <= 6 || e.nd == 8 && k == j+1 && e0.nd == 6) {
+		if sep == ' ' && !(e.nd >= 3 && e.nd <= 6 || e.nd == 8 && k == j+1 && e0.nd == 6 ||
+			e.nd <= 2 && k >= j+3 && r.allFours(j, k) && (k+1 == r.n || r.el[k+1].sep != ' ')) {
 			break
 		}
 		if e.x {
@@ -257,6 +260,16 @@ func (r *numRun) chain(j int) int {
 		}
 	}
 	return k - j
+}
+
+// allFours reports whether elements [j, k) all have four digits.
+func (r *numRun) allFours(j, k int) bool {
+	for ; j < k; j++ {
+		if r.el[j].nd != 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // digits copies the digits (and a final X) of elements [j, j+m) into buf.
@@ -448,10 +461,13 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 			} else if hasPrefixBytes(d, "852") && hkPhoneValid(d[3:]) {
 				st.add(cand{t: tHKPhone, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 			}
+			st.matchBRBranch(start, end) // 12345678000, the BR number and its branch
 		case 13:
 			if hasPrefixBytes(d, "86") && cnMobileValid(d[2:]) {
 				st.add(cand{t: tCNMobile, start: start, end: end, score: scoreValidated})
 			}
+		case 15:
+			st.matchCNID15(d, start, end)
 		case 18:
 			st.matchCNID(d, start, end)
 			st.matchUSCC(d, start, end)
@@ -470,6 +486,10 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 		// number without the extension.
 		if hkPhoneValid(d[:8]) {
 			st.add(cand{t: tHKPhone, start: start, end: int(r.el[j+L-2].e), score: scoreShapeCtx, flags: fNeedHint})
+		}
+		if L == 2 && sz[1] == 3 {
+			// Or a BR number with its branch, 12345678-000: the BR number is the first part.
+			st.add(cand{t: tHKBR, start: start, end: int(el.e), score: scoreShapeCtx, flags: fNeedHint})
 		}
 	case L == 3 && sz[0] == 3 && sz[1] == 4 && sz[2] == 4:
 		if cnMobileValid(d) {
