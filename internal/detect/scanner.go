@@ -151,6 +151,10 @@ type scanState struct {
 	ctx   ctxResult
 
 	keyProofOnly bool // only fKeyProof candidates can be reported: skip the others' work
+
+	// needFold: the text holds full-width forms the recognizers read only folded (fold.go);
+	// folded: this is the folded copy already.
+	needFold, folded bool
 }
 
 // ScanText appends the findings in one decoded text value to out and returns it. Findings
@@ -197,12 +201,40 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 
 func (s *Scanner) scanText(text []byte, key, label string, number bool, h hint, out []Finding, first int) []Finding {
 	st := scanState{s: s, text: text, key: key, label: label, number: number, h: h, out: out, base: len(out), ctxAt: -1}
+	return st.run(first)
+}
+
+// scanFolded scans the width-folded copy of st.text (fold.go) and maps the findings back
+// onto st.text.
+func (st *scanState) scanFolded() []Finding {
+	fd := foldPool.Get().(*folded)
+	fd.fold(st.text)
+	s, base := st.s, st.base
+	f := scanState{s: s, text: fd.b, key: st.key, label: st.label, number: st.number, h: st.h, out: st.out[:base], base: base, ctxAt: -1, folded: true}
+	out := f.run(firstInteresting(fd.b))
+	for i := base; i < len(out); i++ {
+		out[i].Start, out[i].End = fd.orig(out[i].Start), fd.orig(out[i].End)
+	}
+	foldPool.Put(fd)
+	return out
+}
+
+// run scans st.text; first is its first interesting byte.
+func (st *scanState) run(first int) []Finding {
+	s, text, number, h := st.s, st.text, st.number, st.h
 	if first >= 0 && !(number && h.pos == 0) { // JSON numbers need a key naming a type
 		// Under an id/time/amount key only self-validating structured formats can survive
 		// (A123456(3), e-mail, IPv6): skip the scan when the value cannot hold one.
 		st.keyProofOnly = h.neg && h.pos == 0
 		if !st.keyProofOnly || mayHoldKeyProof(text) {
 			st.scan(backToToken(text, first))
+			if st.needFold {
+				// Found while scanning rather than by a pass of its own, so values without
+				// full-width forms pay nothing for them. (The name, date of birth and address
+				// readers below see nothing in those forms that the pass missed: each starts
+				// from an interesting byte, and its lead byte 0xEF is one.)
+				return st.scanFolded()
+			}
 		}
 	}
 	if h.pos&maskText != 0 {
@@ -315,6 +347,7 @@ const (
 	clsAt
 	clsColon
 	clsEF
+	clsE3 // the lead byte of the ideographic space U+3000, a digit group separator to fold
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -330,6 +363,7 @@ var byteClass = func() (t [256]uint8) {
 	t['@'] = clsAt
 	t[':'] = clsColon
 	t[0xEF] = clsEF
+	t[0xE3] = clsE3
 	return t
 }()
 
@@ -363,9 +397,18 @@ func (st *scanState) scan(i int) {
 			if hasFullwidth(text, i, 0x9A) { // ：
 				st.labelValue(i, i+3)
 				i += 3
+			} else if !st.folded && foldTrigger(text, i) {
+				st.needFold = true
+				return
 			} else {
 				i++
 			}
+		case clsE3:
+			if !st.folded && ideoSpaceTrigger(text, i) {
+				st.needFold = true
+				return
+			}
+			i++
 		}
 	}
 }
@@ -523,7 +566,7 @@ func (st *scanState) add(c cand) {
 		} else if h.pos == 0 {
 			// Only a word naming this very number re-types it: in "銀行卡 6222… | 4111…"
 			// the second number is a card again.
-			if cx := st.context(c.start); cx.found && cx.direct && cx.mask&maskBank != 0 && !cx.mask.has(tCreditCard) {
+			if cx := st.context(c.start); cx.found && cx.direct && cx.mask.has(tCNBankCard) && !cx.mask.has(tCreditCard) {
 				c.t, byContext = tCNBankCard, true
 			}
 		}

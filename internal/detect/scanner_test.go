@@ -387,11 +387,29 @@ func FuzzScanText(f *testing.F) {
 	}
 	f.Add([]byte(freeTextSample), "remark", "", false)
 	f.Add([]byte("\xff\xfe\xfd 9123\x80 4567 A123456(\xe3)"), "mobile", "", false)
+	for _, fw := range []string{"手機：１３８００１３８０００", "+852　9123　4567", "＋852 9123 4567", "Ａ１２３４５６（３）",
+		"（８５２）９１２３　４５６７", "ｔａｉｍａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "９\xef\xbc\x91\xef\xbc", "1\xe3\x80\x80\xef\xbc\x92\xe3\x80"} {
+		f.Add([]byte(fw), "remark", "", false)
+	}
 	f.Fuzz(func(t *testing.T, text []byte, key, label string, number bool) {
 		s := fuzzScanner
 		field := &Field{Key: key, Label: label, Number: number}
 		got := s.ScanText(text, field, nil)
 		checkFindings(t, text, got, DefaultThreshold)
+		// Written in full-width forms, an ASCII value is found alike: same types over the
+		// same characters, spans over the whole full-width runes.
+		if ascii(text) {
+			fw := []byte(toFullWidth(string(text), false))
+			gotFW := s.ScanText(fw, field, nil)
+			checkFindings(t, fw, gotFW, DefaultThreshold)
+			same := len(got) == len(gotFW)
+			for i := 0; same && i < len(got); i++ {
+				same = got[i].Type == gotFW[i].Type && toFullWidth(string(text[got[i].Start:got[i].End]), false) == string(fw[gotFW[i].Start:gotFW[i].End])
+			}
+			if !same {
+				t.Fatalf("ASCII %s; full-width %s", describe(string(text), got), describe(string(fw), gotFW))
+			}
+		}
 		// The field's hint depends on the text only in whether a label applies (not over
 		// free text); the re-scans below keep the hint of the whole text.
 		h := fieldHint(key, label, text)
@@ -440,6 +458,15 @@ func FuzzScanText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func containsFinding(fs []Finding, typ Type, start, end int) bool {

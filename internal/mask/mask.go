@@ -75,11 +75,19 @@ func Mask(dst []byte, t detect.Type, value []byte) []byte {
 	return keep(dst, value, isMaskable, 1, 1)
 }
 
-func isDigitOrStar(r rune) bool { return r >= '0' && r <= '9' || r == '*' }
+// The scanner reads full-width digits and letters (９１２３ ４５６７, Ａ１２３４５６（７）) as
+// their ASCII forms, so the masks count them alike: were they copied as separators, a
+// full-width number would pass through unmasked.
 
-func isAlnumOrStar(r rune) bool {
-	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '*'
+func isDigitOrStar(r rune) bool { return isDigit(r) || r == '*' }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ'
 }
+
+func isAlnumOrStar(r rune) bool { return isDigit(r) || isLetter(r) || r == '*' }
 
 // isMaskable covers letters and digits of any script.
 func isMaskable(r rune) bool { return r == '*' || unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -96,12 +104,12 @@ func countRunes(s []byte, f func(rune) bool) int {
 
 func leadingLetters(s []byte) int {
 	n := 0
-	for _, c := range s {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+	for _, r := range string(s) {
+		if isLetter(r) {
 			n++
 			continue
 		}
-		if c == ' ' && n == 0 {
+		if (r == ' ' || r == '\u3000') && n == 0 {
 			continue
 		}
 		break
@@ -130,14 +138,15 @@ func keep(dst, value []byte, f func(rune) bool, first, last int) []byte {
 }
 
 func maskEmail(dst, v []byte) []byte {
-	at := strings.LastIndexByte(string(v), '@')
+	at := strings.LastIndexAny(string(v), "@＠") // ＠: the scanner reads ａｂｃ＠ｅｘａｍｐｌｅ．ｃｏｍ
 	if at <= 0 {
 		return keep(dst, v, isMaskable, 1, 0)
 	}
 	r, _ := utf8.DecodeRune(v)
 	dst = utf8.AppendRune(dst, r)
 	dst = append(dst, "***"...)
-	dom := v[at+1:]
+	_, size := utf8.DecodeRune(v[at:])
+	dom := v[at+size:]
 	if len(dom) > 2 && dom[0] == '[' && dom[len(dom)-1] == ']' {
 		// An address literal is an IP address: masked as one.
 		dst = append(dst, "@["...)
@@ -151,14 +160,17 @@ func maskEmail(dst, v []byte) []byte {
 	return append(dst, v[at:]...)
 }
 
+// maskIPv4 keeps the first two parts; the dots may be full-width (１９２．１６８．１．１).
 func maskIPv4(dst, v []byte) []byte {
-	for i, part := range strings.Split(string(v), ".") {
-		if i > 0 {
-			dst = append(dst, '.')
-		}
-		if i < 2 {
-			dst = append(dst, part...)
-		} else {
+	part := 0
+	for _, r := range string(v) {
+		switch {
+		case r == '.' || r == '．':
+			part++
+			dst = utf8.AppendRune(dst, r)
+		case part < 2:
+			dst = utf8.AppendRune(dst, r)
+		case dst[len(dst)-1] != '*':
 			dst = append(dst, '*')
 		}
 	}
@@ -197,35 +209,56 @@ func maskName(dst, v []byte) []byte {
 	return dst
 }
 
-// maskDate keeps a four-digit year and stars the other digits: 1988-07-14 → 1988-**-**.
+// maskDate keeps a four-digit year and stars the other digits: 1988-07-14 → 1988-**-**,
+// １９８８年７月１４日 → １９８８年*月**日.
 func maskDate(dst, v []byte) []byte {
 	s := string(v)
+	// The year is the first run of exactly four digits (or stars) reading 19dd or 20dd.
 	yearAt := -1
-	for i := 0; i+4 <= len(s); i++ {
-		if (i == 0 || !isDigitOrStar(rune(s[i-1]))) && (i+4 == len(s) || !isDigitOrStar(rune(s[i+4]))) &&
-			(strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20")) && isDigits(s[i+2:i+4]) {
-			yearAt = i
+	run, runAt := 0, 0
+	var d [4]int
+	for i, r := range s + "\x00" {
+		if isDigitOrStar(r) {
+			if run == 0 {
+				runAt = i
+			}
+			if run < 4 {
+				d[run] = digitValue(r)
+			}
+			run++
+			continue
+		}
+		if run == 4 && (d[0] == 1 && d[1] == 9 || d[0] == 2 && d[1] == 0) && d[2] >= 0 && d[3] >= 0 {
+			yearAt = runAt
 			break
 		}
+		run = 0
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' && (yearAt < 0 || i < yearAt || i >= yearAt+4) {
+	n := 0
+	for i, r := range s {
+		if yearAt >= 0 && i >= yearAt && n < 4 {
+			n++
+			dst = utf8.AppendRune(dst, r)
+			continue
+		}
+		if isDigit(r) {
 			dst = append(dst, '*')
 		} else {
-			dst = append(dst, c)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
 	return dst
 }
 
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
+// digitValue is the value of an ASCII or full-width digit, -1 for a star.
+func digitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
 	}
-	return s != ""
+	return -1
 }
 
 // maskAddress keeps the last comma-separated part (the district or region) of an address

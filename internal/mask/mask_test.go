@@ -41,6 +41,19 @@ func TestMask(t *testing.T) {
 		{detect.Address, "香港九龍觀塘道388號15樓", "香港九龍**********"},
 		{"staff_no", "EMP-123456", "E**-*****6"},
 		{"staff_no", "ab", "**"},
+		// Full-width forms, read by the scanner as their ASCII counterparts, are masked alike.
+		{detect.HKPhone, "９１２３４５６７", "９***４５６７"},
+		{detect.HKPhone, "＋８５２　９１２３　４５６７", "＋８５２　９***　４５６７"},
+		{detect.HKPhone, "+852　9123　4567", "+852　9***　4567"},
+		{detect.CNMobile, "１３８００１３８０００", "１３８****８０００"},
+		{detect.HKID, "Ａ１２３４５６（３）", "Ａ１２３***（*）"},
+		{detect.HKID, "A123456（3）", "A123***（*）"},
+		{detect.CNID, "１１０１０５１９４９１２３１００２Ｘ", "１１０***********００２Ｘ"},
+		{detect.Email, "ｔａｉｍａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "ｔ***＠ｅｘａｍｐｌｅ．ｃｏｍ"},
+		{detect.CreditCard, "４１１１　１１１１　１１１１　１１１１", "****　****　****　１１１１"},
+		{detect.IPv4, "１９２．１６８．１．２０", "１９２．１６８．*．*"},
+		{detect.DateOfBirth, "１９８８－０７－１４", "１９８８－**－**"},
+		{detect.DateOfBirth, "１９８８年７月１４日", "１９８８年*月**日"},
 	} {
 		got := string(Mask(nil, tc.typ, []byte(tc.in)))
 		if got != tc.want {

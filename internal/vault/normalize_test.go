@@ -24,7 +24,14 @@ func TestDefaultNormalize(t *testing.T) {
 		{"cn_id", "110105 19491231 002X", "11010519491231002X"},
 		{"credit_card", "4111-1111 1111-1111", "4111111111111111"},
 		{"hk_bank_account", "012-345-67890-1", "012345678901"},
+		// Full-width forms from CJK input methods share the ASCII spelling's token.
+		{"hk_phone", "９１２３　４５６７", "+85291234567"},
+		{"hk_phone", "＋８５２ ９１２３ ４５６７", "+85291234567"},
+		{"cn_mobile", "１３８００１３８０００", "+8613800138000"},
+		{"hkid", "Ａ１２３４５６（３）", "A1234563"},
+		{"credit_card", "４１１１ １１１１ １１１１ １１１１", "4111111111111111"},
 		{"person_name", "  陳大文  ", "陳大文"},
+		{"person_name", "ＡＢＣ", "ＡＢＣ"}, // only the ID, phone and card types are folded
 		{"custom_type", "  Keep Case  ", "Keep Case"},
 		{"email", "   ", ""},
 	} {
