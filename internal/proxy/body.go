@@ -30,7 +30,7 @@ func (e *errEncoding) Error() string { return e.msg }
 
 // readBody reads a body, undoing its Content-Encoding (gzip, deflate, br; several in order),
 // and never holds more than limit decoded bytes.
-func readBody(r io.Reader, encoding string, limit, sizeHint int64) ([]byte, error) {
+func readBody(dst []byte, r io.Reader, encoding string, limit, sizeHint int64) ([]byte, error) {
 	codings := parseCodings(encoding)
 	rc := io.NopCloser(r)
 	// Codings are listed in the order they were applied; undo them in reverse.
@@ -42,7 +42,7 @@ func readBody(r io.Reader, encoding string, limit, sizeHint int64) ([]byte, erro
 		rc = d
 	}
 	defer rc.Close()
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(dst[:0])
 	if len(codings) == 0 && sizeHint > 0 && sizeHint <= limit {
 		buf.Grow(int(sizeHint) + 1) // one allocation instead of doubling up to the size
 	}

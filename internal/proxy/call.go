@@ -36,6 +36,7 @@ type Call struct {
 	// response-side state
 	acceptEncoding string
 	traceDone      func(*Call)
+	bufs           []*bodyBuf // body buffers to hand back once the answer is written
 }
 
 // CrossedBorder reports whether personal data crossed the border on this call: a forwarded

@@ -88,6 +88,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.rp.ServeHTTP(sw, out)
+	c.releaseBufs()
 }
 
 // MatchRoute finds the route of a call. The path decides the DingTalk upstream (UpstreamFor);
@@ -175,7 +176,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		}
 	}
 	enc := r.Header.Get("Content-Encoding")
-	body, err := readBody(r.Body, enc, route.Limits.MaxBody, r.ContentLength)
+	body, err := readBody(nil, r.Body, enc, route.Limits.MaxBody, r.ContentLength)
 	r.Body.Close()
 	if err != nil {
 		s.failRequest(c, w, err, "request body")
@@ -307,18 +308,21 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	// Re-encode for the client only what came compressed: compressing a body DingTalk sent
 	// plain would cost more than the rewrite itself.
 	compressed := resp.Uncompressed || resp.Header.Get("Content-Encoding") != ""
-	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody, resp.ContentLength)
+	in := c.takeBuf()
+	body, err := readBody(in.b, resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		return err
 	}
+	in.b = body
 	if ct == "" && sniffJSON(body) {
 		kind = rewrite.JSON
 	}
 	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
+		out := c.takeBuf()
 		o, err := c.Runtime.Engine.Rewrite(resp.Request.Context(), &rewrite.Input{
 			Body: body, Kind: kind, Direction: rewrite.Response, Side: side, Decisions: dec,
-			MaxDepth: route.Limits.MaxDepth, TTL: route.Retention,
+			MaxDepth: route.Limits.MaxDepth, TTL: route.Retention, Dst: out.b,
 		})
 		if err != nil {
 			return err
@@ -328,6 +332,9 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 			return o.Refusal
 		}
 		c.Stats.Merge(o.Stats)
+		if o.Changed && cap(o.Body) > 0 {
+			out.b = o.Body[:0] // the rewrite's buffer, grown if Dst was too small
+		}
 		body = o.Body
 	}
 	resp.Header.Del("Content-Encoding")

@@ -155,6 +155,7 @@ func New(plan *policy.Plan, opts Options) (*Server, error) {
 		ErrorHandler:   s.errorHandler,
 		Transport:      &retryTransport{next: opts.Transport, retries: max(opts.Retries, 0)},
 		ErrorLog:       slog.NewLogLogger(opts.Logger.Handler(), slog.LevelWarn),
+		BufferPool:     &copyBuffers{},
 		// 0: bodies the proxy rewrote have a length and go out in one write; streamed
 		// pass-through bodies without a length are flushed as they come anyway.
 		FlushInterval: 0,

@@ -83,6 +83,10 @@ type Input struct {
 	ForbidClear policy.TypeSet
 	MaxDepth    int           // overrides Config.MaxDepth when > 0 (the route's limit)
 	TTL         time.Duration // retention of the values tokenized here (0: the vault's default)
+	// Dst, when not nil, is space the rewritten JSON body may be written into (from its
+	// start: its length is ignored), so a caller can reuse one buffer from body to body.
+	// It must not overlap Body. Outcome.Body is Dst, or a larger buffer, when Changed.
+	Dst []byte
 }
 
 // Outcome is the result of a rewrite.

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -137,6 +138,36 @@ func TestFieldRulesPerRole(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("roles %v:\n got  %s\n want %s", tc.roles, got, tc.want)
+		}
+	}
+}
+
+// Input.Dst is only space: whatever it holds and however small it is, the output is the
+// same, and it is written into Dst when Dst is large enough.
+func TestRewriteIntoDst(t *testing.T) {
+	f := newFixture(t)
+	r, _ := f.plan.RouteByName("user-get")
+	dec := r.Response.For([]string{"support"})
+	rewrite := func(dst []byte) []byte {
+		o, err := f.engine.Rewrite(context.Background(), &Input{Body: []byte(userGet), Kind: JSON,
+			Direction: Response, Side: r.Response, Decisions: dec, Dst: dst})
+		if err != nil || !o.Changed {
+			t.Fatalf("Rewrite: changed=%v err=%v", o != nil && o.Changed, err)
+		}
+		return o.Body
+	}
+	want := string(rewrite(nil))
+	for _, dst := range [][]byte{
+		make([]byte, 0, 8),
+		bytes.Repeat([]byte("x"), 3), // leftovers of an earlier body are overwritten
+		make([]byte, 5, 4096),
+	} {
+		got := rewrite(dst)
+		if string(got) != want {
+			t.Fatalf("into a buffer of len %d cap %d:\n got  %s\n want %s", len(dst), cap(dst), got, want)
+		}
+		if cap(dst) >= len(want) && &got[0] != &dst[:1][0] {
+			t.Errorf("a buffer of cap %d was large enough but not used", cap(dst))
 		}
 	}
 }

@@ -95,7 +95,7 @@ func (st *state) rewriteJSON(body []byte) ([]byte, bool, error) {
 	if err := st.prepareReveal(body); err != nil {
 		return nil, false, err
 	}
-	out, changed, err := st.walker.Rewrite(&st.tape, st, nil)
+	out, changed, err := st.walker.Rewrite(&st.tape, st, st.in.Dst)
 	if err != nil {
 		return nil, false, err
 	}
