@@ -106,14 +106,21 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 	case len(b) >= 8 && allDigits(b[:8]) && (len(b) == 8 || !isDigit(b[8])):
 		y, m, d, n, ok = atoi(b[:4]), atoi(b[4:6]), atoi(b[6:8]), 8, true
 	case len(b) >= 1 && isDigit(b[0]):
-		// Day first: 14/07/1988, 14-07-1988, 14.07.1988, or 14 Jul 1988.
+		// Day first: 14/07/1988, 14-07-1988, 14.07.1988, or 14 Jul 1988 (14th July, 1988).
 		dd, i := digits(0, 1, 2)
 		if dd < 0 || i >= len(b) {
 			break
 		}
-		if b[i] == ' ' {
+		i = skipOrdinal(b, i)
+		if i < len(b) && b[i] == ' ' {
 			mon, j := monthAt(b, i+1)
-			if mon == 0 || j >= len(b) || b[j] != ' ' {
+			if mon == 0 || j >= len(b) {
+				break
+			}
+			if b[j] == ',' {
+				j++
+			}
+			if j >= len(b) || b[j] != ' ' {
 				break
 			}
 			yy, k := digits(j+1, 4, 4)
@@ -121,6 +128,9 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 				break
 			}
 			y, m, d, n, ok = yy, mon, dd, k, true
+			break
+		}
+		if i >= len(b) {
 			break
 		}
 		s := b[i]
@@ -145,20 +155,45 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 			break
 		}
 		yy, k := digits(j+1, 4, 4)
+		if yy < 0 && whole {
+			// 14/07/88 in a DOB field: a birth year is never in the future, so a two-digit
+			// year after this one's is in the 1900s. Running text keeps four digits: there
+			// 14/07/88 is as likely a reference or a score.
+			if yy, k = digits(j+1, 2, 2); yy >= 0 {
+				if yy > nowYMD/10000%100 {
+					yy += 1900
+				} else {
+					yy += 2000
+				}
+			}
+		}
 		if yy < 0 {
 			break
 		}
+		if mm > 12 && dd <= 12 {
+			// 7/14/1988: month first, as US-style forms write it; no day is over 31, so
+			// the order is only ambiguous when both are 12 or less, and then day-first
+			// (the Hong Kong and British order) is taken.
+			mm, dd = dd, mm
+		}
 		y, m, d, n, ok = yy, mm, dd, k, true
 	default:
-		// Month name first: Jul 14, 1988 / July 14 1988.
+		// Month name first: Jul 14, 1988 / July 14th 1988 / (a whole field) Jul 1988.
 		mon, i := monthAt(b, 0)
 		if mon == 0 || i >= len(b) || b[i] != ' ' {
 			break
+		}
+		if whole {
+			if yy, k := digits(i+1, 4, 4); yy >= 0 {
+				y, m, d, n, ok = yy, mon, 1, k, true // month precision
+				break
+			}
 		}
 		dd, j := digits(i+1, 1, 2)
 		if dd < 0 {
 			break
 		}
+		j = skipOrdinal(b, j)
 		if j < len(b) && b[j] == ',' {
 			j++
 		}
@@ -174,13 +209,65 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 	if !ok || !validDate(y, m, d, nowYMD) {
 		return 0, false
 	}
+	if whole {
+		// Before the word test: the 'T' of 1988-07-14T00:00:00+08:00 is a letter.
+		n = skipTime(b, n)
+	} else {
+		n = skipClockTime(b, n)
+	}
 	if n < len(b) && isWord(b[n]) {
 		return 0, false
 	}
-	if whole {
-		n = skipTime(b, n)
-	}
 	return n, true
+}
+
+// skipClockTime skips a time of day after a date in running text ("出生日期：1988-07-14
+// 00:00:00", as exported from a date-time field), so the finding covers what a whole-value
+// field would. Only a full hh:mm is taken: "1988-07-14 3 kids" keeps its number.
+func skipClockTime(b []byte, n int) int {
+	i := n + 1
+	if n >= len(b) || (b[n] != ' ' && b[n] != 'T') || i+5 > len(b) ||
+		!isDigit(b[i]) || !isDigit(b[i+1]) || b[i+2] != ':' || !isDigit(b[i+3]) || !isDigit(b[i+4]) {
+		return n
+	}
+	i += 5
+	if i+3 <= len(b) && b[i] == ':' && isDigit(b[i+1]) && isDigit(b[i+2]) {
+		i += 3
+		if i+1 < len(b) && b[i] == '.' && isDigit(b[i+1]) {
+			for i++; i < len(b) && isDigit(b[i]); i++ {
+			}
+		}
+	}
+	if i < len(b) && isDigit(b[i]) {
+		return n
+	}
+	// An ISO 8601 zone: Z, +08:00, +0800.
+	switch {
+	case i < len(b) && b[i] == 'Z' && (i+1 == len(b) || !isWord(b[i+1])):
+		i++
+	case i+5 <= len(b) && (b[i] == '+' || b[i] == '-') && isDigit(b[i+1]) && isDigit(b[i+2]):
+		j := i + 3
+		if b[j] == ':' {
+			j++
+		}
+		if j+2 <= len(b) && isDigit(b[j]) && isDigit(b[j+1]) && (j+2 == len(b) || !isDigit(b[j+2])) {
+			i = j + 2
+		}
+	}
+	return i
+}
+
+// skipOrdinal skips an English ordinal suffix after a day number: 14th, 1st, 2nd, 3rd.
+func skipOrdinal(b []byte, i int) int {
+	if i+2 > len(b) {
+		return i
+	}
+	c0, c1 := lower(b[i]), lower(b[i+1])
+	ord := c0 == 's' && c1 == 't' || c0 == 'n' && c1 == 'd' || c0 == 'r' && c1 == 'd' || c0 == 't' && c1 == 'h'
+	if ord && (i+2 == len(b) || !isLetter(b[i+2])) {
+		return i + 2
+	}
+	return i
 }
 
 // monthAt reads an English month name (3 letters or full) at b[i:].
@@ -209,10 +296,20 @@ func monthAt(b []byte, i int) (int, int) {
 
 // skipTime skips " 00:00:00", "T00:00:00Z", "T00:00:00.000+08:00" after a date.
 func skipTime(b []byte, n int) int {
-	if n+1 >= len(b) || (b[n] != ' ' && b[n] != 'T') || !isDigit(b[n+1]) {
+	if n+1 >= len(b) || (b[n] != ' ' && b[n] != 'T') {
 		return n
 	}
 	i := n + 1
+	if hasPrefixBytes(b[i:], "上午") || hasPrefixBytes(b[i:], "下午") {
+		// 1988/7/14 上午 12:00:00: a date-time exported with a Chinese locale.
+		i += len("上午")
+		if i < len(b) && b[i] == ' ' {
+			i++
+		}
+	}
+	if i >= len(b) || !isDigit(b[i]) {
+		return n
+	}
 	for i < len(b) && (isDigit(b[i]) || b[i] == ':' || b[i] == '.') {
 		i++
 	}

@@ -57,6 +57,38 @@ func TestDateOfBirthMonthAbbrevDashed(t *testing.T) {
 		{"14-Jul/1988", "birthday", "", ""},
 		{"14-Jul-1988", "createTime", "", ""},
 		{"14-Jul-1988", "remark", "", ""},
+		// An ISO 8601 date-time with a zone, as exported from a date-time field: the 'T' is
+		// part of the time, not a word glued to the date.
+		{"1988-07-14T00:00:00+08:00", "birthday", "", "1988-07-14T00:00:00+08:00"},
+		{"1988-07-14T00:00:00Z", "value", "sys02-birthTime", "1988-07-14T00:00:00Z"},
+		{"1988-07-14Tue", "birthday", "", ""},
+		{"1988-07-14T00:00:00+08:00", "hiredDate", "", ""},
+		// After a label in running text, a time of day belongs to the finding, as under a key.
+		{"出生日期：1988-07-14 00:00:00；電話 91234567", "remark", "", "1988-07-14 00:00:00"},
+		{"DOB: 1988-07-14T00:00:00+08:00", "remark", "", "1988-07-14T00:00:00+08:00"},
+		{"DOB: 1988-07-14T08:30:00.000Z, ok", "remark", "", "1988-07-14T08:30:00.000Z"},
+		// Only a full hh:mm is a time: a count after the date is not taken in.
+		{"出生日期：1988-07-14 3 kids", "remark", "", "1988-07-14"},
+		{"出生日期：1988-07-14 12:3", "remark", "", "1988-07-14"},
+		{"入職日期：1988-07-14 00:00:00", "remark", "", ""},
+		// Other written forms of a birth date: month first (US forms), ordinals, a comma
+		// after the month, a two-digit year in a DOB field, a month-only field, a Chinese
+		// locale's AM/PM time.
+		{"7/14/1988", "birthday", "", "7/14/1988"},
+		{"DOB: 07/14/1988", "remark", "", "07/14/1988"},
+		{"13/13/1988", "birthday", "", ""},
+		{"July 14th, 1988", "dateOfBirth", "", "July 14th, 1988"},
+		{"14th July 1988", "birthday", "", "14th July 1988"},
+		{"DOB: 1st Jan 1990", "remark", "", "1st Jan 1990"},
+		{"14 Jul, 1988", "birthday", "", "14 Jul, 1988"},
+		{"14/7/88", "birthday", "", "14/7/88"},
+		{"01-02-03", "birthday", "", "01-02-03"},
+		{"DOB: 14/7/88", "remark", "", ""},
+		{"14/7/88", "createTime", "", ""},
+		{"Jul 1988", "birthday", "", "Jul 1988"},
+		{"Jul 1988", "remark", "", ""},
+		{"1988/7/14 上午12:00:00", "birthday", "", "1988/7/14 上午12:00:00"},
+		{"14thJuly 1988", "birthday", "", ""},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)

@@ -75,7 +75,9 @@ var keyTable = func() map[string]hint {
 		"belongToPhoneNum", "virtualPhoneNum", "mobilePhones", "sys00-mobile", "sys00-tel",
 		"sys06-urgentContactsPhone", "urgentContactsPhone", "emergencyContactPhone",
 		"emergencyPhone", "whatsapp", "fax", "faxNo", "cellphone", "cell", "telNo", "tel_no",
-		"mobile_phone", "contact_number", "contactNumber", "phone_number", "手機", "電話")
+		"mobile_phone", "contact_number", "contactNumber", "phone_number", "手機", "電話",
+		// "Contact No." is how Hong Kong forms ask for a phone number.
+		"contactNo", "contact_no", "contactTel")
 	add(hEmail, "email", "emails", "mail", "orgEmail", "org_email", "loginEmail", "workEmail",
 		"contactEmail", "drawerEmail", "receiverEmail", "originatorEmail", "kh_email",
 		"lxr_email", "fh_email", "sys00-email", "mailAddress", "fromMailAddress",
@@ -116,7 +118,11 @@ var keyTable = func() map[string]hint {
 		"applicantName", "visitorName", "emergencyContactName", "userName", "groupNick",
 		"groupNickName", "lockNick", "nameEn", "enName", "nameCn", "cnName", "nameZh", "zhName",
 		"legalName", "preferredName", "applicant", "contactPerson", "linkman", "linkMan", "payee",
-		"spouseName", "fatherName", "motherName")
+		"spouseName", "fatherName", "motherName",
+		// Second names of the same person in HR extensions: the romanised or English name
+		// beside the Chinese one, an alias or preferred name.
+		"engName", "chiName", "aliasName", "pinyinName", "romanizedName",
+		"nameEng", "nameChi", "localName")
 	// displayName is a calendar attendee's or a member's name, and a place's or a file's:
 	// weak, like name.
 	add(hNameWeak, "name", "displayName")
@@ -162,7 +168,9 @@ var keyTable = func() map[string]hint {
 		"latitude", "longitude", "itemIndex", "item_index", "deptOrder", "sessionWebhookExpiredTime",
 		"createAt", "readTimestamp", "taskId", "activityId", "originatorDeptId",
 		"originatorUserId", "chatbotUserId", "senderId", "msgId", "userId", "unionId", "corpId",
-		"openId", "deptId", "dingtalkId", "salaryGroupId", "salaryItemId")
+		"openId", "deptId", "dingtalkId", "salaryGroupId", "salaryItemId",
+		// Accounting codes, often written 1234-5678 like a phone.
+		"costCenter", "costCentre", "costCenterCode", "profitCenter")
 	return m
 }()
 
@@ -226,7 +234,8 @@ func mayNameText(k string) bool {
 	default:
 		return false // no text key is that short
 	}
-	if or&0x8080808080808080 != 0 {
+	if or&0x8080808080808080 != 0 || k[n-1] == ')' {
+		// Non-ASCII, or a bracketed note that classifyNotedASCII reads past.
 		return true
 	}
 	prev, last := normByte[k[n-2]], normByte[k[n-1]]
@@ -423,6 +432,9 @@ func classifyName(name string) hint {
 	if name == "" {
 		return hNeutral
 	}
+	if h, ok := classifyNotedASCII(name); ok {
+		return h
+	}
 	var buf [maxNormKey]byte
 	n, ascii := 0, true
 	hash := uint32(fnvOffset)
@@ -473,6 +485,34 @@ func classifyName(name string) hint {
 		return hNeutral
 	}
 	return suffixHint(name, norm)
+}
+
+// classifyNotedASCII classifies an ASCII label with a bracketed note, as custom roster
+// fields and forms name them: the words before the note decide when they name anything
+// ("English Name (as shown on HKID)" is a name, "Mobile (Personal)" a phone), else the note
+// does ("Emergency Contact (Phone)", "Contract End (Date)"). Non-ASCII labels go through
+// classifyCJK, which treats notes the same way.
+func classifyNotedASCII(name string) (hint, bool) {
+	n := len(name)
+	if n < 4 || name[n-1] != ')' {
+		return hint{}, false
+	}
+	i := strings.IndexByte(name, '(')
+	if i <= 0 {
+		return hint{}, false
+	}
+	for j := 0; j < n; j++ {
+		if name[j] >= utf8.RuneSelf {
+			return hint{}, false
+		}
+	}
+	if h := classifyName(strings.TrimRight(name[:i], " ")); h != hNeutral {
+		return h, true
+	}
+	if h := classifyName(name[i+1 : n-1]); h != hNeutral {
+		return h, true
+	}
+	return hint{}, false
 }
 
 const (
@@ -545,6 +585,8 @@ var suffixRules = []suffixRule{
 	{"idcardno", hIDDoc, false}, {"idcardnumber", hIDDoc, false}, {"idcard", hIDDoc, false},
 	{"certno", hIDDoc, false}, {"certnumber", hIDDoc, false}, {"certificateno", hIDDoc, false},
 	{"identityno", hIDDoc, false}, {"identitynumber", hIDDoc, false}, {"hkid", hHKID, false},
+	// "PRC ID No.", "Mainland ID Number": the ID must be its own word ("paidNo" is not one).
+	{"idno", hIDDoc, true}, {"idnumber", hIDDoc, true},
 	{"hkidno", hHKID, false}, {"passportno", hPassport, false},
 	{"passportnumber", hPassport, false}, {"passport", hPassport, false},
 	{"bankaccountno", hBank, false}, {"bankaccountnumber", hBank, false},
@@ -745,7 +787,7 @@ var cjkRules = []cjkRule{
 		"監護人", "监护人", "推薦人", "推荐人"}, hName},
 	{[]string{"時間", "时间", "日期", "金額", "金额", "編號", "编号", "單號", "单号", "訂單", "订单",
 		"合同", "合約", "合约", "工號", "工号", "數量", "数量", "天數", "天数", "年齡", "年龄", "序號",
-		"序号", "版本", "薪", "費", "费", "價", "价"}, hNeg},
+		"序号", "版本", "薪", "費", "费", "價", "价", "成本中心"}, hNeg},
 }
 
 func classifyCJK(name string) (hint, bool) {

@@ -296,6 +296,36 @@ func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
 		{"居留證號碼", tTWID.mask(), true, false},
 		{"居留证号", tTWID.mask(), true, false},
 		{"外國人永久居留身份證號碼", maskIDDoc, true, false},
+		// A person's second name in an HR extension; an unrelated "…Name" stays neutral.
+		{"engName", tPersonName.mask(), false, false},
+		{"eng_name", tPersonName.mask(), false, false},
+		{"aliasName", tPersonName.mask(), false, false},
+		{"pinyinName", tPersonName.mask(), false, false},
+		{"nameChi", tPersonName.mask(), false, false},
+		{"engineName", 0, false, false},
+		{"aliasCode", 0, true, false},
+		// A cost centre is an accounting code, whatever its digits look like.
+		{"costCenter", 0, true, false},
+		{"cost_centre", 0, true, false},
+		{"成本中心", 0, true, false},
+		{"成本中心編號", 0, true, false},
+		// ASCII labels with a bracketed note: the words before it decide, else the note.
+		{"English Name (as shown on HKID)", tPersonName.mask(), false, false},
+		{"Name (as in HKID)", tPersonName.mask(), false, true},
+		{"Address (Home)", tAddress.mask(), false, false},
+		{"Mobile (Personal)", maskPhone, true, false},
+		{"Emergency Contact (Phone)", maskPhone, true, false},
+		{"Contract End (Date)", 0, true, false},
+		{"Amount (HK$)", 0, true, false},
+		{"Notes (optional)", 0, false, false},
+		{"Uniform Size (S/M/L)", 0, true, false},
+		// "Contact No." is a phone; an ID number named as its own word is an ID document.
+		{"Contact No.", maskPhone, true, false},
+		{"contactNo", maskPhone, true, false},
+		{"PRC ID No.", maskIDDoc, true, false},
+		{"Mainland ID Number", maskIDDoc, true, false},
+		{"paidNo", 0, true, false},
+		{"Staff No.", 0, true, false},
 	}
 	for _, tt := range tests {
 		h := classifyName(tt.key)
@@ -304,7 +334,7 @@ func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
 		}
 	}
 	// The text prefilter must let every such name key through.
-	for _, k := range []string{"creatorName", "userNameEn", "userNameEnglish", "userNameChinese", "userNamePinyin", "residence"} {
+	for _, k := range []string{"creatorName", "userNameEn", "userNameEnglish", "userNameChinese", "userNamePinyin", "residence", "engName", "aliasName", "nameChi", "English Name (as shown on HKID)", "Address (Home)"} {
 		if !mayNameText(k) {
 			t.Errorf("mayNameText(%q) = false", k)
 		}
