@@ -331,7 +331,14 @@ var labelGroups = []labelGroup{
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
-		"emergency contact", "employee name", "staff name"}},
+		"emergency contact", "employee name", "staff name",
+		// Approval and HR forms name the person in each role the same way (报销人：…).
+		"報銷人", "报销人", "出差人", "請假人", "请假人", "審批人", "审批人", "發起人", "发起人", "提交人",
+		"填表人", "經手人", "经手人", "借款人", "領款人", "领款人", "簽收人", "签收人", "交接人", "同行人",
+		"承辦人", "承办人", "推薦人", "推荐人", "介紹人", "介绍人", "委託人", "委托人", "投保人",
+		"被保險人", "被保险人", "法定代表人", "戶主", "户主", "持有人", "監護人姓名",
+		"claimant", "requester", "requestor", "next of kin", "policyholder", "policy holder",
+		"legal representative"}},
 	{tDateOfBirth, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday"}},
 	{tAddress, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
@@ -390,7 +397,7 @@ func (st *scanState) labelValue(c, v int) {
 			for k > 0 && text[k-1] == ' ' {
 				k--
 			}
-			if k > 0 && isLetter(text[k-1]) {
+			if k > 0 && isLetter(text[k-1]) && !valueWordBefore(text, k) {
 				continue
 			}
 		}
@@ -436,6 +443,9 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 	if v+2 < len(text) && text[v] == 0xE3 && text[v+1] == 0x80 && text[v+2] == 0x80 { // U+3000
 		v += 3
 	}
+	if v+1 < len(text) && text[v] == '-' && text[v+1] == ' ' {
+		v += 2 // "**地址** - 香港…": the dash separates the label from its value
+	}
 	end := v
 	limit := min(len(text), v+maxAddressLen+1) // values are short; never scan a long line per colon
 	for end < limit {
@@ -448,15 +458,49 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
 				break
 			}
+			if ru == '：' {
+				end = labelPhraseStart(text, v, end)
+				break
+			}
 			end += size
 			continue
 		}
 		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) {
 			break
 		}
+		if c == ':' && !(end > v && isDigit(text[end-1]) && end+1 < len(text) && isDigit(text[end+1])) && !hasPrefixBytes(text[end:], "://") {
+			// Another label's colon: "地址：… 證件號碼： M523953", "Name: 陳大文 Tel: …". A
+			// name, date or address holds no colon (a time 10:30 or a URL aside), so the
+			// value ends before the words of the next label.
+			end = labelPhraseStart(text, v, end)
+			break
+		}
+		if c == '@' && end > v && text[end-1] == ' ' {
+			break // "住址：… @91234567": a DingTalk mention follows the field
+		}
+		if c == '.' && end+1 < len(text) && text[end+1] == ' ' && sentenceDot(text, v, end, t) {
+			break
+		}
+		if c == ' ' && end+3 < len(text) && text[end+1] == '-' && text[end+2] == ' ' && (t != tAddress || !isDigit(text[end+3])) {
+			// "Name: 陳大文 - Tel …": a spaced dash separates fields; in an address it may
+			// only join numbers (Unit 3 - 5).
+			break
+		}
 		end++
 	}
 	val := trimSpaceBytes(text[v:end])
+	if t == tAddress {
+		// An address runs over commas, so a clause's comma or full stop may trail it.
+		for {
+			if n := len(val); n > 0 && (val[n-1] == ',' || val[n-1] == '.') {
+				val = trimSpaceBytes(val[:n-1])
+			} else if bytes.HasSuffix(val, []byte("，")) {
+				val = trimSpaceBytes(val[:n-3])
+			} else {
+				break
+			}
+		}
+	}
 	if len(val) == 0 || isPlaceholder(val) {
 		return
 	}
@@ -471,6 +515,11 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
 			// a name; after 姓名： the same characters may be one (陳生 is a given name).
+			break
+		}
+		if r, _ := utf8.DecodeRune(text[s:]); role && isHan(r) && !hanSurnameAt(text[s:s+n]) {
+			// A role is filled by a person or by a post, team or system (审批人：主管,
+			// 提交人：系統); a Chinese name starts with a surname.
 			break
 		}
 		if hasOrgWord(text[s : s+n]) {
@@ -541,4 +590,66 @@ func utf8Floor(b []byte, max int) int {
 		max--
 	}
 	return max
+}
+
+// labelPhraseStart returns where the label ending at the colon at c begins, within the value
+// that started at v: after the last space, comma or full stop before it, or before the run of
+// Han characters glued to the value ("陳大文 電話：…" → "陳大文"; "Kowloon Tel: …" →
+// "Kowloon"). The next label is at most a few words; a value is never cut to nothing here
+// unless the colon follows it directly.
+func labelPhraseStart(text []byte, v, c int) int {
+	i := c
+	for i > v && (text[i-1] == ' ' || text[i-1] == '*' || text[i-1] == ']') {
+		i--
+	}
+	if i >= v+3 && text[i-3] == 0xE3 && text[i-2] == 0x80 && text[i-1] == 0x91 { // 】
+		i -= 3
+	}
+	for i > v {
+		r, size := utf8.DecodeLastRune(text[v:i])
+		if r == ' ' || r == ',' || r == '.' || r == '，' || r == '、' || r == '【' || r == '*' || r == '|' {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// sentenceDot reports whether the '.' at i, followed by a space, ends a sentence rather than
+// an abbreviation inside the value: "Name: 趙偉. Taiwan ID …", "Name: Peter Chan. Tel …"
+// end there; "Mr. Chan", "Peter C. Chan", "No. 8 Keji Road" and "Rd. Kowloon" go on.
+func sentenceDot(text []byte, v, i int, t tid) bool {
+	j := i
+	for j > v && isLetter(text[j-1]) {
+		j--
+	}
+	n := i - j
+	if n == 0 {
+		return i > v // after a Han character or a digit
+	}
+	if t == tAddress {
+		return n > 3 && !(n == 4 && equalFoldASCII(text[j:i], []byte("blvd")))
+	}
+	if n == 1 {
+		return false // an initial
+	}
+	for _, w := range []string{"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr"} {
+		if equalFoldASCII(text[j:i], []byte(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// valueWordBefore reports whether the word ending at k holds a digit: a value such as the
+// China ID "…683X" in "身份证号码:31010419810121683X Birthday：08-05-1958", which a label may
+// follow, unlike a word of the same phrase ("File name:").
+func valueWordBefore(text []byte, k int) bool {
+	for k > 0 && isWord(text[k-1]) {
+		k--
+		if isDigit(text[k]) {
+			return true
+		}
+	}
+	return false
 }

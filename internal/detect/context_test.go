@@ -178,6 +178,14 @@ func TestContextWordsInText(t *testing.T) {
 		{"姓名：陳生", PersonName, "陳生"}, // a given name can be a title's character
 		{"聯絡人：人事部", "", ""},
 		{"聯絡人：Wing On Trading Limited", "", ""},
+		// Approval roles name people too; a post, team or system filling one is no name.
+		{"- 报销人：Kelvin 林家豪", PersonName, "Kelvin 林家豪"},
+		{"出差人：何詠儀", PersonName, "何詠儀"},
+		{"Claimant: Wong Siu Ming", PersonName, "Wong Siu Ming"},
+		{"审批人：主管", "", ""},
+		{"聯絡人：主管", "", ""},
+		{"提交人：系統", "", ""},
+		{"同行人：無", "", ""},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
@@ -187,6 +195,37 @@ func TestContextWordsInText(t *testing.T) {
 			}
 			continue
 		}
+		found := false
+		for _, g := range got {
+			found = found || g.Type == tt.typ && tt.text[g.Start:g.End] == tt.want
+		}
+		if !found {
+			t.Errorf("%q: want %s %q, got %s", tt.text, tt.typ, tt.want, describe(tt.text, got))
+		}
+	}
+}
+
+// TestLabelledValueEnds: a labelled date of birth or address ends where the next field
+// begins, so that neither swallows the next label nor fails as a whole.
+func TestLabelledValueEnds(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text string
+		typ  Type
+		want string
+	}{
+		{"联系地址： 广东省深圳市南山区文三路227号8栋1207室. 證件號碼： M523953", Address, "广东省深圳市南山区文三路227号8栋1207室"},
+		{"Address: No. 88 Keji Road, Nanshan District, Shenzhen. Tel: 13800138000", Address, "No. 88 Keji Road, Nanshan District, Shenzhen"},
+		{"地址:北京市朝阳区世纪大道100号1栋308室 - 員工姓名 陳大文", Address, "北京市朝阳区世纪大道100号1栋308室"},
+		{"Address: Shop 3 - 5, 18 Nathan Road, Kowloon", Address, "Shop 3 - 5, 18 Nathan Road, Kowloon"},
+		{"住址:上海市浦东新区科技园南路278号9栋1207室，居民身份證: 440106197503142690", Address, "上海市浦东新区科技园南路278号9栋1207室"},
+		{"Address: Flat 3A, 18 Nathan Road, Kowloon.", Address, "Flat 3A, 18 Nathan Road, Kowloon"},
+		{"身份证号码:31010419810121683X Birthday：08-05-1958 手机：14775293052", DateOfBirth, "08-05-1958"},
+		{"出生日期：1988-07-14 電話：9123 4567", DateOfBirth, "1988-07-14"},
+		{"- **联系地址**：北京市朝阳区世纪大道212号4栋107室 @16658125551", Address, "北京市朝阳区世纪大道212号4栋107室"},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
 		found := false
 		for _, g := range got {
 			found = found || g.Type == tt.typ && tt.text[g.Start:g.End] == tt.want

@@ -6,8 +6,10 @@
 // Scanner.ScanText reads a decoded text value once, byte by byte, without regular
 // expressions:
 //
-//  1. Prefilter. A value with no digit, '@', ':' or full-width '：' (found eight bytes at a
-//     time) can only hold the key-driven types (person name, date of birth, address); if the
+//  1. Prefilter. A value with no digit, '@', ':', full-width form, or '|' '*' '-' '】' (the
+//     ends of labels written without a colon: | 姓名 |, **姓名**, 姓名 -, 【姓名】), found
+//     eight bytes at a time, can only hold the key-driven types (person name, date of birth,
+//     address); if the
 //     last two bytes of its key and label cannot end such a key, ScanText returns at once,
 //     without a hash. A JSON number under a key naming no type, and a value under an id/time
 //     key with no '(', '@', '：' or two ':' (so no bracketed HKID, e-mail or IPv6), also return

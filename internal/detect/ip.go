@@ -2,6 +2,7 @@ package detect
 
 import (
 	"net/netip"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -165,6 +166,18 @@ func zoneEnd(text []byte, e int) int {
 // sitting inside an address: the word before it holds a letter that is not a hex digit
 // (a hex-only word such as "dead:" would itself start the address).
 func labelColon(text []byte, c int) bool {
+	if c > 0 && !isWord(text[c-1]) && text[c-1] != ':' && text[c-1] != '.' && text[c-1] != '*' {
+		// No address has anything but a hex digit, '.' or ':' before a colon: "IP地址:"
+		// and "(IP):" end labels.
+		return true
+	}
+	if c >= 3 && text[c-1] == '*' && text[c-2] == '*' && text[c-3] != '*' {
+		// Markdown bold, "**IPv6**:"; a masked group ("1***:7::") has a longer run.
+		c -= 2
+		if text[c-1] >= utf8.RuneSelf {
+			return true
+		}
+	}
 	i := c
 	for i > 0 && isWord(text[i-1]) {
 		i--
@@ -191,11 +204,20 @@ func numberedHeading(text []byte, s, e int) bool {
 			return !addressWord(text[i : s-1])
 		}
 	}
-	if hasSuffixString(text[:s], "第") {
+	// Chinese numbering is often spaced: "第 3.1.5.5 條" as well as "第3.1.5.5條".
+	b := s
+	for b > 0 && text[b-1] == ' ' && s-b < 2 {
+		b--
+	}
+	if hasSuffixString(text[:b], "第") {
 		return true
 	}
+	a := e
+	for a < len(text) && text[a] == ' ' && a-e < 2 {
+		a++
+	}
 	for _, w := range []string{"條", "条", "章", "節", "节", "款", "項", "项"} {
-		if hasPrefixBytes(text[e:], w) {
+		if hasPrefixBytes(text[a:], w) {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ func init() {
 			{text: "http://192.0.2.10/login", key: "remark", want: "192.0.2.10"},
 			{text: "IP/192.0.2.11", key: "remark", want: "192.0.2.11"},
 			{text: "Section 3 covers host 192.0.2.12", key: "remark", want: "192.0.2.12"},
+			{text: "第 3 項：登入 IP 192.0.2.13", key: "remark", want: "192.0.2.13"},
 		},
 		fp: []tcase{
 			{text: "1.2.3.4.5", key: "remark"},
@@ -38,6 +39,9 @@ func init() {
 			{text: "255.255.255.0", key: "remark"},
 			{text: "2025.03.18", key: "remark"},
 			{text: "12345678.90", key: "remark"},
+			// Chinese clause numbers are often spaced.
+			{text: "請參閱第 3.1.5.5 條", key: "content"},
+			{text: "依照合同 4.3.1.2 項辦理", key: "content"},
 			{text: "192.168.*.*", key: "remark"},
 			{text: "1.2.3", key: "remark"},
 			{text: "192.168.1.10abc", key: "remark"},
@@ -60,6 +64,10 @@ func init() {
 		tp: []tcase{
 			{text: "login from 2001:db8::1.", key: "remark", want: "2001:db8::1"}, // a full stop after it
 			{text: "2001:db8::1", key: "ip"},
+			// A Chinese or bold label glued to the address by its colon.
+			{text: "IP地址:2001:db8::9311", key: "content", want: "2001:db8::9311"},
+			{text: "- **IP地址**:2001:db8::9311 @13585368370", key: "text", want: "2001:db8::9311"},
+			{text: "來源（IPv6）:fe80::1", key: "content", want: "fe80::1"},
 			{text: "fe80::1ff:fe23:4567:890a", key: "remark"},
 			{text: "::1", key: "remark"},
 			{text: "2001:0db8:85a3:0000:0000:8a2e:0370:7334", key: "remark"},

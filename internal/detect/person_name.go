@@ -107,6 +107,11 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		switch {
 		case isHan(r):
 			if !inHan {
+				if words > 0 && !hanSurnameAt(b[i:]) {
+					// "Peter 陳大文" is one person; in "LEE Jessica 住址" the Han word after the
+					// Latin name is the next label, not a Chinese name.
+					return false
+				}
 				hanBlocks++
 				inHan = true
 				if han == 0 {
@@ -292,4 +297,11 @@ func (st *scanState) nameValue(s, e int, weak bool) bool {
 // the overloaded `name` key).
 func ValidPersonName(s string) bool {
 	return looksLikeName(trimSpaceBytes([]byte(s)), true, false)
+}
+
+// hanSurnameAt reports whether b starts with a Chinese surname, single or compound.
+func hanSurnameAt(b []byte) bool {
+	r0, n0 := utf8.DecodeRune(b)
+	r1, _ := utf8.DecodeRune(b[n0:])
+	return cjkSurnameSet[r0] || cjkCompoundSet[[2]rune{r0, r1}]
 }

@@ -25,6 +25,18 @@ func init() {
 			{text: "Maria Santos", key: "name"},
 			// A label and colon name a person in free text, also under a message title.
 			{text: "#### 薪酬通知\n- 姓名：周寶儀 Fiona Chan\n- 電話：9123 4567", key: "text", label: "薪酬通知", want: "周寶儀 Fiona Chan"},
+			// The value ends at the next field: a sentence stop, a spaced dash or another
+			// label's colon.
+			{text: "Tel: (852)56564615. Name: 趙偉. Taiwan ID： A123456789", key: "content", want: "趙偉"},
+			{text: "Name: Peter Chan. Tel: 9123 4567", key: "content", want: "Peter Chan"},
+			{text: "Applicant: 陳大文 - Tel 9123 4567", key: "content", want: "陳大文"},
+			{text: "收款人：Jessica Ho 護照號碼：H12345678", key: "content", want: "Jessica Ho"},
+			{text: "Contact person:LEE Jessica 住址 新界將軍澳唐德街6號", key: "content", want: "LEE Jessica"},
+			{text: "姓名：Peter 陳淑芬", key: "content", want: "Peter 陳淑芬"},
+			{text: "Name: Peter C. Chan", key: "content", want: "Peter C. Chan"},
+			// A label may follow a value that ends in a letter (a China ID's X).
+			{text: "身份证号码:31010419810121683X 姓名：王小明", key: "content", want: "王小明"},
+			{text: "ID 31010419810121683X Name: Wong Siu Ming", key: "content", want: "Wong Siu Ming"},
 		},
 		fp: []tcase{
 			{text: "財務", key: "name"},
@@ -48,6 +60,10 @@ func init() {
 			{text: "周寶儀 (Fiona Chan) 你好：請核對資料", key: "text"},
 			{text: "Dear Nga Ting Yuen, 請核對資料", key: "content"},
 			{text: "蔡國榮：已核實", key: "remark"},
+			// The slot holds only the next label; a word of a longer phrase is no label.
+			{text: "Name: Tel: n/a", key: "content"},
+			{text: "File name: Peter Chan.pdf", key: "content"},
+			{text: "Peter Chan 2 Name: report", key: "content"},
 		},
 	})
 }

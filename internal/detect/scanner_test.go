@@ -690,3 +690,35 @@ func TestFreeText(t *testing.T) {
 		}
 	}
 }
+
+// Markdown and bracket labels without a colon label the value after them, as "姓名：" does;
+// markdown bold is not the tail of a masked value, which still is (2*** 2000).
+func TestMarkupLabels(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string // type:value, in order
+	}{
+		{"【姓名】陳大文", []string{"person_name:陳大文"}},
+		{"| 姓名 | 陳大文 |", []string{"person_name:陳大文"}},
+		{"**姓名** 陳大文", []string{"person_name:陳大文"}},
+		{"姓名 - 陳大文，電話 9123 4567", []string{"person_name:陳大文", "hk_phone:9123 4567"}},
+		{"follow-up with the e-mail team", nil},
+		{"**ID No** G376725(5)", []string{"hkid:G376725(5)"}},
+		{"**電話** 9123 4567", []string{"hk_phone:9123 4567"}},
+		// Not labels: a dash between numbers, a table of amounts, a masked group.
+		{"2019 - 2020 年度", nil},
+		{"| 金額 | 3000 |", nil},
+		{"2*** 2000", nil},
+		{"9*** 4567 / 2*** 2000-0000", nil},
+	} {
+		got := s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil)
+		var have []string
+		for _, f := range got {
+			have = append(have, string(f.Type)+":"+tc.text[f.Start:f.End])
+		}
+		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
+		}
+	}
+}
