@@ -8,7 +8,7 @@ ADMIN_ADDR ?= 127.0.0.1:8082
 FORWARD_ADDR ?= 127.0.0.1:8443
 BENCH_OUT ?= bench/out
 
-.PHONY: help build run test test-go test-deps bench bench-proxy accuracy lint fuzz clean
+.PHONY: help build run test test-go test-deps bench bench-proxy accuracy accuracy-independent lint fuzz clean
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,12 @@ accuracy: build ## Recall and precision per PII type on a generated, labelled Di
 	$(GO) run ./bench/corpusgen -seed 1 -n 3000 -out $(BENCH_OUT)/corpus
 	$(BIN)/proxy scan $(BENCH_OUT)/corpus/*.json > $(BENCH_OUT)/findings.jsonl
 	$(GO) run ./bench/accuracy -truth $(BENCH_OUT)/corpus/truth.jsonl -found $(BENCH_OUT)/findings.jsonl
+
+accuracy-independent: build ## The same on two corpora from generators written apart from ours (needs python3).
+	INDEP_OUT=$(BENCH_OUT)/independent/users python3 bench/independent/users/gen.py
+	INDEP_OUT=$(BENCH_OUT)/independent/users PROXY=$(BIN)/proxy python3 bench/independent/users/score.py
+	INDEP_OUT=$(BENCH_OUT)/independent/forms python3 bench/independent/forms/gen.py
+	INDEP_OUT=$(BENCH_OUT)/independent/forms PROXY=$(BIN)/proxy python3 bench/independent/forms/score.py
 
 fuzz: ## Run every fuzz target briefly (FUZZTIME, default 10s each).
 	./scripts/fuzz.sh $${FUZZTIME:-10s}
