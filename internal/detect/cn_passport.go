@@ -42,10 +42,11 @@ func (st *scanState) matchCNPassport(w []byte, s, e int) {
 	if !cnPassportShape(w) {
 		return
 	}
-	// D/S/P + 7 digits has the shape of a bare HKID with a wrong check digit, and E/D/S/P +
-	// letter + 7 digits can be a two-letter HKID (EC…): under a generic ID key (certNo) only
-	// a passport word makes such a word a passport.
-	if len(w) == 8 || hkidBareValid(w) {
+	// D/S/P + 7 digits has the shape of a bare HKID with a wrong check digit, and EC + 7
+	// digits can be a two-letter HKID: under a generic ID key (certNo) only a passport word
+	// makes such a word a passport. ED/EF/DE… + 7 digits never were HKIDs (their prefixes
+	// were not issued), whatever the check digit says: there the passport wins.
+	if len(w) == 8 || hkidBareIssued(w) {
 		if st.passportDefers(s) {
 			return
 		}

@@ -18,6 +18,11 @@ func init() {
 			{text: "EC1234569", key: "passportNo"},
 			{text: "護照 EC1234569", key: "remark", want: "EC1234569"},
 			{text: "passport EA7654327", key: "remark", want: "EA7654327"},
+			// ED/EF e-passports whose last digit happens to pass the HKID check: the prefix
+			// was never issued to an HKID, so a generic ID key does not make them HKIDs.
+			{text: hkidBare("ED", "305442"), key: "certNo"},
+			{text: hkidBare("EF", "346682"), key: "value", label: "sys02-certNo"},
+			{text: hkidBare("DE", "123456"), key: "idNumber"},
 		},
 		fp: []tcase{
 			{text: "E12345678", key: "remark"},

@@ -28,9 +28,10 @@ func (st *scanState) matchHKPassport(w []byte, s, e int) {
 	if !hkPassportShape(w) {
 		return
 	}
-	// KJ1234567 is also a two-letter HKID when its last digit happens to check: under a
-	// generic ID key only a passport word makes it a passport.
-	if hkidBareValid(w) && st.passportDefers(s) {
+	// KJ was never an HKID prefix, so a KJ1234567 whose last digit happens to check is
+	// still a passport; only an issued prefix (none is H/K + 8 digits today) could make it
+	// an HKID under a generic ID key.
+	if hkidBareIssued(w) && st.passportDefers(s) {
 		return
 	}
 	st.add(cand{t: tHKPassport, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})

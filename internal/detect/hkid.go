@@ -221,6 +221,12 @@ func (st *scanState) matchHKID(s, e int) int {
 			// "護照 EC1234569", "passport D1234567": the passport recognizers take it.
 			return -1
 		}
+		if !issued && (cnPassportShape(w) || hkPassportShape(w)) && st.passportAllowed(s) {
+			// ED1234567, EF1234567, DE1234567, KJ1234567 under certNo: one in eleven PRC
+			// e-passport or old HKSAR passport numbers passes the check, and no HKID has
+			// ever had such a prefix; only a key or word naming the HKID alone keeps it.
+			return -1
+		}
 		// Upper-case bare HKIDs are common in forms; in lower case the same shape is as
 		// likely a hash or a code, so only a key or context word makes it an HKID.
 		if !issued || isLower(letters[0]) || isLower(c) {
@@ -235,6 +241,39 @@ func (st *scanState) matchHKID(s, e int) int {
 	return -1
 }
 
+// matchSpacedHKID looks for an HKID whose upper-case prefix text[s:e] is followed by one
+// space, six digits and a bracketed check character ("A 123456(3)", "WX 000907（3）"). A
+// letter and six digits apart are common in codes and addresses, so the brackets are
+// required, and the check character decides. It returns the end of the HKID, or -1.
+func (st *scanState) matchSpacedHKID(s, e int) int {
+	text := st.text
+	for _, c := range text[s:e] {
+		if !isUpper(c) {
+			return -1
+		}
+	}
+	d := e + 1
+	if d+6 > len(text) || !allDigits(text[d:d+6]) || !st.leftOK(s) {
+		return -1
+	}
+	// The bracket (or " (") right after the sixth digit also means exactly six digits.
+	c, n := parseCheckBracket(text, d+6)
+	if n == 0 {
+		return -1
+	}
+	ok, issued := hkidChecked(text[s:e], text[d:d+6], c)
+	if !ok {
+		return -1
+	}
+	end := d + 6 + n
+	if !issued {
+		st.add(cand{t: tHKID, start: s, end: end, score: scoreShapeCtx, flags: fNeedHint})
+	} else {
+		st.add(cand{t: tHKID, start: s, end: end, score: scoreStrong, flags: fCtxProof | fKeyProof})
+	}
+	return end
+}
+
 // passportNamed reports a passport word (and no HKID key) naming the word at s: a bare
 // HKID-shaped word there is a passport number whose last digit happens to check.
 func (st *scanState) passportNamed(s int) bool {
@@ -243,6 +282,26 @@ func (st *scanState) passportNamed(s int) bool {
 	}
 	cx := st.context(s)
 	return cx.found && cx.mask&maskPassport != 0 && !cx.mask.has(tHKID)
+}
+
+// passportAllowed reports a key, label or context word that admits a passport as well as
+// an HKID (certNo, 證件號碼), or names a passport.
+func (st *scanState) passportAllowed(s int) bool {
+	if h := st.hint(); h.pos != 0 {
+		return h.pos&maskPassport != 0
+	}
+	cx := st.context(s)
+	return cx.found && cx.mask&maskPassport != 0
+}
+
+// hkidBareIssued reports whether the word w is a bare HKID whose check character matches
+// and whose prefix has been issued: only then can it be an HKID under a generic ID key.
+func hkidBareIssued(w []byte) bool {
+	if !hkidBareValid(w) {
+		return false
+	}
+	_, issued := hkidChecked(w[:len(w)-7], w[len(w)-7:len(w)-1], w[len(w)-1])
+	return issued
 }
 
 // hkidBareValid reports whether the word w is a bare HKID (letters, six digits, check

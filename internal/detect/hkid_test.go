@@ -41,6 +41,14 @@ func init() {
 			{text: "CA1823611", key: "hkid"},
 			{text: "身份證號碼：CA182361(1)，請核對", key: "remark", want: "CA182361(1)"},
 			{text: "HKID No. CA182361 (1) verified", key: "remark", want: "CA182361 (1)"},
+			// A space after the prefix letters: the span covers prefix, digits and bracket.
+			{text: "A 123456(3)", key: "value", label: "sys02-certNo"},
+			{text: "EC 123456(9)", key: "certNo"},
+			{text: "K 382716 (A)", key: "idCardNo"},
+			{text: "Z 683365（A）", key: "remark"},
+			{text: "身份證：A 123456(3)，已核實", key: "remark", want: "A 123456(3)"},
+			{text: "HKID " + spaced(hkidWithCheck("XA", "120584")), key: "remark", want: spaced(hkidWithCheck("XA", "120584"))},
+			{text: "證件 CA 182361(1)", key: "remark", want: "CA 182361(1)"},
 		},
 		fp: []tcase{
 			{text: "A123456(4)", key: "remark"},
@@ -65,6 +73,15 @@ func init() {
 			{text: "SKU CA1823611", key: "remark"},
 			{text: "CA182361(2)", key: "idNumber"},
 			{text: "ZZ123456(A)", key: "orderNo"},
+			// Spaced prefix: brackets, a correct check and an upper-case prefix are needed.
+			{text: "A 123456(4)", key: "certNo"},
+			{text: "A 1234563", key: "remark"},
+			{text: "a 123456(3)", key: "remark"},
+			{text: "Block A 12345(3)", key: "remark"},
+			{text: "ABC 123456(3)", key: "remark"},
+			{text: "Room2A 123456(3)", key: "remark"},
+			{text: "CA 182361(1)", key: "remark"}, // unissued prefix, no ID word
+			{text: "A 123***(*)", key: "certNo"},
 		},
 	})
 }
@@ -146,6 +163,40 @@ func TestPublicVectors(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("public.tsv:%d key=%q %q: want %s %q, got %s", n+1, key, text, typ, want, describe(text, got))
+		}
+	}
+}
+
+// spaced writes an HKID A123456(3) as A 123456(3).
+func spaced(h string) string {
+	i := strings.IndexAny(h, "0123456789")
+	return h[:i] + " " + h[i:]
+}
+
+// hkidBare returns prefix + digits + check character, unbracketed.
+func hkidBare(prefix, digits string) string {
+	return prefix + digits + string(hkidCheck(prefix[0], prefix[len(prefix)-1], len(prefix) == 2, []byte(digits)))
+}
+
+// TestHKIDOrPassportPrefix: a bare two-letter word whose check digit passes is an HKID
+// under a generic ID key only when its prefix was issued (EC); ED/EF/DE are PRC passports.
+func TestHKIDOrPassportPrefix(t *testing.T) {
+	s, _ := NewScanner(ScannerOptions{})
+	cases := []struct {
+		text, key, label string
+		want             Type
+	}{
+		{"EC1234569", "certNo", "", HKID},
+		{hkidBare("ED", "305442"), "certNo", "", CNPassport},
+		{hkidBare("EF", "346682"), "value", "sys02-certNo", CNPassport},
+		{"證件號碼 " + hkidBare("DE", "123456"), "remark", "", CNPassport},
+		{hkidBare("ED", "305442"), "hkid", "", HKID},
+		{hkidBare("KJ", "123456"), "certNo", "", HKPassport},
+	}
+	for _, c := range cases {
+		got := s.ScanText([]byte(c.text), &Field{Key: c.key, Label: c.label}, nil)
+		if len(got) != 1 || got[0].Type != c.want {
+			t.Errorf("%q under %s/%s: got %+v, want one %s", c.text, c.key, c.label, got, c.want)
 		}
 	}
 }

@@ -15,8 +15,11 @@ import (
 //     capitalised ("Peter Chan", "CHAN, Tai Man"), or both ("李嘉欣 Grace Lee");
 //   - the plain key `name` needs more: 2–4 Han characters starting with a common Chinese
 //     surname and not ending in an organisation word (部, 組, 科 …), or 2–4 capitalised Latin
-//     words one of which is a common Chinese (Cantonese, Mandarin) or English surname; then
-//     it scores 0.75;
+//     words one of which is a common Chinese (Cantonese, Mandarin, compound Au-Yeung) or
+//     English surname, or one common English given name (Peter), or an interpunct name
+//     written in transliteration characters (阿依古麗·艾則孜); then it scores 0.75;
+//   - either may be followed by the person's other name in brackets (陳明嘉（Mary）, the
+//     whole value is reported), and a surname may be followed by a space (陳 俊偉);
 //   - in free text only after a label and colon (姓名：…, Name: …), at 0.8.
 //
 // Values with digits, '@', '/', ':' or other symbols are never names.
@@ -56,7 +59,40 @@ const latinSurnames = "chan cheung chow chau chu fong fung ho hui ip kwok kwan l
 	"edwards stewart morris murphy cook rogers morgan cooper peterson bailey bell kelly howard " +
 	"ward cox richardson wood watson brooks bennett gray james hughes price foster singh kumar " +
 	"khan santos reyes cruz bautista garcia mendoza ramos gonzales flores torres rivera aquino " +
-	"villanueva castillo fernandez lopez perez sanchez"
+	"villanueva castillo fernandez lopez perez sanchez " +
+	// Compound surnames, looked up without their hyphen (Au-Yeung, AU-YEUNG, Sze-To).
+	"auyeung ouyang szeto seto situ zhuge sima shangguan murong"
+
+// Common English given names in Hong Kong. A single one is all the overloaded `name` key
+// often holds for a person (DingTalk's user name is free text); words that also name
+// things a `name` holds — apps, roles, departments, colours, seasons (Will, Mark, Grace
+// and Joy as words, Summer, Crystal, Max) — are left out.
+const latinGivenNames = "aaron ada adrian agnes alan albert alex alice alison amanda amy andrew andy " +
+	"angela angus anita ann anna annie anthony antony benjamin benny bernard betty billy bobby " +
+	"brian bruce calvin carmen carol caroline carrie catherine cathy charles charlotte cherry " +
+	"chris christina christine christopher cindy claire connie daniel danny david dennis derek " +
+	"doris dorothy edmund edward edwin eileen elaine elizabeth ellen emily emma eric esther eva " +
+	"fiona florence frankie freddie gary george gigi gloria gordon hannah harry heidi helen " +
+	"henry hugo ian irene isaac ivan ivy jacky jackie jacqueline janet janice jason jeffrey " +
+	"jennifer jenny jeremy jessica joanna joe john johnny jonathan joseph josephine joyce judy " +
+	"julia julian karen kathy katie keith kelly kelvin kenneth kenny kevin kitty lawrence " +
+	"leo leon leslie lily linda lisa louis lucy maggie mandy maria mary matthew melody " +
+	"michael michelle natalie nicholas nicole olivia oscar patrick paul peggy peter philip " +
+	"queenie rachel raymond rebecca richard rita robert ronald rosa ryan samantha samuel sandy " +
+	"sarah simon sophia sophie stanley stephanie stephen steven susan sylvia terence teresa " +
+	"thomas timothy tommy tony tracy vanessa venus vicky victor vincent vivian wendy william " +
+	"winnie yvonne"
+
+// Characters that Chinese transliterations of Uyghur, Kazakh, Tibetan and foreign names are
+// written with (阿依古麗·艾則孜, 迪麗熱巴·迪力木拉提, 買買提·吐爾遜). With the interpunct
+// they are what tells such a name from "釘釘·宜搭" under the overloaded `name` key, where
+// the surname test cannot apply.
+const translitChars = "阿艾愛爱安奧奥巴拜班貝贝比彼波伯博布查達达丹德迪蒂丁都杜多厄恩爾尔" +
+	"法凡菲費费芬弗福夫甫格貢贡古哈海漢汉罕汗合赫亨胡華华霍吉加佳傑杰金卡凱凯坎康考柯科克肯" +
+	"庫库拉萊莱來来蘭兰朗勞劳勒雷黎里力利麗丽莉列林琳魯鲁路倫伦羅罗洛瑪玛馬马買买麥麦曼梅美" +
+	"蒙米密敏明姆摩莫默木穆納纳娜乃奈南內内尼妮努諾诺帕潘培佩皮普齊齐奇其喬乔切欽钦丘熱热" +
+	"若薩萨賽赛桑森沙山尚舍什詩诗斯蘇苏索塔泰坦湯汤唐特提鐵铁圖图吐托瓦萬万威維维溫温" +
+	"沃烏乌吾西希夏謝谢辛休雅亞亚揚扬葉叶伊依易尤約约扎澤泽則则孜茲兹珠卓宗祖佐遜逊"
 
 // Last characters that make a Han string an organisation, place or thing, not a person.
 const notNameLast = "部組组科處处室課课群會会隊队類类型間间期假由費费單单表務务司店局廳厅院校行區区中心" +
@@ -66,7 +102,9 @@ var (
 	cjkSurnameSet   = map[rune]bool{}
 	cjkCompoundSet  = map[[2]rune]bool{}
 	latinSurnameSet = map[string]bool{}
+	latinGivenSet   = map[string]bool{}
 	notNameLastSet  = map[rune]bool{}
+	translitSet     = map[rune]bool{}
 )
 
 func init() {
@@ -83,6 +121,12 @@ func init() {
 	for _, r := range notNameLast {
 		notNameLastSet[r] = true
 	}
+	for _, w := range strings.Fields(latinGivenNames) {
+		latinGivenSet[w] = true
+	}
+	for _, r := range translitChars {
+		translitSet[r] = true
+	}
 }
 
 func isHan(r rune) bool {
@@ -97,10 +141,19 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 	if len(b) == 0 || len(b) > 64 || !utf8.Valid(b) {
 		return false
 	}
-	var han, hanBlocks, dots, words, capWords int
+	if o, is, ie := nameNote(b); o >= 0 {
+		// "陳明嘉（Mary）", "陳明嘉 (Mary Chan)", "Peter Chan (陳大文)": a name and the
+		// person's other name in brackets. The whole value is the name: masking the Chinese
+		// name alone would leave the English one beside it, and the pair is one person. The
+		// name outside the brackets carries the evidence the key asks for.
+		outer, inner := trimSpaceBytes(b[:o]), trimSpaceBytes(b[is:ie])
+		return len(outer) > 0 && !hasBracket(outer) && looksLikeName(inner, false, true) &&
+			looksLikeName(outer, weak, labelled)
+	}
+	var han, hanBlocks, firstBlock, dots, words, capWords, commas, translit int
 	var first, last rune
 	var firstTwo [2]rune
-	surnameWord := false
+	surnameWord, givenWord := false, false
 	inHan := false
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
@@ -120,6 +173,12 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 			}
 			if han < 2 {
 				firstTwo[han] = r
+			}
+			if hanBlocks == 1 {
+				firstBlock++
+			}
+			if translitSet[r] {
+				translit++
 			}
 			han++
 			last = r
@@ -147,21 +206,33 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 				// often firms or teams.
 				return false
 			}
-			if weak && !surnameWord {
-				var low [20]byte
+			if weak && (!surnameWord || words == 1) {
+				var low, joined [20]byte
 				w := b[i:j]
 				for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == '-') {
 					w = w[:len(w)-1]
 				}
+				nj := 0
 				for k, c := range w {
 					low[k] = lower(c)
+					if c != '-' {
+						// Au-Yeung, AU-YEUNG and Sze-To are looked up as one surname.
+						joined[nj] = lower(c)
+						nj++
+					}
 				}
-				surnameWord = latinSurnameSet[string(low[:len(w)])]
+				surnameWord = surnameWord || latinSurnameSet[string(joined[:nj])]
+				if words == 1 {
+					givenWord = latinGivenSet[string(low[:len(w)])]
+				}
 			}
 			inHan = false
 			i = j
 			continue
 		case r == ' ' || r == ',' || r == '　':
+			if r == ',' {
+				commas++
+			}
 			inHan = false
 			i += size
 			continue
@@ -176,7 +247,13 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		if dots > 0 {
 			maxHan = 10
 		}
-		if han > maxHan || hanBlocks > 1 && dots == 0 || han < 2 && words == 0 && weak {
+		surname := cjkSurnameSet[first] || cjkCompoundSet[firstTwo]
+		// "陳 俊偉", "歐陽 小明", "諸 葛志": a space typed after the surname. Only a
+		// surname may stand before it, so "李明 男" or two words of a title stay out; in
+		// free text after a label the space ends the name.
+		spacedSurname := hanBlocks == 2 && dots == 0 && words == 0 && commas == 0 && !labelled &&
+			(firstBlock == 1 && surname || firstBlock == 2 && cjkCompoundSet[firstTwo])
+		if han > maxHan || hanBlocks > 1 && dots == 0 && !spacedSurname || han < 2 && words == 0 && weak {
 			return false
 		}
 		if weak || labelled {
@@ -184,7 +261,10 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 				return false
 			}
 		}
-		if weak && !cjkSurnameSet[first] && !cjkCompoundSet[firstTwo] {
+		// Transliterated minority and foreign names (阿依古麗·艾則孜) start with no
+		// Chinese surname; the interpunct and their characters mark them.
+		translitName := dots > 0 && words == 0 && translit*4 >= han*3
+		if weak && !surname && !translitName {
 			return false
 		}
 	}
@@ -192,11 +272,47 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		if words > 5 || capWords == 0 {
 			return false
 		}
-		if weak && han == 0 && (words < 2 || words > 4 || capWords < words || !surnameWord) {
+		// A single common English given name (Peter, Ivy) is how many staff are named.
+		single := words == 1 && capWords == 1 && givenWord
+		if weak && han == 0 && (words < 2 && !single || words > 4 || capWords < words || !surnameWord && !single) {
 			return false
 		}
 	}
 	return true
+}
+
+// nameNote finds a bracketed part closing b: "陳明嘉（Mary）" or "陳明嘉 (Mary Chan)". It
+// returns where the opening bracket starts and the bounds of what is inside, or -1.
+func nameNote(b []byte) (open, innerStart, innerEnd int) {
+	n := len(b)
+	var closeLen int
+	switch {
+	case b[n-1] == ')':
+		closeLen = 1
+	case n >= 3 && b[n-3] == 0xEF && b[n-2] == 0xBC && b[n-1] == 0x89: // ）
+		closeLen = 3
+	default:
+		return -1, 0, 0
+	}
+	for i := n - closeLen - 1; i >= 0; i-- {
+		switch {
+		case b[i] == '(' && closeLen == 1:
+			return i, i + 1, n - closeLen
+		case b[i] == 0xEF && closeLen == 3 && i+2 < n && b[i+1] == 0xBC && b[i+2] == 0x88: // （
+			return i, i + 3, n - closeLen
+		}
+	}
+	return -1, 0, 0
+}
+
+// hasBracket reports an ASCII or full-width round bracket in b.
+func hasBracket(b []byte) bool {
+	for i, c := range b {
+		if c == '(' || c == ')' || c == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && (b[i+2] == 0x88 || b[i+2] == 0x89) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgWords are Latin words that make a name-like value an organisation or a team.
@@ -277,7 +393,36 @@ func nameLength(b []byte) int {
 	for n > 0 && (b[n-1] == ' ' || b[n-1] == ',' || b[n-1] == '-' || b[n-1] == '.') {
 		n--
 	}
+	if n > 0 && n < len(b) {
+		// "姓名：陳明嘉（Mary）。": the other name in brackets goes with it.
+		if c := noteEnd(b, n); c > 0 && looksLikeName(b[:c], false, true) {
+			n = c
+		}
+	}
 	return n
+}
+
+// noteEnd returns the end of a bracketed part starting at b[i:] (after at most one space),
+// or 0. It looks no further than a name could reach.
+func noteEnd(b []byte, i int) int {
+	if i < len(b) && b[i] == ' ' {
+		i++
+	}
+	full := hasFullwidth(b, i, 0x88)
+	if !full && (i >= len(b) || b[i] != '(') {
+		return 0
+	}
+	for j := i + 1; j < len(b) && j < i+48; j++ {
+		switch {
+		case !full && b[j] == ')':
+			return j + 1
+		case full && hasFullwidth(b, j, 0x89):
+			return j + 3
+		case b[j] == '(' || b[j] == ')' || b[j] == '\n':
+			return 0
+		}
+	}
+	return 0
 }
 
 // nameValue reports a whole-value name under a name key.

@@ -112,3 +112,97 @@ func TestPersonNameRolesAndOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNameForms: how names are written in Hong Kong rosters and user records —
+// an English name in brackets, a space after the surname, hyphenated surnames and given
+// names, interpunct names, a single English given name — and what stays out.
+func TestPersonNameForms(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, label, want string // want "" = nothing
+	}{
+		// The other name in brackets: the whole value is the name.
+		{"陳明嘉（Mary）", "name", "", "陳明嘉（Mary）"},
+		{"陳明嘉 (Mary Chan)", "nick", "", "陳明嘉 (Mary Chan)"},
+		{"陳大文（Peter）", "value", "sys00-name", "陳大文（Peter）"},
+		{"Peter Chan (陳大文)", "name", "", "Peter Chan (陳大文)"},
+		{"諸葛小曉（Fiona）", "name", "", "諸葛小曉（Fiona）"},
+		// After a label the value reader (context.go) ends a name at a bracket today, so
+		// only the name before it is found; nameLength would take the bracket too.
+		{"姓名：陳明嘉（Mary），電話 9123 4567", "remark", "", "陳明嘉"},
+		{"姓名：陳明嘉（2024年入職）", "remark", "", "陳明嘉"},
+		{"財務部（HK）", "name", "", ""},
+		{"Marketing (Asia)", "name", "", ""},
+		{"考勤打卡（Attendance）", "name", "", ""},
+		{"陳大文（A123456(3)）", "name", "", ""},
+		{"(Mary)", "name", "", ""},
+		// A space after the surname.
+		{"陳 俊偉", "name", "", "陳 俊偉"},
+		{"諸 葛志", "name", "", "諸 葛志"},
+		{"歐陽 小明", "nick", "", "歐陽 小明"},
+		{"謝 詠", "value", "sys00-name", "謝 詠"},
+		{"財務 部", "name", "", ""},
+		{"李明 男", "name", "", ""},
+		{"行政 人事", "name", "", ""},
+		{"陳 大 文", "name", "", ""},
+		{"姓名：陳 香港", "remark", "", "陳"},
+		// Hyphenated surnames and given names.
+		{"Au-Yeung Ka Wai", "name", "", "Au-Yeung Ka Wai"},
+		{"AU-YEUNG, Chi-man", "name", "", "AU-YEUNG, Chi-man"},
+		{"Fiona Au-Yeung", "name", "", "Fiona Au-Yeung"},
+		{"Chan Tai-man", "name", "", "Chan Tai-man"},
+		{"Szeto Siu-lok", "name", "", "Szeto Siu-lok"},
+		{"AU-YEUNG", "realName", "", "AU-YEUNG"},
+		{"Ka-wai", "nick", "", "Ka-wai"},
+		{"Check-In Desk", "name", "", ""},
+		{"Self-Service Kiosk", "name", "", ""},
+		// Interpunct names of minorities and transliterated foreign names.
+		{"阿依古麗·艾則孜", "name", "", "阿依古麗·艾則孜"},
+		{"迪麗熱巴・迪力木拉提", "name", "", "迪麗熱巴・迪力木拉提"},
+		{"買買提•吐爾遜", "name", "", "買買提•吐爾遜"},
+		{"釘釘·宜搭", "name", "", ""},
+		{"研發中心·深圳", "name", "", ""},
+		{"產品·設計部", "name", "", ""},
+		// A single English given name under the overloaded `name` key.
+		{"Peter", "name", "", "Peter"},
+		{"Ivy", "name", "", "Ivy"},
+		{"IVY", "name", "", "IVY"},
+		{"Finance", "name", "", ""},
+		{"Approval", "name", "", ""},
+		{"Admin", "name", "", ""},
+		{"Summer", "name", "", ""},
+		{"peter", "name", "", ""},
+		{"Peter Pan Limited", "name", "", ""},
+	}
+	for _, tc := range tests {
+		got := s.ScanText([]byte(tc.text), &Field{Key: tc.key, Label: tc.label}, nil)
+		var names []string
+		for _, f := range got {
+			if f.Type == PersonName {
+				names = append(names, tc.text[f.Start:f.End])
+			}
+		}
+		switch {
+		case tc.want == "" && len(names) > 0:
+			t.Errorf("%q under %s/%s: got name %q, want none", tc.text, tc.key, tc.label, names)
+		case tc.want != "" && (len(names) != 1 || names[0] != tc.want):
+			t.Errorf("%q under %s/%s: got %q, want %q", tc.text, tc.key, tc.label, names, tc.want)
+		}
+	}
+}
+
+// TestNameLengthNote: a labelled name takes a bracketed other name with it, nothing else.
+func TestNameLengthNote(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"陳明嘉（Mary），電話", "陳明嘉（Mary）"},
+		{"陳明嘉 (Mary Chan) Tel", "陳明嘉 (Mary Chan)"},
+		{"陳明嘉（2024年入職）", "陳明嘉"},
+		{"陳明嘉 (HKID A123456(3))", "陳明嘉"},
+		{"陳明嘉（Mary", "陳明嘉"},
+		{"財務部（HK）", "財務部"},
+	} {
+		if got := tc.in[:nameLength([]byte(tc.in))]; got != tc.want {
+			t.Errorf("nameLength(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -343,6 +343,16 @@ func backToToken(text []byte, i int) int {
 		}
 		i--
 	}
+	// The prefix of a spaced HKID ("A 123456(3)") is a word of its own before the digits.
+	if j := i - 1; j > 0 && text[j] == ' ' && isUpper(text[j-1]) {
+		k := j - 1
+		if k > 0 && isUpper(text[k-1]) {
+			k--
+		}
+		if k == 0 || !isWord(text[k-1]) {
+			i = k
+		}
+	}
 	return i
 }
 
@@ -468,6 +478,12 @@ func (st *scanState) word(i int) int {
 	under := seen&wcUnder != 0
 	if e < len(text) && text[e] == ':' && !under {
 		if end := st.matchIPv6(i); end > e {
+			return end
+		}
+	}
+	if seen == wcLetter && e-i <= 2 && e+1 < len(text) && text[e] == ' ' && isDigit(text[e+1]) {
+		// "A 123456(3)", "XA 123456(3)": an HKID typed with a space after its prefix.
+		if end := st.matchSpacedHKID(i, e); end > 0 {
 			return end
 		}
 	}
@@ -751,6 +767,7 @@ func better(a, b Finding) bool {
 func isDigit(c byte) bool  { return c-'0' < 10 }
 func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 func isLower(c byte) bool  { return c-'a' < 26 }
+func isUpper(c byte) bool  { return c-'A' < 26 }
 func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
 func isWord(c byte) bool   { return isAlnum(c) || c == '_' }
 func upper(c byte) byte {

@@ -386,6 +386,11 @@ func FuzzScanText(f *testing.F) {
 		}
 	}
 	f.Add([]byte(freeTextSample), "remark", "", false)
+	// Names with a bracketed other name, a spaced surname or an interpunct; spaced HKIDs.
+	for _, nm := range []string{"陳明嘉（Mary）", "陳明嘉 (Mary Chan)", "陳 俊偉", "阿依古麗·艾則孜", "AU-YEUNG, Chi-man", "(）", "陳（(Mary)）"} {
+		f.Add([]byte(nm), "name", "", false)
+		f.Add([]byte("姓名："+nm+"，A 123456(3)"), "remark", "", false)
+	}
 	f.Add([]byte("\xff\xfe\xfd 9123\x80 4567 A123456(\xe3)"), "mobile", "", false)
 	for _, fw := range []string{"手機：１３８００１３８０００", "+852　9123　4567", "＋852 9123 4567", "Ａ１２３４５６（３）",
 		"（８５２）９１２３　４５６７", "ｔａｉｍａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "９\xef\xbc\x91\xef\xbc", "1\xe3\x80\x80\xef\xbc\x92\xe3\x80"} {
