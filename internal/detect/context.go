@@ -458,6 +458,9 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
 				break
 			}
+			if t == tAddress && ru == '，' && roomEnd(text[v:end]) {
+				break
+			}
 			if ru == '：' {
 				end = labelPhraseStart(text, v, end)
 				break
@@ -465,7 +468,8 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			end += size
 			continue
 		}
-		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) {
+		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) &&
+			!(t == tDateOfBirth && c == ',' && dateCommaOK(text, v, end)) {
 			break
 		}
 		if c == ':' && !(end > v && isDigit(text[end-1]) && end+1 < len(text) && isDigit(text[end+1])) && !hasPrefixBytes(text[end:], "://") {
@@ -474,6 +478,9 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			// value ends before the words of the next label.
 			end = labelPhraseStart(text, v, end)
 			break
+		}
+		if t == tAddress && c == ' ' && end+1 < len(text) && text[end+1] >= utf8.RuneSelf && roomEnd(text[v:end]) {
+			break // "地址：…1栋308室 員工姓名 - …": the next field's words follow the room
 		}
 		if c == '@' && end > v && text[end-1] == ' ' {
 			break // "住址：… @91234567": a DingTalk mention follows the field
@@ -492,7 +499,7 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 	if t == tAddress {
 		// An address runs over commas, so a clause's comma or full stop may trail it.
 		for {
-			if n := len(val); n > 0 && (val[n-1] == ',' || val[n-1] == '.') {
+			if n := len(val); n > 0 && (val[n-1] == ',' || val[n-1] == '.' && !initialDot(val, n-1)) {
 				val = trimSpaceBytes(val[:n-1])
 			} else if bytes.HasSuffix(val, []byte("，")) {
 				val = trimSpaceBytes(val[:n-3])
@@ -581,6 +588,49 @@ func nameCommaOK(text []byte, i int) bool {
 	return i > 0 && isLetter(text[i-1]) && i+2 < len(text) && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z'
 }
 
+// roomEnd reports a Chinese address that ends in its room (…1603室): nothing of an address
+// follows the room, so a comma or a space followed by more Chinese after it starts other
+// words ("…1603室，流程 PROC-…"), which an address otherwise runs over.
+func roomEnd(b []byte) bool {
+	return bytes.HasSuffix(trimSpaceBytes(b), []byte("室"))
+}
+
+// initialDot reports whether the '.' at i closes a one-letter abbreviation ("N.T.", "H.K.",
+// "Tsuen Wan, N.T."): that full stop is part of the address, even at the end of the text.
+// After a longer word ("Kowloon.") it ends the sentence.
+func initialDot(b []byte, i int) bool {
+	return i >= 1 && isLetter(b[i-1]) && (i == 1 || !isLetter(b[i-2]))
+}
+
+// dateCommaOK allows the comma of a date written with a month name, "Dec 01, 1982" or
+// "01 Oct, 1969", inside a labelled date of birth: the comma sits between the day or month
+// and a four-digit year, and the value so far holds a letter (the month name). A comma
+// after a numeric date ("1988-07-14, 3 kids") or before anything but a year still ends it.
+func dateCommaOK(text []byte, v, i int) bool {
+	if i == v || !isWord(text[i-1]) {
+		return false
+	}
+	letter := false
+	for _, c := range text[v:i] {
+		if isLetter(c) {
+			letter = true
+			break
+		}
+	}
+	if !letter {
+		return false
+	}
+	j := i + 1
+	if j < len(text) && text[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(text) && isDigit(text[k]) {
+		k++
+	}
+	return k-j == 4 && (k == len(text) || !isWord(text[k]))
+}
+
 // utf8Floor returns the largest n ≤ max at a rune boundary of b.
 func utf8Floor(b []byte, max int) int {
 	if max >= len(b) {
@@ -632,6 +682,11 @@ func sentenceDot(text []byte, v, i int, t tid) bool {
 	}
 	if n == 1 {
 		return false // an initial
+	}
+	if t == tDateOfBirth {
+		if m, _ := monthAt(text[j:i], 0); m != 0 {
+			return false // "DOB: Feb. 16, 1967"
+		}
 	}
 	for _, w := range []string{"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr"} {
 		if equalFoldASCII(text[j:i], []byte(w)) {

@@ -235,3 +235,46 @@ func TestLabelledValueEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledAddressEnds: the full stop of a one-letter abbreviation (N.T., H.K.) belongs
+// to an address even at the end of the text, while a sentence's full stop does not; a
+// Chinese address ends at its room, so what follows a comma or a space after 室 is not
+// taken in, though a comma inside the address is.
+func TestLabelledAddressEnds(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, want string
+	}{
+		{"Address: 18 Sha Tsui Road, Tsuen Wan, N.T.", "18 Sha Tsui Road, Tsuen Wan, N.T."},
+		{"Home address: Flat A, 5/F, 88 Nathan Road, Kowloon, H.K.", "Flat A, 5/F, 88 Nathan Road, Kowloon, H.K."},
+		{"Address: Flat A, 5/F, 88 Nathan Road, Kowloon, H.K. Tel: 91234567", "Flat A, 5/F, 88 Nathan Road, Kowloon, H.K."},
+		{"Address: Flat A, 5/F, 88 Nathan Road, Kowloon.", "Flat A, 5/F, 88 Nathan Road, Kowloon"},
+		{"Address: Flat A, 5/F, 88 Nathan Road, Kowloon,", "Flat A, 5/F, 88 Nathan Road, Kowloon"},
+		{"病人： 林嘉欣，Home address：浙江省杭州市西湖区世纪大道165号20栋1603室，流程 PROC-7A1C44", "浙江省杭州市西湖区世纪大道165号20栋1603室"},
+		{"地址:北京市朝阳区世纪大道100号1栋308室 員工姓名 - 司徒小明", "北京市朝阳区世纪大道100号1栋308室"},
+		{"地址：香港九龍旺角彌敦道100號，5樓A室，近地鐵站", "香港九龍旺角彌敦道100號，5樓A室"},
+		{"地址：香港九龍旺角彌敦道100號 5樓A室", "香港九龍旺角彌敦道100號 5樓A室"},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
+		var addrs []string
+		for _, g := range got {
+			if g.Type == Address {
+				addrs = append(addrs, tt.text[g.Start:g.End])
+			}
+		}
+		if len(addrs) != 1 || addrs[0] != tt.want {
+			t.Errorf("%q: want address %q, got %s", tt.text, tt.want, describe(tt.text, got))
+		}
+	}
+	for _, b := range []string{"N.T.", "a H.K.", "x.K."} {
+		if !initialDot([]byte(b), len(b)-1) {
+			t.Errorf("initialDot(%q) = false", b)
+		}
+	}
+	for _, b := range []string{"Kowloon.", "Rd.", "5.", "."} {
+		if initialDot([]byte(b), len(b)-1) {
+			t.Errorf("initialDot(%q) = true", b)
+		}
+	}
+}

@@ -117,13 +117,12 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 			if mon == 0 || j >= len(b) {
 				break
 			}
-			if b[j] == ',' {
-				j++
-			}
-			if j >= len(b) || b[j] != ' ' {
+			j = abbrevDot(b, i+1, j)
+			j, ok2 := yearSep(b, j)
+			if !ok2 {
 				break
 			}
-			yy, k := digits(j+1, 4, 4)
+			yy, k := digits(j, 4, 4)
 			if yy < 0 {
 				break
 			}
@@ -180,6 +179,7 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 	default:
 		// Month name first: Jul 14, 1988 / July 14th 1988 / (a whole field) Jul 1988.
 		mon, i := monthAt(b, 0)
+		i = abbrevDot(b, 0, i)
 		if mon == 0 || i >= len(b) || b[i] != ' ' {
 			break
 		}
@@ -194,13 +194,11 @@ func parseDate(b []byte, now time.Time, whole bool) (int, bool) {
 			break
 		}
 		j = skipOrdinal(b, j)
-		if j < len(b) && b[j] == ',' {
-			j++
-		}
-		if j >= len(b) || b[j] != ' ' {
+		j, ok2 := yearSep(b, j)
+		if !ok2 {
 			break
 		}
-		yy, k := digits(j+1, 4, 4)
+		yy, k := digits(j, 4, 4)
 		if yy < 0 {
 			break
 		}
@@ -255,6 +253,28 @@ func skipClockTime(b []byte, n int) int {
 		}
 	}
 	return i
+}
+
+// abbrevDot skips the full stop of an abbreviated month name that starts at i and ends at
+// j ("Feb. 16, 1967", "16 Sept. 1967"): a written-out month takes none.
+func abbrevDot(b []byte, i, j int) int {
+	if j < len(b) && b[j] == '.' && j-i <= 4 {
+		return j + 1
+	}
+	return j
+}
+
+// yearSep reads what separates a day or month name from the year: a space, a comma and a
+// space, or a bare comma ("Feb 16,1967", as typed in a hurry). It returns where the year
+// starts.
+func yearSep(b []byte, j int) (int, bool) {
+	switch {
+	case j+1 < len(b) && b[j] == ',' && b[j+1] == ' ':
+		return j + 2, true
+	case j < len(b) && (b[j] == ' ' || b[j] == ','):
+		return j + 1, true
+	}
+	return j, false
 }
 
 // skipOrdinal skips an English ordinal suffix after a day number: 14th, 1st, 2nd, 3rd.

@@ -106,3 +106,54 @@ func TestDateOfBirthMonthAbbrevDashed(t *testing.T) {
 		}
 	}
 }
+
+// TestDateOfBirthMonthNameComma: a birth date written with a month name and a comma before
+// the year, as English forms and messages write it, after a label in running text and as a
+// whole DOB value; a comma after anything else still ends the labelled value.
+func TestDateOfBirthMonthNameComma(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		text, key, want string
+	}{
+		{"DOB: Dec 01, 1982", "content", "Dec 01, 1982"},
+		{"Date of birth: 01 Oct, 1969", "content", "01 Oct, 1969"},
+		{"#### 新員工入職\n- DOB： Feb 16, 1967\ntimestamp 1782546779143", "text", "Feb 16, 1967"},
+		{"出生日期： Dec 4, 1964\n\nMobile：+86-13800138000", "msg", "Dec 4, 1964"},
+		{"生日：Mar 14, 1998 @60872409", "text", "Mar 14, 1998"},
+		{"DOB: February 16, 1967, Tel 91234567", "content", "February 16, 1967"},
+		{"DOB: Feb 16,1967", "content", "Feb 16,1967"},
+		{"DOB: Feb. 16, 1967. Tel 91234567", "content", "Feb. 16, 1967"},
+		{"DOB: 16 Sept. 1967", "content", "16 Sept. 1967"},
+		{"Feb 16, 1967", "birthday", "Feb 16, 1967"},
+		{"February 16, 1967", "dob", "February 16, 1967"},
+		{"16 Feb, 1967", "dateOfBirth", "16 Feb, 1967"},
+		{"Feb. 16, 1967", "birthday", "Feb. 16, 1967"},
+		{"14.Jul.1988", "birthday", "14.Jul.1988"},
+		// Not a birth date: no birth label, a future year, a comma that is not the date's.
+		{"Meeting: Feb 16, 1967", "content", ""},
+		{"Feb 16, 1967", "remark", ""},
+		{"DOB: Feb 16, 2099", "content", ""},
+		{"DOB: Feb 16, 19670", "content", ""},
+		{"DOB: Feb 16, 67", "content", ""},
+		{"DOB: 1988-07-14, 1990 cohort", "content", "1988-07-14"},
+		{"DOB: Feb 16, , 1967", "content", ""},
+		{"Feb 16 ,1967", "birthday", ""},
+		{"Feb.16, 1967", "birthday", ""},
+		{"February. 16, 1967", "birthday", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key}, nil)
+		var dates []string
+		for _, f := range got {
+			if f.Type == DateOfBirth {
+				dates = append(dates, tt.text[f.Start:f.End])
+			}
+		}
+		switch {
+		case tt.want == "" && len(dates) > 0:
+			t.Errorf("%q key=%q: want no date of birth, got %q", tt.text, tt.key, dates)
+		case tt.want != "" && (len(dates) != 1 || dates[0] != tt.want):
+			t.Errorf("%q key=%q: want %q, got %q", tt.text, tt.key, tt.want, dates)
+		}
+	}
+}

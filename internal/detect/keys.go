@@ -220,6 +220,12 @@ var textKeyTail = func() (t [128 * 128 / 64]uint64) {
 // means "classify it". Keys with non-ASCII bytes (姓名, 出生日期) always may.
 func mayNameText(k string) bool {
 	n := len(k)
+	// A label's colon or emphasis is not its tail ("Full name:", "**Name**"): see trimLabel.
+	// (A full-width colon is non-ASCII, which always may.)
+	for n > 0 && (k[n-1] == ':' || k[n-1] == '*' || k[n-1] == ' ' || k[n-1] == '\t') {
+		n--
+	}
+	k = k[:n]
 	var or uint64
 	switch {
 	case n >= 8:
@@ -427,8 +433,39 @@ var normByte = func() (t [128]byte) {
 
 const maxNormKey = 48
 
+// trimLabel strips what surrounds a human label but is not part of it: the colon a form or
+// roster writes after it ("Full name:", "ID number：") and markdown emphasis ("**DOB**").
+// Without this the colon would become the key's last byte and defeat every table entry and
+// suffix rule. Wire keys never carry these bytes, so trimming them changes no wire key.
+func trimLabel(name string) string {
+	for len(name) > 0 {
+		switch c := name[0]; {
+		case c == ' ' || c == '\t' || c == '*':
+			name = name[1:]
+			continue
+		case strings.HasPrefix(name, "\u3000"):
+			name = name[len("\u3000"):]
+			continue
+		}
+		break
+	}
+	for n := len(name); n > 0; n = len(name) {
+		switch c := name[n-1]; {
+		case c == ' ' || c == '\t' || c == '*' || c == ':':
+			name = name[:n-1]
+			continue
+		case strings.HasSuffix(name, "："), strings.HasSuffix(name, "\u3000"), strings.HasSuffix(name, "﹕"):
+			name = name[:n-3]
+			continue
+		}
+		break
+	}
+	return name
+}
+
 // classifyName classifies one key or label. It does not allocate.
 func classifyName(name string) hint {
+	name = trimLabel(name)
 	if name == "" {
 		return hNeutral
 	}
@@ -603,6 +640,20 @@ var suffixRules = []suffixRule{
 	{"givenname", hName, false}, {"familyname", hName, false}, {"holdername", hName, false},
 	{"showname", hName, false}, {"payeename", hName, false},
 	{"address", hAddress, false}, {"addr", hAddress, false},
+	// A bank account as Hong Kong forms abbreviate it: "A/C No.", "Bank A/C", "Payee A/C".
+	{"a/cno", hBank, false}, {"a/cnumber", hBank, false}, {"a/c", hBank, true},
+	// An "ID" named after its issuer or holder is an identity document, not a record id:
+	// "China ID", "National ID", "Macau Resident ID". The qualifier must start a word, in a
+	// human label ("China ID") or a camelCase key ("chinaId") alike: no DingTalk wire key
+	// ends in such a word plus "Id", while record ids (userId, deptId, unionId, staffId,
+	// "User ID", "Order ID") are named after what they identify, none of which is here.
+	{"hongkongid", hHKID, true},
+	{"macauid", hMOID, true}, {"macaoid", hMOID, true},
+	{"taiwanid", hTWID, true}, {"twid", hTWID, true},
+	{"chinaid", hCNID, true}, {"chineseid", hCNID, true}, {"mainlandid", hCNID, true},
+	{"prcid", hCNID, true},
+	{"residentid", hIDDoc, true}, {"nationalid", hIDDoc, true}, {"citizenid", hIDDoc, true},
+	{"citizenshipid", hIDDoc, true},
 	// Negatives.
 	{"id", hNeg, true}, {"ids", hNeg, true}, {"idlist", hNeg, false}, {"uuid", hNeg, false},
 	{"time", hNeg, false}, {"times", hNeg, false}, {"timestamp", hNeg, false},
@@ -775,7 +826,10 @@ var cjkRules = []cjkRule{
 	// A mainland social insurance number is the resident ID number (before 賬號 makes it a
 	// bank account).
 	{[]string{"社保", "社會保險", "社会保险", "社會保障", "社会保障"}, hSocial},
-	{[]string{"銀行", "银行", "帳號", "账号", "賬號", "帳戶", "账户", "賬戶", "戶口", "户口"}, hBank},
+	// Salary and debit cards are bank cards (before 薪 makes a salary card an amount).
+	{[]string{"銀行", "银行", "帳號", "账号", "賬號", "帳戶", "账户", "賬戶", "戶口", "户口",
+		"工資卡", "工资卡", "薪資卡", "薪资卡", "薪金卡", "出糧卡", "出粮卡", "糧卡", "粮卡", "銀聯卡",
+		"银联卡", "儲蓄卡", "储蓄卡", "借記卡", "借记卡", "扣賬卡", "扣账卡"}, hBank},
 	{[]string{"卡號", "卡号"}, hCard},
 	{[]string{"商業登記", "商业登记"}, hBR},
 	{[]string{"信用代碼", "信用代码", "稅號", "税号", "納稅人識別", "纳税人识别"}, hUSCC},

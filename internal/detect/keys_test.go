@@ -340,3 +340,120 @@ func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyNameHumanLabels: forms and rosters write labels for people, with a colon or
+// markdown emphasis around them and words separated by spaces. What surrounds the label
+// must not hide it, and an "ID" qualified by its issuer is an identity document while a
+// record's id stays an id.
+func TestClassifyNameHumanLabels(t *testing.T) {
+	tests := []struct {
+		key  string
+		pos  tmask
+		neg  bool
+		weak bool
+	}{
+		// A trailing colon (ASCII or full-width) or emphasis is not part of the label.
+		{"Full name:", tPersonName.mask(), false, false},
+		{"Contact person:", tPersonName.mask(), false, false},
+		{"ID number：", maskIDDoc, true, false},
+		{"Business Registration No.：", tHKBR.mask(), true, false},
+		{"Business Registration No.:", tHKBR.mask(), true, false},
+		{"DOB：", tDateOfBirth.mask(), true, false},
+		{"Home address:", tAddress.mask(), false, false},
+		{"**Name**", tPersonName.mask(), false, true},
+		{"**Mobile**:", maskPhone, true, false},
+		{"Passport No. : ", maskPassport, true, false},
+		{"Address (Home):", tAddress.mask(), false, false},
+		{"Remarks:", 0, false, false},
+		{"Amount:", 0, true, false},
+		{":", 0, false, false},
+		{"**", 0, false, false},
+		// Salary and debit cards are bank cards, not salary amounts.
+		{"薪資卡:", maskBank, true, false},
+		{"工資卡號", maskBank, true, false},
+		{"出糧卡", maskBank, true, false},
+		{"薪資", 0, true, false},
+		// A bank account as Hong Kong forms abbreviate it.
+		{"A/C No.", maskBank, true, false},
+		{"Bank A/C", maskBank, true, false},
+		{"Payee A/C No.:", maskBank, true, false},
+		// An ID named after its issuer, in a human label or a camelCase key.
+		{"China ID", tCNID.mask(), true, false},
+		{"China ID:", tCNID.mask(), true, false},
+		{"chinaId", tCNID.mask(), true, false},
+		{"Mainland ID", tCNID.mask(), true, false},
+		{"PRC ID", tCNID.mask(), true, false},
+		{"Resident ID", tCNID.mask(), true, false},
+		{"Macau Resident ID", maskIDDoc, true, false},
+		{"HK ID", tHKID.mask(), true, false},
+		{"Hong Kong ID", tHKID.mask(), true, false},
+		{"HKID No.:", tHKID.mask(), true, false},
+		{"Macau ID", tMOID.mask(), true, false},
+		{"Macao ID：", tMOID.mask(), true, false},
+		{"Taiwan ID", tTWID.mask(), true, false},
+		{"National ID", maskIDDoc, true, false},
+		{"nationalId", maskIDDoc, true, false},
+		{"ID Card No.", maskIDDoc, true, false},
+		// Record ids keep the negative "…Id" rule, whatever their spelling.
+		{"userId", 0, true, false},
+		{"User ID", 0, true, false},
+		{"Dept ID:", 0, true, false},
+		{"unionId", 0, true, false},
+		{"Staff ID", 0, true, false},
+		{"Order ID", 0, true, false},
+		{"photoId", 0, true, false},
+		{"machinaId", 0, true, false},       // "china" not starting a word
+		{"internationalId", 0, true, false}, // "national" not starting a word
+	}
+	for _, tt := range tests {
+		h := classifyName(tt.key)
+		if h.pos != tt.pos || h.neg != tt.neg || h.weakName != tt.weak {
+			t.Errorf("classifyName(%q) = %+v; want pos=%b neg=%v weak=%v", tt.key, h, tt.pos, tt.neg, tt.weak)
+		}
+		if got := cachedHint(tt.key); got != classifyName(tt.key) {
+			t.Errorf("cachedHint(%q) = %+v, classifyName differs", tt.key, got)
+		}
+	}
+	// The text prefilter must not reject a text label for its colon or emphasis.
+	for _, k := range []string{"Full name:", "Contact person:", "Home address:", "DOB:", "**Name**", "Name :", "Address (Home):"} {
+		if !mayNameText(k) {
+			t.Errorf("mayNameText(%q) = false", k)
+		}
+	}
+	for _, k := range []string{"userid:", "status:", "**title**"} {
+		if mayNameText(k) {
+			t.Errorf("mayNameText(%q) = true", k)
+		}
+	}
+}
+
+// TestHumanLabelFormEntries: an OA message form entry {"key": "<label>", "value": …} is found
+// under its label, colon and all; a record id's label still suppresses an id.
+func TestHumanLabelFormEntries(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	tests := []struct {
+		label, value string
+		typ          Type // "" for no finding
+	}{
+		{"Full name:", "葉詠儀", PersonName},
+		{"Contact person:", "吳美玲", PersonName},
+		{"ID number：", "330106196801251190", CNID},
+		{"Business Registration No.：", "49234222", HKBR},
+		{"Home address:", "新界元朗青山公路70號新都城第2座35樓A室", Address},
+		{"DOB：", "Feb 16, 1967", DateOfBirth},
+		{"China ID", "110101199003074514", CNID},
+		{"A/C No.", "012-345678-001", HKBankAccount},
+		{"User ID:", "49234222", ""},
+		{"Order ID", "110101199003074514", ""},
+		{"Remarks:", "陳大文", ""},
+	}
+	for _, tt := range tests {
+		got := s.ScanText([]byte(tt.value), &Field{Key: "value", Label: tt.label}, nil)
+		switch {
+		case tt.typ == "" && len(got) > 0:
+			t.Errorf("%q=%q: want nothing, got %s", tt.label, tt.value, describe(tt.value, got))
+		case tt.typ != "" && (len(got) != 1 || got[0].Type != tt.typ || got[0].End-got[0].Start != len(tt.value)):
+			t.Errorf("%q=%q: want %s, got %s", tt.label, tt.value, tt.typ, describe(tt.value, got))
+		}
+	}
+}
