@@ -90,6 +90,10 @@
 //     "。" "，" ", ", or more than 64 bytes) a label's negative or typing part is ignored: a
 //     markdown message's title "薪酬通知" labels its text but does not make the phone numbers
 //     in it salaries. The label's positive types still apply.
+//   - Labels are read without the colon or markdown around them ("Full name:", "ID number：",
+//     "**Name**"). A label naming an issuer or holder before "ID" (China ID, Hong Kong ID,
+//     Resident ID) names an ID document; any other "…Id" (userId, deptId, photoId) is a record
+//     id.
 //   - Keys naming a person by role are names: creatorName, approverName, operator_name,
 //     patientName, legalPersonName, userNameEn … (the role must start a word: tempName is
 //     not one); customerName, agentName, parentName and hostName stay neutral (companies,
@@ -138,6 +142,12 @@
 // Chan,") and names next to a number are not reported, and a value holding a company word
 // (Limited, Trading, Bank, Holdings …) is never a name.
 //
+// Name shapes read whole: a Chinese name with its other name in brackets (陳明嘉（Mary）,
+// Peter Chan (陳大文)), a space after the surname (陳 俊偉, under a name key only), hyphenated
+// compound surnames and given names (Au-Yeung Ka-wai), middle-dot names (阿依古麗·艾則孜), and
+// under the overloaded `name` key a lone common English given name (Peter, Ivy) at 0.75 —
+// words a name field also holds (Will, Grace, Summer) are not in that list.
+//
 // # Formats checked against public test vectors
 //
 // testdata/vectors/public.tsv (TestPublicVectors) keeps the vectors each source gave; the
@@ -151,8 +161,10 @@
 //   - IP: every RFC 4291 text form of IPv6, with its zone (fe80::1%eth0) and after a label
 //     colon (IP:2001:db8::1); dotted quads that number a section, clause or OID or version a
 //     User-Agent product (Chrome/120.0.0.0) are not IPv4.
-//   - HKID: the issued one- and two-letter prefixes; a never-issued two-letter prefix only
-//     under an ID key or word. China ID: 18 digits (MOD 11-2, area, date) and the 15-digit
+//   - HKID: the issued one- and two-letter prefixes, also written with a space after them
+//     (A 123456(3), brackets and check digit required); a never-issued two-letter prefix only
+//     under an ID key or word, and not when it is also a passport's shape (ED1234567) where a
+//     passport is allowed. China ID: 18 digits (MOD 11-2, area, date) and the 15-digit
 //     first generation (no check digit: area, 1900s date and an ID key or word). Passports:
 //     HK H/K + 8 digits, PRC E/G/D/S/P forms and the DE/SE/PE e-passports. Taiwan: national ID
 //     and the old resident certificate (two letters, with a key or word). BR: 8 digits, also
