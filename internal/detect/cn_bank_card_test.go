@@ -10,6 +10,9 @@ func init() {
 			{text: "9558801234567890128", key: "bankCardNo"},
 			{text: "6222 0202 0011 2230", key: "value", label: "sys04-bankAccountNo"},
 			{text: withoutLuhn("9558801234567890128"), key: "bankAccountNo"},
+			// Under a bank key the field holds an account whatever its check digit.
+			{text: withoutLuhn("4111111111111111"), key: "bankCardNo"},
+			{text: "銀聯卡 " + withoutLuhn("6222020200112230"), key: "remark", want: withoutLuhn("6222020200112230")},
 			{text: "銀行卡 9558801234567890128", key: "remark", want: "9558801234567890128"},
 			// Salary-card and UnionPay words make a card number a bank card.
 			{text: "請記錄：UnionPay card 6214837208325002631 副本", key: "remark", want: "6214837208325002631"},
@@ -26,6 +29,10 @@ func init() {
 			{text: withLuhn("1742264100000123"), key: "remark"},
 			{text: "6222 **** **** 2230", key: "bankCardNo"},
 			{text: "6222020200112230", key: "value", label: "合同編號"},
+			// A Visa or Mastercard number with a wrong check digit after a card or bank word
+			// is a hard negative, not an account.
+			{text: "卡號 " + withoutLuhn("4111111111111111"), key: "remark"},
+			{text: "銀行卡 " + withoutLuhn("5490483651792974"), key: "remark"},
 		},
 	})
 }

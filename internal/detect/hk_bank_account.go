@@ -53,7 +53,14 @@ func (st *scanState) matchBankAccount(d []byte, sz []int, sep byte, start, end i
 	case total >= 9 && total <= 15:
 		st.add(cand{t: tHKBankAccount, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 	case total >= 16 && total <= 19 && !luhnBytes(d):
-		// Mainland account numbers that are not cards carry no Luhn digit.
+		// Mainland account numbers that are not cards carry no Luhn digit. A number in an
+		// international card brand's range that fails Luhn is a card number with a wrong
+		// check digit (a test value, a typo): only a bank key or label, whose field holds an
+		// account whatever its shape, reports it. UnionPay numbers are mainland debit
+		// accounts, some without a Luhn digit.
+		if b, ok := cardBrand(string(d)); ok && b != "unionpay" && !st.hint().pos.has(tCNBankCard) {
+			return
+		}
 		st.add(cand{t: tCNBankCard, start: start, end: end, score: scoreCodeShape, flags: fNeedHint})
 	}
 }
