@@ -2,6 +2,8 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -340,7 +342,7 @@ var labelGroups = []labelGroup{
 		"claimant", "requester", "requestor", "next of kin", "policyholder", "policy holder",
 		"legal representative"}},
 	{tDateOfBirth, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
-		"birth date", "birthday"}},
+		"birth date", "birthday", "born"}},
 	{tAddress, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
 		"address", "home address", "residential address", "correspondence address"}},
 }
@@ -371,6 +373,31 @@ var labelByLast = func() (t [256][]uint8) {
 	}
 	return t
 }()
+
+// labelByFirst indexes labelWords by their start (labelFirstSlot), keeping their order: a
+// byte alone would leave a dozen words to compare after every comma ("c", "a", "p" …), and
+// most Chinese labels share a lead byte.
+var labelByFirst = func() (t [512][]uint8) {
+	for i, lw := range labelWords {
+		k := labelFirstSlot(lw.w, 0)
+		t[k] = append(t[k], uint8(i))
+	}
+	return t
+}()
+
+// labelFirstSlot returns the slot of labelByFirst for the text at b[i]: the low bits of its
+// first two ASCII letters (folded to lower case), or of the last two bytes of a multi-byte
+// first character.
+func labelFirstSlot(b []byte, i int) int {
+	if i+2 >= len(b) {
+		return 0 // no label word and its space fit
+	}
+	if b[i] < utf8.RuneSelf {
+		// |0x20 folds letters; other bytes start no label word and may share a slot.
+		return (int(b[i]|0x20)<<4 ^ int(b[i+1]|0x20)) & 511
+	}
+	return int(b[i+1]&0x07)<<6 | int(b[i+2]&0x3F)
+}
 
 // notPostalBefore are words that, right before 地址/address, make it something else.
 var notPostalBefore = [][]byte{[]byte("IP"), []byte("ip"), []byte("MAC"), []byte("mac"),
@@ -408,9 +435,124 @@ func (st *scanState) labelValue(c, v int) {
 				}
 			}
 		}
-		st.labelled(lw.t, lw.role, v)
+		st.labelled(lw.t, lw.role, false, v)
 		return
 	}
+}
+
+// bareLabel handles a label written without a colon or markup, "Name 張嘉欣", "代理人 張美玲",
+// "DOB Jan 18, 1994", at i: the start of the text, a line or a clause (the scan calls it
+// after a line break, after 。；;，,！!？? and after ". "). A label word only counts where a field would
+// start: inside a sentence the same words are prose ("the name of the project",
+// "請代理人盡快處理"). A name after it must pass the strict name test.
+func (st *scanState) bareLabel(i int) {
+	if st.keyProofOnly {
+		return
+	}
+	if lw, v := bareLabelAt(st.text, i); lw != nil {
+		st.labelled(lw.t, lw.role, true, v)
+	}
+}
+
+// bareLabelAt returns the label word at i (after spaces and a markdown bullet "- ", "* ",
+// "1. ") and where its value starts, or nil. The label must be followed by one space (or
+// U+3000) and the start of a value.
+func bareLabelAt(text []byte, i int) (*labelWord, int) {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) {
+		return nil, 0
+	}
+	switch c := text[i]; {
+	case c >= utf8.RuneSelf || isLetter(c):
+	case (c == '-' || c == '*' || c == '+') && i+2 < len(text) && text[i+1] == ' ':
+		i += 2 // "- Payee 趙子軒"
+	case isDigit(c):
+		j := i + 1
+		if j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j+2 >= len(text) || (text[j] != '.' && text[j] != ')') || text[j+1] != ' ' {
+			return nil, 0
+		}
+		i = j + 2 // "1. Name 陳大文"
+	default:
+		return nil, 0
+	}
+	for _, k := range labelByFirst[labelFirstSlot(text, i)] {
+		lw := &labelWords[k]
+		v := i + len(lw.w)
+		if v >= len(text) || !equalFoldASCII(text[i:v], lw.w) {
+			continue
+		}
+		switch {
+		case text[v] == ' ':
+			v++
+		case v+2 < len(text) && text[v] == 0xE3 && text[v+1] == 0x80 && text[v+2] == 0x80: // U+3000
+			v += 3
+		default:
+			continue // "監護人姓名 …" is tried next; "Names are …" is no label
+		}
+		// The value starts with a letter, digit or Han character: "Name - …", "Name : …"
+		// and "Name (…)" are the other handlers' or nobody's.
+		if v < len(text) && (isAlnum(text[v]) || text[v] >= utf8.RuneSelf && !hasFullwidth(text, v, 0x9A) &&
+			!(text[v] == 0xE3 && v+2 < len(text) && text[v+1] == 0x80 && text[v+2] == 0x80)) {
+			return lw, v
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// bareLabelStart returns where the first label without a colon starts (or the separator
+// before it) in a text with no interesting byte, or -1: "申請人 陳大文" holds no digit or colon, yet it holds a name, and a
+// finding must not depend on a digit elsewhere in the text (a redacted phone number).
+func bareLabelStart(text []byte) int {
+	// A label word is followed by a space (U+3000 is an interesting byte), so a label
+	// starts before the last space.
+	last := bytes.LastIndexByte(text, ' ')
+	if last < 0 {
+		return -1
+	}
+	if lw, _ := bareLabelAt(text, 0); lw != nil {
+		return 0
+	}
+	if k := nextBareLabel(text, 0, last); k >= 0 {
+		return k // the scan meets the separator and reads the label after it
+	}
+	return -1
+}
+
+// nextBareLabel returns the first separator in text[from:to] that a label without a colon
+// follows, or -1. Most values hold no separator at all ("Operations Manager", "Flat 14D"):
+// they are passed over eight bytes at a time.
+func nextBareLabel(text []byte, from, to int) int {
+	for j := from; j < to; j += 8 {
+		if j+8 <= len(text) && !mayHoldSep(binary.LittleEndian.Uint64(text[j:])) {
+			continue
+		}
+		for k := j; k < min(j+8, to); k++ {
+			if byteClass[text[k]] == clsSep && sepAt(text, k) {
+				if lw, _ := bareLabelAt(text, k+1); lw != nil {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// mayHoldSep reports whether one of the eight bytes of v lies in 0x00–0x3F and is not a
+// space: the separators '\n' ! , . ; ? do, letters, spaces and UTF-8 bytes do not. After
+// xor with spaces, a space is 0 and those bytes are 0x01–0x3F; with the high bits set first
+// no byte borrows from the next (see mayBeInteresting).
+func mayHoldSep(v uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	x := v ^ (0x20 * ones)
+	below40 := ^((x | high) - 0x40*ones) &^ x & high
+	nonZero := ((x | high) - ones | x) & high
+	return below40&nonZero != 0
 }
 
 // labelEnd returns where the label before the colon at c ends: before a space and before
@@ -434,8 +576,10 @@ func labelEnd(text []byte, c int) int {
 	return e
 }
 
-// labelled extracts the value after a label and offers it to the label's type.
-func (st *scanState) labelled(t tid, role bool, v int) {
+// labelled extracts the value after a label and offers it to the label's type. bare is true
+// for a label without a colon (bareLabel): the weaker context asks names for the evidence the
+// overloaded `name` key needs (a surname, a known given name).
+func (st *scanState) labelled(t tid, role, bare bool, v int) {
 	text := st.text
 	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
 		v++
@@ -455,6 +599,14 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 		}
 		if c >= utf8.RuneSelf {
 			ru, size := utf8.DecodeRune(text[end:])
+			if ru == '（' && t == tPersonName {
+				if k := noteEnd(text, end); k > 0 {
+					// "姓名：陳明嘉（Mary）": nameLength decides whether the other name in
+					// brackets goes with the name (not 陳大文（經理）).
+					end = k
+					continue
+				}
+			}
 			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
 				break
 			}
@@ -467,6 +619,12 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			}
 			end += size
 			continue
+		}
+		if c == '(' && t == tPersonName {
+			if k := noteEnd(text, end); k > 0 {
+				end = k // "Name: Peter Chan (陳大文)", as for '（' above
+				continue
+			}
 		}
 		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) &&
 			!(t == tDateOfBirth && c == ',' && dateCommaOK(text, v, end)) {
@@ -524,7 +682,7 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			// a name; after 姓名： the same characters may be one (陳生 is a given name).
 			break
 		}
-		if r, _ := utf8.DecodeRune(text[s:]); role && isHan(r) && !hanSurnameAt(text[s:s+n]) {
+		if r, _ := utf8.DecodeRune(text[s:]); (role || bare) && isHan(r) && !hanSurnameAt(text[s:s+n]) {
 			// A role is filled by a person or by a post, team or system (审批人：主管,
 			// 提交人：系統); a Chinese name starts with a surname.
 			break
@@ -534,12 +692,14 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 			break
 		}
 		for n > 0 {
-			if looksLikeName(text[s:s+n], false, true) {
+			if looksLikeName(text[s:s+n], bare, true) {
 				st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
 				break
 			}
 			k := bytes.LastIndexByte(text[s:s+n], ' ')
-			for k > 0 && (text[s+k-1] == ' ' || text[s+k-1] == ',') {
+			// Trimmed as nameLength trims the end of the value: "A. '00" cut to "A." would
+			// otherwise differ from the "A" read in the text cut after it.
+			for k > 0 && (text[s+k-1] == ' ' || text[s+k-1] == ',' || text[s+k-1] == '.' || text[s+k-1] == '-') {
 				k--
 			}
 			n = k
@@ -552,10 +712,60 @@ func (st *scanState) labelled(t tid, role bool, v int) {
 		if len(val) > maxAddressLen {
 			e = s + utf8Floor(text[s:], maxAddressLen)
 		}
+		if bare && !addressShape(text[s:e]) {
+			// "地址 已更新", "Address the issue today": without a colon the label word
+			// may be a verb or the subject of a sentence.
+			break
+		}
 		if plausibleAddress(text[s:e]) {
 			st.add(cand{t: tAddress, start: s, end: e, score: scoreShapeCtx, flags: fCtxProof})
 		}
 	}
+}
+
+// addressHan are the characters that place an address: road, street, number, floor, room,
+// block, estate, district, province, city.
+const addressHan = "路街道號号樓楼室座棟栋村邨苑區区省市縣县鎮镇巷弄閣阁廈厦園园"
+
+// addressLatin are the words that place an address written in English.
+var addressLatin = []string{"road", "rd", "street", "st", "flat", "floor", "block", "blk", "tower",
+	"building", "bldg", "estate", "avenue", "ave", "lane", "court", "garden", "gardens", "house",
+	"village", "kowloon", "territories"}
+
+// addressShape reports whether b reads as an address rather than words of a sentence: a
+// digit and a word that places it (…6號…21樓, Flat 14D, Block 5), or two Chinese such words
+// (浙江省杭州市).
+func addressShape(b []byte) bool {
+	digit, marks := false, 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case isDigit(c):
+			digit = true
+			i++
+		case isLetter(c):
+			j := i
+			for j < len(b) && isLetter(b[j]) {
+				j++
+			}
+			for _, w := range addressLatin {
+				if equalFoldASCII(b[i:j], []byte(w)) {
+					marks++
+					break
+				}
+			}
+			i = j
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(b[i:])
+			if strings.ContainsRune(addressHan, r) {
+				marks++
+			}
+			i += size
+		default:
+			i++
+		}
+	}
+	return marks > 0 && (digit || marks >= 2)
 }
 
 // cjkTitles are the titles that follow a surname when addressing someone: 陳生, 吳太, 李小姐.

@@ -9,7 +9,8 @@
 //  1. Prefilter. A value with no digit, '@', ':', full-width form, or '|' '*' '-' '】' (the
 //     ends of labels written without a colon: | 姓名 |, **姓名**, 姓名 -, 【姓名】), found
 //     eight bytes at a time, can only hold the key-driven types (person name, date of birth,
-//     address); if the
+//     address) or a label word and a space at the start of the text, a line or a clause
+//     ("申請人 陳大文", checked only in values with a space); if it holds no such label and the
 //     last two bytes of its key and label cannot end such a key, ScanText returns at once,
 //     without a hash. A JSON number under a key naming no type, and a value under an id/time
 //     key with no '(', '@', '：' or two ':' (so no bracketed HKID, e-mail or IPv6), also return
@@ -141,6 +142,18 @@
 // markdown bullet lists ("- 姓名：周寶儀 Fiona Chan"); greetings ("周寶儀 你好", "Dear Fiona
 // Chan,") and names next to a number are not reported, and a value holding a company word
 // (Limited, Trading, Bank, Holdings …) is never a name.
+//
+// A label word followed by one space (or U+3000) and no colon ("Name 張嘉欣", "代理人 張美玲",
+// "DOB Jan 18, 1994", "居住地址 浙江省…") labels its value only where a field starts: at the
+// start of the text or a line, after 。；;，,！!？? or ". ", and after a markdown bullet
+// ("- ", "* ", "1. "). Inside a sentence the words are prose ("the name of the project",
+// "請代理人盡快處理"). The weaker context asks more of the value: a name needs the evidence of
+// the overloaded `name` key (a Chinese surname, a known English surname or given name), an
+// address a number and a word that places it (…號, 樓, Road, Flat) or two such words.
+//
+// After a label a name takes its other name in brackets along (姓名：陳明嘉（Mary）, Name:
+// Peter Chan (陳大文)) when the bracket holds a name in the other script; a post or a note
+// (陳大文（經理）, Peter Chan (Manager)) stays out.
 //
 // Name shapes read whole: a Chinese name with its other name in brackets (陳明嘉（Mary）,
 // Peter Chan (陳大文)), a space after the surname (陳 俊偉, under a name key only), hyphenated

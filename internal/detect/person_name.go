@@ -395,11 +395,35 @@ func nameLength(b []byte) int {
 	}
 	if n > 0 && n < len(b) {
 		// "姓名：陳明嘉（Mary）。": the other name in brackets goes with it.
-		if c := noteEnd(b, n); c > 0 && looksLikeName(b[:c], false, true) {
+		if c := noteEnd(b, n); c > 0 && otherName(b[:n], b[:c]) && looksLikeName(b[:c], false, true) {
 			n = c
 		}
 	}
 	return n
+}
+
+// otherName reports whether the bracket closing named (after the name b) holds the
+// person's name in the other script, a Latin name beside a Chinese one or the reverse, with
+// the evidence the `name` key asks for (a surname, a known given name). In free text a
+// bracket after a name as often holds a post or a note, 陳大文（經理）, Peter Chan (Manager),
+// 陳大文（代）, which stays out of the name.
+func otherName(b, named []byte) bool {
+	o, is, ie := nameNote(named)
+	if o < 0 {
+		return false
+	}
+	inner := trimSpaceBytes(named[is:ie])
+	return hasHan(b) != hasHan(inner) && looksLikeName(inner, true, true)
+}
+
+// hasHan reports a Chinese character in b.
+func hasHan(b []byte) bool {
+	for _, r := range string(b) {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteEnd returns the end of a bracketed part starting at b[i:] (after at most one space),

@@ -127,10 +127,18 @@ func TestPersonNameForms(t *testing.T) {
 		{"陳大文（Peter）", "value", "sys00-name", "陳大文（Peter）"},
 		{"Peter Chan (陳大文)", "name", "", "Peter Chan (陳大文)"},
 		{"諸葛小曉（Fiona）", "name", "", "諸葛小曉（Fiona）"},
-		// After a label the value reader (context.go) ends a name at a bracket today, so
-		// only the name before it is found; nameLength would take the bracket too.
-		{"姓名：陳明嘉（Mary），電話 9123 4567", "remark", "", "陳明嘉"},
+		// After a label the value reader (context.go) takes a bracketed other name along,
+		// as under a name key; a post, a note or an ID in the bracket stays out.
+		{"姓名：陳明嘉（Mary），電話 9123 4567", "remark", "", "陳明嘉（Mary）"},
+		{"Name: Peter Chan (陳大文), Tel 9123 4567", "remark", "", "Peter Chan (陳大文)"},
+		{"申請人：陳明嘉 (Mary Chan) 已提交", "remark", "", "陳明嘉 (Mary Chan)"},
 		{"姓名：陳明嘉（2024年入職）", "remark", "", "陳明嘉"},
+		{"姓名：陳大文（經理）", "remark", "", "陳大文"},
+		{"申請人：陳大文（代）", "remark", "", "陳大文"},
+		{"Name: Peter Chan (Manager)", "remark", "", "Peter Chan"},
+		{"姓名：陳大文（Manager）", "remark", "", "陳大文"},
+		{"姓名：陳大文（HR）", "remark", "", "陳大文"},
+		{"姓名：陳大文（陳美玲）", "remark", "", "陳大文"},
 		{"財務部（HK）", "name", "", ""},
 		{"Marketing (Asia)", "name", "", ""},
 		{"考勤打卡（Attendance）", "name", "", ""},
@@ -200,6 +208,10 @@ func TestNameLengthNote(t *testing.T) {
 		{"陳明嘉 (HKID A123456(3))", "陳明嘉"},
 		{"陳明嘉（Mary", "陳明嘉"},
 		{"財務部（HK）", "財務部"},
+		{"陳大文（經理）", "陳大文"},
+		{"陳大文（Manager）", "陳大文"},
+		{"Peter Chan (Manager)", "Peter Chan"},
+		{"Peter Chan (陳大文)", "Peter Chan (陳大文)"},
 	} {
 		if got := tc.in[:nameLength([]byte(tc.in))]; got != tc.want {
 			t.Errorf("nameLength(%q) = %q, want %q", tc.in, got, tc.want)

@@ -227,7 +227,11 @@ func (st *scanState) run(first int) []Finding {
 		// (A123456(3), e-mail, IPv6): skip the scan when the value cannot hold one.
 		st.keyProofOnly = h.neg && h.pos == 0
 		if !st.keyProofOnly || mayHoldKeyProof(text) {
-			st.scan(backToToken(text, first))
+			start := backToToken(text, first)
+			if !st.keyProofOnly {
+				st.bareLabels(start)
+			}
+			st.scan(start)
 			if st.needFold {
 				// Found while scanning rather than by a pass of its own, so values without
 				// full-width forms pay nothing for them. (The name, date of birth and address
@@ -247,6 +251,52 @@ func (st *scanState) run(first int) []Finding {
 		st.resolve()
 	}
 	return st.out
+}
+
+// bareLabels offers the starts of the text, its lines and clauses before start, which the
+// scan does not visit, to bareLabel. No interesting byte lies there, so neither do the
+// full-width separators (lead bytes 0xE3, 0xEF): a label there is followed by a space there
+// too, or by U+3000 at start.
+func (st *scanState) bareLabels(start int) {
+	if start == 0 {
+		if c := st.text[0]; !isDigit(c) || len(st.text) > 2 && (st.text[1] == '.' || st.text[2] == '.' ||
+			st.text[1] == ')' || st.text[2] == ')') {
+			st.bareLabel(0) // "- Payee 陳大文", "1. Name 陳大文", or found by bareLabelStart
+		}
+		return
+	}
+	// A label starting at start ("…入職\n- Payee 趙子軒": the bullet is interesting) follows
+	// the last separator before it.
+	k := start - 1
+	for k > 0 && st.text[k] == ' ' {
+		k--
+	}
+	if byteClass[st.text[k]] == clsSep && sepAt(st.text, k) {
+		st.bareLabel(k + 1)
+	}
+	// A label before start has its space there too, or U+3000 at start.
+	last := bytes.LastIndexByte(st.text[:start], ' ')
+	if st.text[start] == 0xE3 {
+		last = start
+	}
+	if last < 0 {
+		return
+	}
+	st.bareLabel(0)
+	for j := 0; j < last; {
+		k := nextBareLabel(st.text, j, last)
+		if k < 0 {
+			break
+		}
+		st.bareLabel(k + 1)
+		j = k + 1
+	}
+}
+
+// sepAt reports whether the clsSep byte at i ends a line, clause or sentence: a '.' only
+// before a space ("Approved. Payee 陳大文"), not in "example.com" or "2.5".
+func sepAt(text []byte, i int) bool {
+	return text[i] != '.' || i+1 < len(text) && text[i+1] == ' '
 }
 
 // keyProofByte marks the bytes the key-proof formats need: '(' and 0xEF for a bracketed
@@ -296,15 +346,18 @@ func firstInteresting(text []byte) int {
 			}
 		}
 		if i == n || !mayBeInteresting(binary.LittleEndian.Uint64(text[n-8:])) {
-			return -1
+			return bareLabelStart(text)
 		}
 	case n >= 4:
 		// Two overlapping 4-byte words cover a 4–7 byte value.
 		if !mayBeInteresting(uint64(binary.LittleEndian.Uint32(text)) | uint64(binary.LittleEndian.Uint32(text[n-4:]))<<32) {
-			return -1
+			return bareLabelStart(text)
 		}
 	}
-	return firstInterestingFrom(text, i)
+	if j := firstInterestingFrom(text, i); j >= 0 {
+		return j
+	}
+	return bareLabelStart(text)
 }
 
 func firstInterestingFrom(text []byte, i int) int {
@@ -367,6 +420,7 @@ const (
 	clsEF
 	clsMark // '|', '-', '*': markdown table cells, spaced dashes and bold labels
 	clsE3   // the lead byte of the ideographic space U+3000, a digit group separator to fold
+	clsSep  // '\n' , ; ! ? and ". ": a label without a colon may start after them (bareLabel)
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -384,6 +438,7 @@ var byteClass = func() (t [256]uint8) {
 	t[0xEF] = clsEF
 	t[0xE3] = clsE3
 	t['|'], t['-'], t['*'] = clsMark, clsMark, clsMark
+	t['\n'], t[','], t[';'], t['!'], t['?'], t['.'] = clsSep, clsSep, clsSep, clsSep, clsSep, clsSep
 	return t
 }()
 
@@ -413,6 +468,11 @@ func (st *scanState) scan(i int) {
 			}
 		case clsColon:
 			i = st.colon(i)
+		case clsSep:
+			if sepAt(text, i) {
+				st.bareLabel(i + 1)
+			}
+			i++
 		case clsMark:
 			switch c := text[i]; {
 			case c == '|' && i > 0 && text[i-1] == ' ': // | 姓名 | 陳大文 |
@@ -428,6 +488,10 @@ func (st *scanState) scan(i int) {
 			if hasFullwidth(text, i, 0x9A) { // ：
 				st.labelValue(i, i+3)
 				i += 3
+			} else if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B ||
+				text[i+2] == 0x81 || text[i+2] == 0x9F) { // ， ； ！ ？
+				i += 3
+				st.bareLabel(i)
 			} else if !st.folded && foldTrigger(text, i) {
 				st.needFold = true
 				return
@@ -438,6 +502,11 @@ func (st *scanState) scan(i int) {
 			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x91 { // 】: 【姓名】陳大文
 				st.labelValue(i, i+3)
 				i += 3
+				continue
+			}
+			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
+				i += 3
+				st.bareLabel(i)
 				continue
 			}
 			if !st.folded && ideoSpaceTrigger(text, i) {

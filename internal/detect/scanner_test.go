@@ -391,6 +391,11 @@ func FuzzScanText(f *testing.F) {
 		f.Add([]byte(nm), "name", "", false)
 		f.Add([]byte("姓名："+nm+"，A 123456(3)"), "remark", "", false)
 	}
+	// Labels without a colon, where a field starts and inside prose.
+	for _, bl := range []string{"Name 張嘉欣", "同意，代理人 張美玲。", "- Payee 趙子軒\n1. DOB Jan 18, 1994", "OK. 居住地址 香港九龍彌敦道1號3樓",
+		"請代理人盡快處理", "姓名\u3000陳大文 9123 4567", "x, name Peter Chan (陳大文)"} {
+		f.Add([]byte(bl), "content", "", false)
+	}
 	f.Add([]byte("\xff\xfe\xfd 9123\x80 4567 A123456(\xe3)"), "mobile", "", false)
 	for _, fw := range []string{"手機：１３８００１３８０００", "+852　9123　4567", "＋852 9123 4567", "Ａ１２３４５６（３）",
 		"（８５２）９１２３　４５６７", "ｔａｉｍａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "９\xef\xbc\x91\xef\xbc", "1\xe3\x80\x80\xef\xbc\x92\xe3\x80"} {
@@ -724,6 +729,90 @@ func TestMarkupLabels(t *testing.T) {
 		}
 		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
+		}
+	}
+}
+
+// A label word with no colon or markup labels the value after one space, where a field
+// starts: at the start of the text, a line, a clause or a bullet. Inside a sentence the same
+// words are prose, and a name needs the evidence of the `name` key, an address the words
+// that place it.
+func TestBareLabels(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string // type:value, in order
+	}{
+		{"Name 張嘉欣", []string{"person_name:張嘉欣"}},
+		{"### 报销审批通知\n\nName 張嘉欣\n\n时长 2.5 小时", []string{"person_name:張嘉欣"}},
+		{"#### 新員工入職\n- Payee 趙子軒\n- Birthday:1974/2/24", []string{"person_name:趙子軒", "date_of_birth:1974/2/24"}},
+		{"新員工入職\n- Payee 趙子軒\n- Birthday:1974/2/24", []string{"person_name:趙子軒", "date_of_birth:1974/2/24"}},
+		{"新員工入職, 1. Payee 趙子軒", []string{"person_name:趙子軒"}},
+		{"合同編號 HT2026279743\n\n代理人 張美玲 @57296977", []string{"person_name:張美玲", "hk_phone:57296977"}},
+		{"同意，代理人 張美玲。", []string{"person_name:張美玲"}},
+		{"已核實；申請人 陳大文！", []string{"person_name:陳大文"}},
+		{"Approved. Contact person 葉美玲. Thanks", []string{"person_name:葉美玲"}},
+		{"Contact person 林大文 Kelvin Lam 審批單號 202502252017000193257", []string{"person_name:林大文 Kelvin Lam"}},
+		{"收款人 Jessica Kwok\nPassport：E23911921", []string{"person_name:Jessica Kwok", "cn_passport:E23911921"}},
+		{"1. Name 陳大文\n2. DOB Jan 18, 1994", []string{"person_name:陳大文", "date_of_birth:Jan 18, 1994"}},
+		{"* Payee Peter Chan confirmed", []string{"person_name:Peter Chan"}},
+		{"姓名\u3000陳大文", []string{"person_name:陳大文"}},
+		{"Born Feb 16, 1967", []string{"date_of_birth:Feb 16, 1967"}},
+		{"出生年月日 06/11/1960", []string{"date_of_birth:06/11/1960"}},
+		{"- 居住地址 浙江省杭州市西湖區科技園南路88號7棟1701室\n部門", []string{"address:浙江省杭州市西湖區科技園南路88號7棟1701室"}},
+		{"Home address Flat 14D, 33/F, Block 5, Tai Koo Shing", []string{"address:Flat 14D, 33/F, Block 5, Tai Koo Shing"}},
+		{"申請人 陳明嘉（Mary）", []string{"person_name:陳明嘉（Mary）"}},
+		// Prose: the label word inside a sentence, glued to the next word, or followed by
+		// words that are no name, date or address.
+		{"the name of the project", nil},
+		{"Please check the name 陳大文", nil},
+		{"請代理人盡快處理", nil},
+		{"申請人 盡快處理", nil},
+		{"代理人張美玲", nil},
+		{"Names 陳大文", nil},
+		{"Name the file 陳大文", nil},
+		{"Name Change Request", nil},
+		{"Patient Care Unit", nil},
+		{"Recipient list updated", nil},
+		{"Hi, Patient Chan was discharged", nil},
+		{"The project, name TBC", nil},
+		{"Name Lee", nil},
+		{"審批人 主管", nil},
+		{"患者 王先生", nil},
+		{"收款人 Wing On Trading Limited", nil},
+		{"名字 好聽", nil},
+		{"生日 快樂", nil},
+		{"Born in Hong Kong", nil},
+		{"地址 已更新", nil},
+		{"Address the issue today", nil},
+		{"地址 在公司樓下", nil},
+		{"Mr. Chan's name 陳大文", nil},
+		{"example.Name 陳大文", nil},
+	} {
+		got := s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil)
+		var have []string
+		for _, f := range got {
+			have = append(have, string(f.Type)+":"+tc.text[f.Start:f.End])
+		}
+		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
+		}
+	}
+}
+
+// mayHoldSep is exact for each byte whatever its neighbours: a miss would hide a label after
+// a separator in a value with no digit.
+func TestMayHoldSep(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []byte{' ', 'a', 0x00, 0x3F, 0x40, 0x80, 0xE5, 0xFF} {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[pos] = byte(c)
+				want := (c < 0x40 && c != ' ') || (fill < 0x40 && fill != ' ')
+				if got := mayHoldSep(binary.LittleEndian.Uint64(b)); got != want {
+					t.Fatalf("mayHoldSep(% x) = %v", b, got)
+				}
+			}
 		}
 	}
 }
