@@ -489,7 +489,7 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 		switch {
 		case text[v] == ' ':
 			v++
-		case v+2 < len(text) && text[v] == 0xE3 && text[v+1] == 0x80 && text[v+2] == 0x80: // U+3000
+		case cjkPunct(text, v, 0x80): // U+3000
 			v += 3
 		default:
 			continue // "監護人姓名 …" is tried next; "Names are …" is no label
@@ -497,7 +497,7 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 		// The value starts with a letter, digit or Han character: "Name - …", "Name : …"
 		// and "Name (…)" are the other handlers' or nobody's.
 		if v < len(text) && (isAlnum(text[v]) || text[v] >= utf8.RuneSelf && !hasFullwidth(text, v, 0x9A) &&
-			!(text[v] == 0xE3 && v+2 < len(text) && text[v+1] == 0x80 && text[v+2] == 0x80)) {
+			!cjkPunct(text, v, 0x80)) {
 			return lw, v
 		}
 		return nil, 0
@@ -567,7 +567,7 @@ func labelEnd(text []byte, c int) int {
 		switch {
 		case text[e-1] == '*' || text[e-1] == '_' || text[e-1] == ']':
 			e--
-		case e >= 3 && text[e-3] == 0xE3 && text[e-2] == 0x80 && (text[e-1] == 0x91 || text[e-1] == 0x8D): // 】 」
+		case cjkPunct(text, e-3, 0x91) || cjkPunct(text, e-3, 0x8D): // 】 」
 			e -= 3
 		default:
 			return e
@@ -584,7 +584,7 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
 		v++
 	}
-	if v+2 < len(text) && text[v] == 0xE3 && text[v+1] == 0x80 && text[v+2] == 0x80 { // U+3000
+	if cjkPunct(text, v, 0x80) { // U+3000
 		v += 3
 	}
 	if v+1 < len(text) && text[v] == '-' && text[v+1] == ' ' {
@@ -774,17 +774,11 @@ var cjkTitles = []string{"太", "生", "先生", "小姐", "女士", "太太", "
 // addressForm reports a surname followed by a title and nothing else.
 func addressForm(b []byte) bool {
 	b = trimSpaceBytes(b)
-	r0, n0 := utf8.DecodeRune(b)
-	r1, n1 := utf8.DecodeRune(b[n0:])
-	switch {
-	case cjkCompoundSet[[2]rune{r0, r1}]:
-		b = b[n0+n1:]
-	case cjkSurnameSet[r0]:
-		b = b[n0:]
-	default:
+	n := hanSurnameLen(b)
+	if n == 0 {
 		return false
 	}
-	b = trimSpaceBytes(b)
+	b = trimSpaceBytes(b[n:])
 	for _, t := range cjkTitles {
 		if equalFoldASCII(b, []byte(t)) {
 			return true
@@ -862,7 +856,7 @@ func labelPhraseStart(text []byte, v, c int) int {
 	for i > v && (text[i-1] == ' ' || text[i-1] == '*' || text[i-1] == ']') {
 		i--
 	}
-	if i >= v+3 && text[i-3] == 0xE3 && text[i-2] == 0x80 && text[i-1] == 0x91 { // 】
+	if i >= v+3 && cjkPunct(text, i-3, 0x91) { // 】
 		i -= 3
 	}
 	for i > v {

@@ -265,7 +265,7 @@ func idnDomain(text []byte, a int) (int, bool) {
 // hanTLDEnd reports whether the domain ending at end ends in a Han top-level domain.
 func hanTLDEnd(text []byte, end int) bool {
 	for _, t := range hanTLDs {
-		if hasSuffixString(text[:end], t) {
+		if hasSuffixBytes(text[:end], t) {
 			return true
 		}
 	}

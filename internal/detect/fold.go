@@ -73,8 +73,7 @@ func foldTrigger(text []byte, i int) bool {
 // ideoSpaceTrigger reports an ideographic space at text[i] between ASCII digits (a full-width
 // digit beside it is a trigger of its own).
 func ideoSpaceTrigger(text []byte, i int) bool {
-	return i > 0 && i+3 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x80 &&
-		isDigit(text[i-1]) && isDigit(text[i+3])
+	return i > 0 && i+3 < len(text) && cjkPunct(text, i, 0x80) && isDigit(text[i-1]) && isDigit(text[i+3])
 }
 
 // needsFold reports whether text holds a trigger: the scan finds them as it goes, tests ask.
@@ -112,7 +111,7 @@ func appendFold(b []byte, at []int, text []byte, track bool) ([]byte, []int) {
 			switch {
 			case c == 0xEF:
 				a = foldEF(text[i+1], text[i+2])
-			case c == 0xE3 && text[i+1] == 0x80 && text[i+2] == 0x80 && len(b) > start &&
+			case cjkPunct(text, i, 0x80) && len(b) > start &&
 				(isDigit(b[len(b)-1]) || b[len(b)-1] == ')') && digitAt(text, i+3):
 				a = ' '
 			}

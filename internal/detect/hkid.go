@@ -172,6 +172,12 @@ func hasFullwidth(b []byte, i int, last byte) bool {
 	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == last
 }
 
+// cjkPunct reports the CJK symbol E3 80 last at b[i:] (U+3000–U+303F): 0x80 the ideographic
+// space, 0x82 。, 0x8D 」, 0x91 】.
+func cjkPunct(b []byte, i int, last byte) bool {
+	return i >= 0 && i+2 < len(b) && b[i] == 0xE3 && b[i+1] == 0x80 && b[i+2] == last
+}
+
 // matchHKID looks for an HKID in the alphanumeric word text[s:e] (and a check bracket right
 // after it). It returns the end of what it consumed, or -1.
 func (st *scanState) matchHKID(s, e int) int {
@@ -202,11 +208,7 @@ func (st *scanState) matchHKID(s, e int) int {
 		if !ok {
 			return -1
 		}
-		if !issued {
-			st.add(cand{t: tHKID, start: s, end: e + n, score: scoreShapeCtx, flags: fNeedHint})
-			return e + n
-		}
-		st.add(cand{t: tHKID, start: s, end: e + n, score: scoreStrong, flags: fCtxProof | fKeyProof})
+		st.addBracketedHKID(s, e+n, issued)
 		return e + n
 	case 7: // bare check character
 		c := w[nl+6]
@@ -266,12 +268,19 @@ func (st *scanState) matchSpacedHKID(s, e int) int {
 		return -1
 	}
 	end := d + 6 + n
-	if !issued {
-		st.add(cand{t: tHKID, start: s, end: end, score: scoreShapeCtx, flags: fNeedHint})
-	} else {
-		st.add(cand{t: tHKID, start: s, end: end, score: scoreStrong, flags: fCtxProof | fKeyProof})
-	}
+	st.addBracketedHKID(s, end, issued)
 	return end
+}
+
+// addBracketedHKID offers an HKID with a bracketed check character that matched: with an
+// issued prefix it validates itself; with an unissued pair only a key or context word makes
+// it one.
+func (st *scanState) addBracketedHKID(s, e int, issued bool) {
+	if issued {
+		st.add(cand{t: tHKID, start: s, end: e, score: scoreStrong, flags: fCtxProof | fKeyProof})
+	} else {
+		st.add(cand{t: tHKID, start: s, end: e, score: scoreShapeCtx, flags: fNeedHint})
+	}
 }
 
 // passportNamed reports a passport word (and no HKID key) naming the word at s: a bare
@@ -294,19 +303,10 @@ func (st *scanState) passportAllowed(s int) bool {
 	return cx.found && cx.mask&maskPassport != 0
 }
 
-// hkidBareIssued reports whether the word w is a bare HKID whose check character matches
-// and whose prefix has been issued: only then can it be an HKID under a generic ID key.
+// hkidBareIssued reports whether the word w is a bare HKID (letters, six digits, check
+// character) whose check character matches and whose prefix has been issued: only then can
+// it be an HKID under a generic ID key.
 func hkidBareIssued(w []byte) bool {
-	if !hkidBareValid(w) {
-		return false
-	}
-	_, issued := hkidChecked(w[:len(w)-7], w[len(w)-7:len(w)-1], w[len(w)-1])
-	return issued
-}
-
-// hkidBareValid reports whether the word w is a bare HKID (letters, six digits, check
-// character) whose check character matches, whatever its two-letter prefix.
-func hkidBareValid(w []byte) bool {
 	nl := 0
 	for nl < len(w) && nl < 3 && isLetter(w[nl]) {
 		nl++
@@ -318,6 +318,6 @@ func hkidBareValid(w []byte) bool {
 	if !isDigit(c) && upper(c) != 'A' {
 		return false
 	}
-	ok, _ := hkidChecked(w[:nl], w[nl:nl+6], c)
-	return ok
+	ok, issued := hkidChecked(w[:nl], w[nl:nl+6], c)
+	return ok && issued
 }

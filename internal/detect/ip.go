@@ -209,7 +209,7 @@ func numberedHeading(text []byte, s, e int) bool {
 	for b > 0 && text[b-1] == ' ' && s-b < 2 {
 		b--
 	}
-	if hasSuffixString(text[:b], "第") {
+	if hasSuffixBytes(text[:b], "第") {
 		return true
 	}
 	a := e
@@ -269,8 +269,4 @@ func addressWord(w []byte) bool {
 		return true
 	}
 	return false
-}
-
-func hasSuffixString(b []byte, p string) bool {
-	return len(b) >= len(p) && string(b[len(b)-len(p):]) == p
 }

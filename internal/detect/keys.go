@@ -914,7 +914,7 @@ func trimBounds(b []byte) (int, int) {
 		switch {
 		case s < e && isSpace(b[s]):
 			s++
-		case e-s >= 3 && b[s] == 0xE3 && b[s+1] == 0x80 && b[s+2] == 0x80:
+		case e-s >= 3 && cjkPunct(b, s, 0x80):
 			s += 3
 		default:
 			goto end
@@ -925,7 +925,7 @@ end:
 		switch {
 		case e > s && isSpace(b[e-1]):
 			e--
-		case e-s >= 3 && b[e-3] == 0xE3 && b[e-2] == 0x80 && b[e-1] == 0x80:
+		case e-s >= 3 && cjkPunct(b, e-3, 0x80):
 			e -= 3
 		default:
 			return s, e

@@ -512,6 +512,10 @@ func hasPrefixBytes(b []byte, p string) bool {
 	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
+func hasSuffixBytes(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[len(b)-len(p):]) == p
+}
+
 // yearPair reports two 4-digit groups that are both years 1900–2099.
 func yearPair(d []byte) bool {
 	year := func(g []byte) bool { return g[0] == '1' && g[1] == '9' || g[0] == '2' && g[1] == '0' }

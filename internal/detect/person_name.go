@@ -469,8 +469,18 @@ func ValidPersonName(s string) bool {
 }
 
 // hanSurnameAt reports whether b starts with a Chinese surname, single or compound.
-func hanSurnameAt(b []byte) bool {
+func hanSurnameAt(b []byte) bool { return hanSurnameLen(b) > 0 }
+
+// hanSurnameLen returns the length in bytes of the Chinese surname b starts with, compound
+// (歐陽) before single, or 0.
+func hanSurnameLen(b []byte) int {
 	r0, n0 := utf8.DecodeRune(b)
-	r1, _ := utf8.DecodeRune(b[n0:])
-	return cjkSurnameSet[r0] || cjkCompoundSet[[2]rune{r0, r1}]
+	r1, n1 := utf8.DecodeRune(b[n0:])
+	switch {
+	case cjkCompoundSet[[2]rune{r0, r1}]:
+		return n0 + n1
+	case cjkSurnameSet[r0]:
+		return n0
+	}
+	return 0
 }

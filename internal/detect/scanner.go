@@ -499,12 +499,12 @@ func (st *scanState) scan(i int) {
 				i++
 			}
 		case clsE3:
-			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x91 { // 】: 【姓名】陳大文
+			if cjkPunct(text, i, 0x91) { // 】: 【姓名】陳大文
 				st.labelValue(i, i+3)
 				i += 3
 				continue
 			}
-			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 { // 。
+			if cjkPunct(text, i, 0x82) { // 。
 				i += 3
 				st.bareLabel(i)
 				continue
