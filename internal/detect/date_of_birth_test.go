@@ -91,19 +91,7 @@ func TestDateOfBirthMonthAbbrevDashed(t *testing.T) {
 		{"14thJuly 1988", "birthday", "", ""},
 	}
 	for _, tt := range tests {
-		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
-		var dates []string
-		for _, f := range got {
-			if f.Type == DateOfBirth {
-				dates = append(dates, tt.text[f.Start:f.End])
-			}
-		}
-		switch {
-		case tt.want == "" && len(dates) > 0:
-			t.Errorf("%q key=%q: want no date of birth, got %q", tt.text, tt.key, dates)
-		case tt.want != "" && (len(dates) != 1 || dates[0] != tt.want):
-			t.Errorf("%q key=%q: want %q, got %q", tt.text, tt.key, tt.want, dates)
-		}
+		checkDateOfBirth(t, s, tt.text, &Field{Key: tt.key, Label: tt.label}, tt.want)
 	}
 }
 
@@ -142,18 +130,24 @@ func TestDateOfBirthMonthNameComma(t *testing.T) {
 		{"February. 16, 1967", "birthday", ""},
 	}
 	for _, tt := range tests {
-		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key}, nil)
-		var dates []string
-		for _, f := range got {
-			if f.Type == DateOfBirth {
-				dates = append(dates, tt.text[f.Start:f.End])
-			}
+		checkDateOfBirth(t, s, tt.text, &Field{Key: tt.key}, tt.want)
+	}
+}
+
+// checkDateOfBirth asserts the one date of birth found in text under f, or none when want is
+// empty.
+func checkDateOfBirth(t *testing.T, s *Scanner, text string, f *Field, want string) {
+	t.Helper()
+	var dates []string
+	for _, fd := range s.ScanText([]byte(text), f, nil) {
+		if fd.Type == DateOfBirth {
+			dates = append(dates, text[fd.Start:fd.End])
 		}
-		switch {
-		case tt.want == "" && len(dates) > 0:
-			t.Errorf("%q key=%q: want no date of birth, got %q", tt.text, tt.key, dates)
-		case tt.want != "" && (len(dates) != 1 || dates[0] != tt.want):
-			t.Errorf("%q key=%q: want %q, got %q", tt.text, tt.key, tt.want, dates)
-		}
+	}
+	switch {
+	case want == "" && len(dates) > 0:
+		t.Errorf("%q key=%q: want no date of birth, got %q", text, f.Key, dates)
+	case want != "" && (len(dates) != 1 || dates[0] != want):
+		t.Errorf("%q key=%q: want %q, got %q", text, f.Key, want, dates)
 	}
 }

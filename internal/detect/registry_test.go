@@ -58,6 +58,15 @@ func describe(text string, fs []Finding) string {
 	return b.String()
 }
 
+// typeSpans lists findings as "type:value", in order.
+func typeSpans(text string, fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, string(f.Type)+":"+text[f.Start:f.End])
+	}
+	return out
+}
+
 // runCases checks a recognizer's table.
 func runCases(t *testing.T, typ Type) {
 	t.Helper()

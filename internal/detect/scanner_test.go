@@ -722,11 +722,7 @@ func TestMarkupLabels(t *testing.T) {
 		{"2*** 2000", nil},
 		{"9*** 4567 / 2*** 2000-0000", nil},
 	} {
-		got := s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil)
-		var have []string
-		for _, f := range got {
-			have = append(have, string(f.Type)+":"+tc.text[f.Start:f.End])
-		}
+		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
 		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
 		}
@@ -789,11 +785,7 @@ func TestBareLabels(t *testing.T) {
 		{"Mr. Chan's name 陳大文", nil},
 		{"example.Name 陳大文", nil},
 	} {
-		got := s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil)
-		var have []string
-		for _, f := range got {
-			have = append(have, string(f.Type)+":"+tc.text[f.Start:f.End])
-		}
+		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
 		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
 		}
