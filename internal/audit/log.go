@@ -25,6 +25,9 @@ type Log struct {
 	mu            sync.Mutex
 	closed        bool
 	err           error // sticky: after a failed write or fsync nothing more is appended
+	// down mirrors err (or ErrClosed) for Healthy, which the proxy asks before every call:
+	// reading it must not queue behind an append holding mu.
+	down atomic.Pointer[error]
 	f             *os.File
 	segName       string
 	segSize       int64
@@ -282,6 +285,7 @@ func (l *Log) checkpointLocked(now time.Time, reason string) error {
 func (l *Log) failLocked(err error) {
 	if l.err == nil {
 		l.err = err
+		l.down.CompareAndSwap(nil, &err)
 		l.cfg.Logger.Error("audit: log failed; appends are refused", "err", err)
 	}
 	l.dmu.Lock()
@@ -367,6 +371,8 @@ func (l *Log) Close() error {
 		err = l.err
 	}
 	l.closed = true
+	closed := ErrClosed
+	l.down.CompareAndSwap(nil, &closed)
 	l.mu.Unlock()
 	close(l.stop)
 	l.wg.Wait()
@@ -403,16 +409,11 @@ func (l *Log) Close() error {
 }
 
 // Healthy reports whether Append can succeed: nil, or why not (closed, a failed write or
-// fsync, or a full spool while the central sink is unreachable). For /readyz.
+// fsync, or a full spool while the central sink is unreachable). For /readyz, and for the
+// proxy, which refuses calls it could not audit.
 func (l *Log) Healthy() error {
-	l.mu.Lock()
-	closed, err := l.closed, l.err
-	l.mu.Unlock()
-	if closed {
-		return ErrClosed
-	}
-	if err != nil {
-		return err
+	if p := l.down.Load(); p != nil {
+		return *p
 	}
 	if l.sp != nil {
 		if err := l.sp.reserve(4 << 10); err != nil {

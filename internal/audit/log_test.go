@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -169,5 +170,39 @@ func TestDefaultReplicaFromHostName(t *testing.T) {
 	}
 	if c.Replica == "" || strings.ContainsAny(c.Replica, ". ") {
 		t.Fatalf("replica %q", c.Replica)
+	}
+}
+
+// TestHealthyAfterWriteFailure: once a write fails the log refuses every append, and
+// Healthy — which the proxy asks before forwarding a call — says so without waiting for
+// the log's mutex; after Close it reports ErrClosed.
+func TestHealthyAfterWriteFailure(t *testing.T) {
+	l, _ := openTest(t, nil)
+	if err := l.Healthy(); err != nil {
+		t.Fatalf("fresh log: Healthy = %v", err)
+	}
+	// The disk going away under an open segment: the next write fails.
+	l.mu.Lock()
+	l.f.Close()
+	l.mu.Unlock()
+	if err := l.Append(callRecord(1)); err == nil {
+		t.Fatal("Append after the segment was closed under the log succeeded")
+	}
+	herr := l.Healthy()
+	if herr == nil || !strings.Contains(herr.Error(), "audit: write") {
+		t.Fatalf("Healthy after a failed write = %v, want the write error", herr)
+	}
+	if err := l.Append(callRecord(2)); err == nil {
+		t.Fatal("a failed log accepted a later append")
+	}
+	l.Close()
+	if err := l.Healthy(); err == nil {
+		t.Fatal("Healthy after Close = nil")
+	}
+
+	l2, _ := openTest(t, nil)
+	l2.Close()
+	if err := l2.Healthy(); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Healthy after Close = %v, want ErrClosed", err)
 	}
 }

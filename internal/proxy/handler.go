@@ -67,6 +67,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.refuse(c, sw, http.StatusForbidden, ReasonRoleNotAllowed, "this caller's roles may not call route "+route.Name)
 		return
 	}
+	// DESIGN.md §7: a call the audit trail cannot record is not forwarded. The record itself
+	// is written after the answer (it holds the status and the bytes sent); a write failing
+	// there makes the log refuse appends, and this check refuses every call after it.
+	if a := s.opts.Audit; a != nil {
+		if err := a.Healthy(); err != nil {
+			s.refuse(c, sw, http.StatusServiceUnavailable, ReasonAuditUnavailable,
+				"the audit trail cannot record calls; the call was not forwarded")
+			return
+		}
+	}
 	if lim := rt.limiters[route]; lim != nil && !lim.Allow() {
 		s.refuse(c, sw, http.StatusTooManyRequests, ReasonRateLimited,
 			"route "+route.Name+" is over its rate limit toward DingTalk; retry later")
@@ -89,6 +99,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.rp.ServeHTTP(sw, out)
 	c.releaseBufs()
+	// The answer is complete: send it now, so the client is not kept waiting while the
+	// deferred finish writes the audit record and the log line.
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // MatchRoute finds the route of a call. The path decides the DingTalk upstream (UpstreamFor);

@@ -120,3 +120,31 @@ func TestVaultOutageFailsClosed(t *testing.T) {
 		t.Errorf("readyz after recovery: %d %s", r.status, r.body)
 	}
 }
+
+// TestAuditDownFailsClosed: with the audit log unable to record (closed here; a failed
+// write or fsync and a full spool look the same to the proxy, see audit.TestHealthy…),
+// calls are refused with a 503 JSON error and DingTalk receives nothing.
+func TestAuditDownFailsClosed(t *testing.T) {
+	h := newHarness(t)
+	emp := h.employee(3)
+	get := func() resp {
+		return h.postJSON("/topapi/v2/user/get?access_token="+h.legacyToken(), "demo-payroll-key", `{"userid":"`+emp.UserID+`"}`)
+	}
+	if r := get(); r.status != 200 {
+		t.Fatalf("with the audit log up: %d %s", r.status, r.body)
+	}
+	h.received()
+	if err := h.audit.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := get()
+	if r.status != 503 || r.json(t)["code"] != "audit_unavailable" {
+		t.Fatalf("audit down: %d %s", r.status, r.body)
+	}
+	if got := h.received(); len(got) != 0 {
+		t.Fatalf("DingTalk received %d calls while the audit log was down", len(got))
+	}
+	if r := h.do(http.MethodGet, "/readyz", "", "", nil); r.status != 503 || !strings.Contains(string(r.body), `"audit":"unavailable"`) {
+		t.Errorf("readyz with the audit log down: %d %s", r.status, r.body)
+	}
+}
