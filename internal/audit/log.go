@@ -22,12 +22,12 @@ type Log struct {
 	unlock   func()
 	syncEach bool
 
-	mu            sync.Mutex
-	closed        bool
-	err           error // sticky: after a failed write or fsync nothing more is appended
+	mu     sync.Mutex
+	closed bool
+	err    error // sticky: after a failed write or fsync nothing more is appended
 	// down mirrors err (or ErrClosed) for Healthy, which the proxy asks before every call:
 	// reading it must not queue behind an append holding mu.
-	down atomic.Pointer[error]
+	down          atomic.Pointer[error]
 	f             *os.File
 	segName       string
 	segSize       int64
