@@ -16,6 +16,7 @@ import (
 
 	"github.com/elazarl/goproxy"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/ca"
 )
 
@@ -164,7 +165,7 @@ func (f *forward) connect(hostport string, ctx *goproxy.ProxyCtx) (*goproxy.Conn
 	up, ok := f.hosts[host]
 	if !ok || port != "443" {
 		f.log.Warn("forward proxy: CONNECT refused", "host", logHost(hostport))
-		ctx.Resp = bufferedResponse(ctx.Req, http.StatusForbidden, ReasonHostNotAllowed,
+		ctx.Resp = f.refuse(ctx.Req, http.StatusForbidden, ReasonHostNotAllowed,
 			"this proxy only intercepts the configured DingTalk API hosts on port 443")
 		return &goproxy.ConnectAction{Action: goproxy.ConnectReject}, hostport
 	}
@@ -198,7 +199,7 @@ func (f *forward) request(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Reque
 		up, ok := f.hosts[host]
 		if !ok || port != defaultPort(req.URL.Scheme) || (req.URL.Scheme != "http" && req.URL.Scheme != "https") {
 			f.log.Warn("forward proxy: request refused", "host", logHost(req.URL.Host))
-			return req, bufferedResponse(req, http.StatusForbidden, ReasonHostNotAllowed,
+			return req, f.refuse(req, http.StatusForbidden, ReasonHostNotAllowed,
 				"this proxy only forwards to the configured DingTalk API hosts")
 		}
 		t = &tunnel{host: host, upstream: up, cred: parseProxyAuthorization(req.Header.Get("Proxy-Authorization"))}
@@ -207,15 +208,30 @@ func (f *forward) request(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Reque
 		// header or absolute URL) would be sent where the client did not verify.
 		host, port := splitHostPort(req.URL.Host, "443")
 		if host != t.host || port != "443" {
-			return req, bufferedResponse(req, http.StatusMisdirectedRequest, ReasonMisdirected,
+			return req, f.refuse(req, http.StatusMisdirectedRequest, ReasonMisdirected,
 				"this connection is for "+t.host+"; open another one for other hosts")
 		}
 	}
 	if UpstreamFor(req.URL.Path) != t.upstream {
-		return req, bufferedResponse(req, http.StatusForbidden, ReasonRouteNotAllowed,
+		return req, f.refuse(req, http.StatusForbidden, ReasonRouteNotAllowed,
 			fmt.Sprintf("%s %s is not an API of %s", req.Method, sanitizePath(req.URL.Path), t.host))
 	}
 	return req, serveToResponse(f.srv, f.inbound(req, t), f.log)
+}
+
+// refuse answers a call forward mode will not take into the pipeline (another host, a call
+// for another host inside a tunnel, an API of the other generation) and records it like a
+// refused reverse-mode call — audit record, log line, metrics: an attempt to use the proxy
+// as an open proxy is evidence too. The host is not recorded (only the reason): a name the
+// client chose could carry anything.
+func (f *forward) refuse(req *http.Request, status int, reason, msg string) *http.Response {
+	c := &Call{ID: newRequestID(), Start: time.Now(), Method: req.Method, Status: status,
+		Decision: audit.DecisionDenied, Reason: reason}
+	if rt := f.srv.rt.Load(); rt != nil {
+		c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(req))
+	}
+	f.srv.finish(c, &statusWriter{status: status})
+	return bufferedError(req, status, reason, msg, c.ID)
 }
 
 // inbound turns a proxied call into the Server's view of a reverse-mode call: a path-only

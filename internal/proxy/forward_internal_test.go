@@ -240,7 +240,7 @@ func TestServeToResponseReaderGone(t *testing.T) {
 }
 
 func TestBufferedResponse(t *testing.T) {
-	resp := bufferedResponse(httptest.NewRequest("GET", "/", nil), 403, ReasonHostNotAllowed, "no")
+	resp := bufferedError(httptest.NewRequest("GET", "/", nil), 403, ReasonHostNotAllowed, "no", "")
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 403 || resp.ContentLength != int64(len(b)) || !strings.Contains(string(b), `"code":"host_not_allowed"`) ||
 		resp.Header.Get("Content-Type") != "application/json; charset=utf-8" {

@@ -108,11 +108,11 @@ func (w *pipeWriter) Flush() {
 	}
 }
 
-// bufferedResponse renders a short answer of the proxy's own (a refusal) as a complete
+// bufferedError renders a short answer of the proxy's own (a refusal) as a complete
 // *http.Response with a known length.
-func bufferedResponse(req *http.Request, status int, reason, msg string) *http.Response {
+func bufferedError(req *http.Request, status int, reason, msg, requestID string) *http.Response {
 	w := &memWriter{header: http.Header{}}
-	writeError(w, status, reason, msg, "")
+	writeError(w, status, reason, msg, requestID)
 	return &http.Response{
 		Status: strconv.Itoa(status) + " " + http.StatusText(status), StatusCode: status,
 		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,

@@ -410,6 +410,22 @@ func TestForwardRefusesOtherHosts(t *testing.T) {
 	if !strings.Contains(h.logs.String(), "CONNECT refused") {
 		t.Error("refused CONNECTs are not logged")
 	}
+	// Each refusal is in the audit trail: six CONNECTs (five through the client, one raw)
+	// and three plain-HTTP proxy requests, all denied with the reason the client saw.
+	h.audit.Close()
+	byMethod := map[string]int{}
+	for _, r := range audittest.Records(t, h.auditDir) {
+		if r.Kind != audit.KindCall {
+			continue
+		}
+		if r.Decision != audit.DecisionDenied || r.Reason != proxy.ReasonHostNotAllowed || r.Status != 403 || r.RequestID == "" {
+			t.Errorf("audit record %+v, want a denied host_not_allowed call", r)
+		}
+		byMethod[r.Method]++
+	}
+	if byMethod[http.MethodConnect] != 6 || byMethod[http.MethodGet] != 3 || len(byMethod) != 2 {
+		t.Errorf("audit records of refusals by method: %v, want 6 CONNECT and 3 GET", byMethod)
+	}
 }
 
 // TestForwardCredentials: the key may come from the proxy URL (Proxy-Authorization on
