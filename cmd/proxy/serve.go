@@ -144,7 +144,8 @@ func serve(cfg *config.Config, log *slog.Logger) error {
 		overrides[name] = u
 	}
 	tel, err := telemetry.New(telemetry.Config{ServiceName: cfg.Telemetry.ServiceName, Replica: cfg.Replica,
-		OTLPEndpoint: cfg.Telemetry.OTLPEndpoint, Prometheus: cfg.AdminListen != ""})
+		OTLPEndpoint: cfg.Telemetry.OTLPEndpoint, MetricInterval: time.Duration(cfg.Telemetry.MetricInterval),
+		Prometheus: cfg.AdminListen != ""})
 	if err != nil {
 		return &exitError{2, fmt.Errorf("telemetry: %w", err)}
 	}

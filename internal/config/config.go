@@ -101,8 +101,9 @@ type Webhook struct {
 
 // Telemetry exporters.
 type Telemetry struct {
-	OTLPEndpoint string `yaml:"otlp_endpoint"` // http://host:4318; "" = no OTLP
-	ServiceName  string `yaml:"service_name"`
+	OTLPEndpoint   string   `yaml:"otlp_endpoint"`   // http://host:4318: spans and metrics; "" = no OTLP
+	MetricInterval Duration `yaml:"metric_interval"` // how often metrics are pushed over OTLP; default 60s
+	ServiceName    string   `yaml:"service_name"`
 }
 
 // Log settings.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
@@ -16,9 +17,14 @@ type Config struct {
 	Replica     string // resource service.instance.id; default empty (omitted)
 
 	// OTLPEndpoint is an OTLP/HTTP collector base URL (http://host:4318 or https://…);
-	// spans are sent to <endpoint>/v1/traces in batches. "" = no OTLP export.
+	// spans are sent to <endpoint>/v1/traces in batches and metrics to <endpoint>/v1/metrics
+	// every MetricInterval. "" = no OTLP export.
 	OTLPEndpoint string
-	// Prometheus serves metrics at MetricsHandler. false = no metrics are collected.
+	// MetricInterval is how often metrics are pushed over OTLP; 0 means 60s (the
+	// OpenTelemetry default). Shutdown pushes once more.
+	MetricInterval time.Duration
+	// Prometheus serves metrics at MetricsHandler. Metrics are collected when either this
+	// or OTLPEndpoint is set.
 	Prometheus bool
 
 	// SpanExporter is an extra exporter that receives every span synchronously (tests use
@@ -63,6 +69,12 @@ func (c *Config) validate() error {
 	}
 	if c.SampleRatio == 0 {
 		c.SampleRatio = 1
+	}
+	switch {
+	case c.MetricInterval < 0:
+		errs = append(errs, errors.New("telemetry: metric_interval: negative"))
+	case c.MetricInterval == 0:
+		c.MetricInterval = 60 * time.Second
 	}
 	return errors.Join(errs...)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/prometheus/otlptranslator"
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp"
 	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
 	otelprom "go.opentelemetry.io/otel/exporters/prometheus"
 	"go.opentelemetry.io/otel/metric"
@@ -31,7 +32,7 @@ type T struct {
 	cfg     Config
 	tp      *sdktrace.TracerProvider // nil when no span exporter is configured
 	tracer  trace.Tracer
-	mp      *sdkmetric.MeterProvider // nil when Prometheus is off
+	mp      *sdkmetric.MeterProvider // nil when neither Prometheus nor OTLP is configured
 	meter   metric.Meter
 	in      instruments
 	metrics http.Handler
@@ -74,6 +75,7 @@ func New(cfg Config) (*T, error) {
 
 	t.meter = metricnoop.NewMeterProvider().Meter(instrumentationName)
 	t.metrics = http.NotFoundHandler()
+	var readers []sdkmetric.Option
 	if cfg.Prometheus {
 		// A registry of our own, not the process-global one: two T in one process (tests)
 		// must not collide, and nothing else registered globally leaks into /metrics.
@@ -87,9 +89,21 @@ func New(cfg Config) (*T, error) {
 		if err != nil {
 			return nil, fmt.Errorf("telemetry: prometheus exporter: %w", err)
 		}
-		t.mp = sdkmetric.NewMeterProvider(sdkmetric.WithResource(res), sdkmetric.WithReader(exp))
-		t.meter = t.mp.Meter(instrumentationName)
+		readers = append(readers, sdkmetric.WithReader(exp))
 		t.metrics = promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
+	}
+	if cfg.OTLPEndpoint != "" {
+		// The same instruments pushed to the collector that receives the spans, for
+		// deployments that collect with OpenTelemetry rather than scrape.
+		exp, err := otlpmetrichttp.New(context.Background(), otlpmetrichttp.WithEndpointURL(cfg.OTLPEndpoint+"/v1/metrics"))
+		if err != nil {
+			return nil, fmt.Errorf("telemetry: otlp metric exporter: %w", err)
+		}
+		readers = append(readers, sdkmetric.WithReader(sdkmetric.NewPeriodicReader(exp, sdkmetric.WithInterval(cfg.MetricInterval))))
+	}
+	if len(readers) > 0 {
+		t.mp = sdkmetric.NewMeterProvider(append(readers, sdkmetric.WithResource(res))...)
+		t.meter = t.mp.Meter(instrumentationName)
 	}
 	var err error
 	if t.in, err = newInstruments(t.meter); err != nil {

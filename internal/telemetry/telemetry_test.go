@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +15,8 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
+	colmetricpb "go.opentelemetry.io/proto/otlp/collector/metrics/v1"
+	"google.golang.org/protobuf/proto"
 )
 
 func supportGet(types, actions map[string]int) CallEvent {
@@ -292,6 +295,7 @@ func TestConfigErrors(t *testing.T) {
 		{Config{}, nil},
 		{Config{OTLPEndpoint: "http://127.0.0.1:4318/"}, nil},
 		{Config{OTLPEndpoint: "ftp://collector"}, []string{"otlp_endpoint: scheme"}},
+		{Config{OTLPEndpoint: "http://127.0.0.1:4318", MetricInterval: -time.Second}, []string{"metric_interval: negative"}},
 		{Config{OTLPEndpoint: "http://"}, []string{"otlp_endpoint: no host"}},
 		{Config{OTLPEndpoint: "http://u:p@127.0.0.1:4318"}, []string{"user:password"}},
 		{Config{OTLPEndpoint: "http://127.0.0.1:4318?x=1"}, []string{"query"}},
@@ -437,5 +441,63 @@ func TestOTLPExport(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("no spans reached the collector")
+	}
+}
+
+// Metrics go to the same OTLP/HTTP collector as spans, at /v1/metrics, as protobuf the
+// collector can decode: the call counters with their counts by type, and no scrape needed.
+func TestOTLPMetricsExport(t *testing.T) {
+	bodies := make(chan *colmetricpb.ExportMetricsServiceRequest, 4)
+	collector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/metrics" {
+			w.WriteHeader(200) // spans: not this test's business
+			return
+		}
+		raw, _ := io.ReadAll(r.Body)
+		var req colmetricpb.ExportMetricsServiceRequest
+		if err := proto.Unmarshal(raw, &req); err != nil {
+			t.Errorf("collector: undecodable metrics (%s): %v", r.Header.Get("Content-Type"), err)
+		}
+		bodies <- &req
+		w.Header().Set("Content-Type", "application/x-protobuf")
+		w.WriteHeader(200)
+	}))
+	defer collector.Close()
+	tel, err := New(Config{OTLPEndpoint: collector.URL, MetricInterval: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for range 3 {
+		tel.EndCall(ctx, nil, supportGet(map[string]int{"hkid": 2}, map[string]int{"redact": 2}))
+	}
+	if err := tel.Shutdown(ctx); err != nil { // pushes what the hour-long interval has not
+		t.Fatal(err)
+	}
+	var req *colmetricpb.ExportMetricsServiceRequest
+	select {
+	case req = <-bodies:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no metrics reached the collector")
+	}
+	sums := map[string]int64{} // metric name → sum of its int data points
+	for _, rm := range req.ResourceMetrics {
+		for _, sm := range rm.ScopeMetrics {
+			for _, m := range sm.Metrics {
+				for _, dp := range m.GetSum().GetDataPoints() {
+					sums[m.Name] += dp.GetAsInt()
+				}
+				if h := m.GetHistogram(); h != nil {
+					for _, dp := range h.DataPoints {
+						sums[m.Name] += int64(dp.Count)
+					}
+				}
+			}
+		}
+	}
+	for name, want := range map[string]int64{"pii_proxy_requests": 3, "pii_proxy_detections": 6, "pii_proxy_actions": 6, "pii_proxy_request_duration": 3} {
+		if sums[name] != want {
+			t.Errorf("%s = %d over OTLP, want %d (all: %v)", name, sums[name], want, sums)
+		}
 	}
 }
