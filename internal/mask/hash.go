@@ -1,7 +1,6 @@
 package mask
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
@@ -42,27 +41,14 @@ func NewHasher(key []byte) (*Hasher, error) {
 // hashState is a pooled MAC with its input buffer: a hash allocates nothing but its
 // normalised value.
 type hashState struct {
-	mac  hash.Hash
-	in   []byte
-	fold []byte
-	sum  [sha256.Size]byte
-}
-
-// mayHoldFullWidth reports the lead bytes of the forms detect.AppendFoldWidth folds.
-func mayHoldFullWidth(v []byte) bool {
-	return bytes.IndexByte(v, 0xEF) >= 0 || bytes.IndexByte(v, 0xE3) >= 0
+	mac hash.Hash
+	in  []byte
+	sum [sha256.Size]byte
 }
 
 // Append appends the hash of value as type t to dst.
 func (h *Hasher) Append(dst []byte, t detect.Type, value []byte) []byte {
 	hs := h.pool.Get().(*hashState)
-	if mayHoldFullWidth(value) {
-		// ９１２３４５６７ is the number 91234567 to the scanner, and must hash as it: the
-		// normalisation keeps ASCII digits only, so unfolded every full-width phone would
-		// hash alike.
-		hs.fold = detect.AppendFoldWidth(hs.fold[:0], value)
-		value = hs.fold
-	}
 	hs.in = append(append(append(hs.in[:0], t...), 0), vault.DefaultNormalize(string(t), string(value))...)
 	hs.mac.Reset()
 	hs.mac.Write(hs.in)

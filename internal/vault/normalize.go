@@ -1,11 +1,10 @@
 package vault
 
 import (
+	"github.com/hkpii/dingtalk-pii-proxy/internal/widthfold"
+
 	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/width"
 )
 
 // NormalizeFunc maps a value to the canonical form its token is derived from, so that
@@ -26,18 +25,14 @@ type NormalizeFunc func(typ, value string) string
 //	credit_card, cn_bank_card, hk_bank_account
 //	                   digits only
 //
-// For the ID, phone and card types, full-width forms are folded to ASCII first (width.Narrow:
-// ９１２３４５６７ is 91234567, Ａ１２３４５６（３） is A123456(3)), as the scanner reads them.
+// Every type is first width-folded as the scanner reads it (package widthfold: ９１２３４５６７ is
+// 91234567, Ａ１２３４５６（３） is A123456(3), ｔａｉ＠ｅｘａｍｐｌｅ．ｃｏｍ is tai@example.com), so
+// a value typed in full-width forms gets the token, and the keyed hash, of its ASCII form.
 //
 // Other types (custom ones too) are only trimmed. Callers with different needs pass their
 // own function and may call this one for the types they do not handle.
 func DefaultNormalize(typ, value string) string {
-	v := strings.TrimSpace(value)
-	switch typ {
-	case "hkid", "cn_id", "hk_passport", "cn_passport", "mo_id", "tw_id", "cn_uscc",
-		"hk_phone", "cn_mobile", "credit_card", "cn_bank_card", "hk_bank_account":
-		v = narrow(v)
-	}
+	v := strings.TrimSpace(widthfold.String(value))
 	switch typ {
 	case "hkid", "cn_id", "hk_passport", "cn_passport", "mo_id", "tw_id", "cn_uscc":
 		return strings.ToUpper(dropRunes(v, func(r rune) bool {
@@ -53,16 +48,6 @@ func DefaultNormalize(typ, value string) string {
 		return dropRunes(v, func(r rune) bool { return r < '0' || r > '9' })
 	}
 	return v
-}
-
-// narrow folds full-width forms to ASCII; plain ASCII, the usual case, is returned as it is.
-func narrow(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.TrimSpace(width.Narrow.String(s))
-		}
-	}
-	return s
 }
 
 func dropRunes(s string, drop func(rune) bool) string {
