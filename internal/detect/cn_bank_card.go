@@ -35,3 +35,21 @@ func ValidCNBankCard(s string) bool {
 	}
 	return len(d) >= 16 && len(d) <= 19 && luhnBytes(d)
 }
+
+// nonBankNumber reports card-length numbers that issuers other than banks hand out, which
+// card and account words still name ("SIM卡號", "SIM card number", "支付寶賬號", "Alipay
+// account") and keys such as simCardNo call card numbers:
+//   - a SIM card's ICCID (ITU-T E.118): 18–20 digits after the issuer prefix 89 (ISO/IEC 7812
+//     major industry identifier 8, telecommunications) with a Luhn check digit like a bank
+//     card's — China's are 20 digits (8986…), Hong Kong's and others' often 19, some are
+//     printed without the check digit;
+//   - an Alipay user id (Alipay Open Platform: user_id, buyer_id, seller_id): 2088 and
+//     twelve more digits.
+//
+// No bank card starts with 89 or 2088 (Mastercard's 2-series starts at 2221, Mir's ends at
+// 2204). Only a bank key or label, whose field holds an account whatever its shape, keeps one.
+func (st *scanState) nonBankNumber(d []byte) bool {
+	iccid := len(d) >= 18 && d[0] == '8' && d[1] == '9'
+	alipay := len(d) == 16 && hasPrefixBytes(d, "2088")
+	return (iccid || alipay) && !st.hint().pos.has(tHKBankAccount)
+}

@@ -22,6 +22,9 @@ func init() {
 			{text: "銀聯卡 6250941006528599", key: "remark", want: "6250941006528599"},
 			{text: "請核對工资卡 62226206527935796 謝謝！", key: "remark", want: "62226206527935796"},
 			{text: "Updated bank card 4111 1111 1111 1111", key: "remark", want: "4111 1111 1111 1111"},
+			// A bank key holds an account whatever its prefix.
+			{text: "8985203123456789014", key: "bankAccountNo"},
+			{text: "2088102146225135", key: "bankCardNo"},
 		},
 		fp: []tcase{
 			{text: "9558801234567890128", key: "remark"},
@@ -33,6 +36,14 @@ func init() {
 			// is a hard negative, not an account.
 			{text: "卡號 " + withoutLuhn("4111111111111111"), key: "remark"},
 			{text: "銀行卡 " + withoutLuhn("5490483651792974"), key: "remark"},
+			// SIM cards' ICCIDs and Alipay user ids, named with card and account words.
+			{text: "8985203123456789014", key: "simCardNo"},
+			{text: "SIM卡號：89860012345678901238", key: "remark"},
+			{text: "SIM卡號 " + withoutLuhn("8986001234567890123"), key: "remark"},
+			{text: "支付寶賬號 2088102146225135", key: "remark"},
+			{text: "DE89 3704 0044 0532 0130 00", key: "iban"},
+			{text: "IBAN AE07 0331 2345 6789 0123 456", key: "remark"},
+			{text: "Alipay account 2088102146225135", key: "cardNo"},
 		},
 	})
 }

@@ -8,8 +8,8 @@ package detect
 //	Visa 4 (13, 16, 19)            Mastercard 51–55, 2221–2720 (16)   Amex 34, 37 (15)
 //	UnionPay 62, 8100–8171 (16–19) JCB 3528–3589 (16–19); 3088–3094, 3096–3102,
 //	                               3112–3120, 3158–3159, 3337–3349 (16)
-//	Discover 6011, 644–649, 65 (16–19)   Diners Club 300–305, 3095, 36, 38, 39 (14–19)
-//	Maestro 50, 56–58, 6304, 6759, 6761–6763 (13–19)   Mir 2200–2204 (16–19)
+//	Discover 6011, 644–649, 65 (16–19)   Diners Club 300–305, 3095, 36, 38, 39 (14, 16–19)
+//	Maestro 50, 56–58, 6304, 6759, 6761–6763 (13, 14, 16–19)   Mir 2200–2204 (16–19)
 //	Switch/Solo 633110, 6333, 6334, 6767 (16, 18, 19)   Elo 6277, 6362, 6363, Hipercard
 //	606282 (16)
 //
@@ -18,6 +18,12 @@ package detect
 // Authorize.Net's and PayPal's lists), the wider Maestro range and the Dankort (5019), Solo
 // and Switch numbers still printed in PayPal's list are cards in use or in test suites;
 // none starts with 1 (timestamps) and every one still needs Luhn.
+//
+// Fifteen digits are Amex only. A 15-digit Luhn number is what every phone's IMEI is (3GPP
+// TS 23.003 §6.2.1: 8-digit TAC, 6-digit serial, Luhn check digit), and TACs start with the
+// reporting bodies' codes 01, 30, 33, 35, 44, 45, 49, 50–54, 86, 91, 98, 99 — 30x and 50 lie in
+// the Diners and Maestro ranges, whose cards are not issued with 15 digits, while no body
+// uses 34 or 37.
 //
 // A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
 // numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
@@ -122,9 +128,9 @@ func cardBrand(d string) (string, bool) {
 	case p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65:
 		return "discover", n >= 16
 	case p3 >= 300 && p3 <= 305 || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39:
-		return "diners", n >= 14
+		return "diners", n >= 14 && n != 15
 	case p2 == 50 || p2 >= 56 && p2 <= 58 || p4 == 6304 || p4 == 6759 || p4 >= 6761 && p4 <= 6763:
-		return "maestro", true
+		return "maestro", n != 15
 	case p4 >= 2200 && p4 <= 2204:
 		return "mir", n >= 16
 	case p4 == 6333 || p4 == 6334 || p4 == 6767 || p4 == 6331 && d[4] == '1' && d[5] == '0':
@@ -191,7 +197,7 @@ func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
 		}
 		return
 	}
-	if len(d) >= 16 {
+	if len(d) >= 16 && !st.nonBankNumber(d) {
 		st.add(cand{t: tCNBankCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 	}
 }

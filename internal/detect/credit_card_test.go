@@ -94,6 +94,11 @@ func init() {
 			{text: spacedFours(withLuhn("12345678901234")), key: "remark"}, // no brand
 			{text: "4222 2222 2222 2 1234", key: "remark"},                 // a list of groups
 			{text: "3622 7206 2716 67", key: "requestId"},
+			// 15 digits are Amex only: an IMEI (Luhn) from reporting body 30 or 50 is no
+			// Diners or Maestro card.
+			{text: "301234567890125", key: "remark"},
+			{text: "IMEI: 501234567890123", key: "remark"},
+			{text: withLuhn("305693090259041"), key: "remark"},
 		},
 	})
 }
@@ -129,6 +134,7 @@ func TestLuhnAndBrand(t *testing.T) {
 		{"5610591081018250", "maestro", true}, {"6331101999990016", "switch", true},
 		{"6331201999990016", "", false}, {"6362970000457013", "elo", true},
 		{"6062828888666688", "hipercard", true}, {"6062838888666688", "", false},
+		{"301234567890125", "", false}, {"501234567890123", "", false}, {"5018000000000009", "maestro", true},
 	}
 	for _, b := range brands {
 		got, ok := CardBrand(b.n)

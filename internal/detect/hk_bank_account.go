@@ -52,7 +52,7 @@ func (st *scanState) matchBankAccount(d []byte, sz []int, sep byte, start, end i
 	switch {
 	case total >= 9 && total <= 15:
 		st.add(cand{t: tHKBankAccount, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
-	case total >= 16 && total <= 19 && !luhnBytes(d):
+	case total >= 16 && total <= 19 && !luhnBytes(d) && !st.nonBankNumber(d):
 		// Mainland account numbers that are not cards carry no Luhn digit. A number in an
 		// international card brand's range that fails Luhn is a card number with a wrong
 		// check digit (a test value, a typo): only a bank key or label, whose field holds an

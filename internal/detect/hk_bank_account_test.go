@@ -31,6 +31,9 @@ func init() {
 		},
 		fp: []tcase{
 			{text: "999-512-345678-838", key: "remark"},
+			// IBANs (SWIFT IBAN Registry examples): foreign accounts, read whole as nothing.
+			{text: "IBAN: GB82 WEST 1234 5698 7654 32", key: "remark"},
+			{text: "銀行帳戶 NO93 8601 1117 947", key: "remark"},
 			{text: "123-456789-001", key: "remark"},
 			{text: "004-512-345678-838", key: "orderNo"},
 			{text: "2025-03-18", key: "bankAccountNo"},

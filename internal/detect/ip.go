@@ -203,6 +203,11 @@ func numberedHeading(text []byte, s, e int) bool {
 		if (i == 0 || text[i-1] != '/' && text[i-1] != ':') && isLetter(text[i]) {
 			return !addressWord(text[i : s-1])
 		}
+		// A path segment naming a version, a release or an OID: /version/7.6.10.1/,
+		// /releases/2.1.0.3, /oid/2.5.4.3.
+		if i > 0 && text[i-1] == '/' && versionSegment(text[i:s-1]) {
+			return true
+		}
 	}
 	// Chinese numbering is often spaced: "第 3.1.5.5 條" as well as "第3.1.5.5條".
 	b := s
@@ -220,6 +225,9 @@ func numberedHeading(text []byte, s, e int) bool {
 		if hasPrefixBytes(text[a:], w) {
 			return true
 		}
+	}
+	if oidLabelBefore(text, s) {
+		return true
 	}
 	i := s
 	for i > 0 && text[i-1] == ' ' && s-i < 3 {
@@ -267,6 +275,52 @@ func addressWord(w []byte) bool {
 	case "ip", "ipv4", "ips", "host", "server", "addr", "address", "gw", "gateway", "dns", "vpn",
 		"proxy", "nat", "lan", "wan", "src", "dst", "peer", "remote", "local", "client":
 		return true
+	}
+	return false
+}
+
+// versionSegment reports a URL path segment that names a version, a release or an OID.
+func versionSegment(w []byte) bool {
+	if len(w) > 8 {
+		return false
+	}
+	var low [8]byte
+	for i, c := range w {
+		low[i] = lower(c)
+	}
+	switch string(low[:len(w)]) {
+	case "v", "ver", "version", "versions", "release", "releases", "tag", "tags", "build", "builds",
+		"oid", "oids":
+		return true
+	}
+	return false
+}
+
+// oidWords name an object identifier (ITU-T X.660), whose short arcs make a dotted quad of
+// OIDs such as 2.5.4.3 (X.520 commonName), 2.5.29.17 (subjectAltName) or 1.3.6.1 (the SNMP
+// internet subtree): "OID: 2.5.4.3", "oid=2.5.29.17", "對象標識符：1.3.6.1".
+var oidWords = []string{"oid", "對象標識符", "对象标识符", "物件識別碼", "物件识别码", "對象標識", "对象标识"}
+
+// oidLabelBefore reports an OID word right before s, with a colon, '=' or a markdown table's
+// '|' and spaces between them allowed.
+func oidLabelBefore(text []byte, s int) bool {
+	i := s
+	for i > 0 && text[i-1] == ' ' && s-i < 3 {
+		i--
+	}
+	switch {
+	case i > 0 && (text[i-1] == ':' || text[i-1] == '=' || text[i-1] == '|'):
+		i--
+	case hasSuffixBytes(text[:i], "："):
+		i -= len("：")
+	}
+	for i > 0 && text[i-1] == ' ' && s-i < 8 {
+		i--
+	}
+	for _, w := range oidWords {
+		if j := i - len(w); j >= 0 && equalFoldASCII(text[j:i], []byte(w)) && (j == 0 || !isLetter(w[0]) || !isLetter(text[j-1])) {
+			return true
+		}
 	}
 	return false
 }

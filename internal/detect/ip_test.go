@@ -26,6 +26,10 @@ func init() {
 			{text: "http://192.0.2.10/login", key: "remark", want: "192.0.2.10"},
 			{text: "IP/192.0.2.11", key: "remark", want: "192.0.2.11"},
 			{text: "Section 3 covers host 192.0.2.12", key: "remark", want: "192.0.2.12"},
+			// "oid" ending another word is no OID label; a path segment other than a version's
+			// is no version.
+			{text: "Humanoid: 203.0.113.9", key: "remark", want: "203.0.113.9"},
+			{text: "https://example.com/hosts/192.0.2.14/status", key: "remark", want: "192.0.2.14"},
 			{text: "第 3 項：登入 IP 192.0.2.13", key: "remark", want: "192.0.2.13"},
 		},
 		fp: []tcase{
@@ -56,6 +60,12 @@ func init() {
 			{text: "see Section 1.2.3.4 of the spec", key: "remark"},
 			{text: "Fig. 2.1.1.3", key: "remark"},
 			{text: "OID 2.5.4.3", key: "remark"},
+			{text: "OID: 2.5.29.17", key: "remark"},
+			{text: "oid=1.3.6.1&walk=1", key: "remark"},
+			{text: "對象標識符：2.5.4.10", key: "content"},
+			{text: "| OID | 2.5.4.6 |", key: "markdown"},
+			{text: "https://example.com/oid/2.5.4.3/info", key: "remark"},
+			{text: "https://example.com/releases/7.6.10.1/notes", key: "remark"},
 			{text: "§ 4.1.2.3", key: "remark"},
 			{text: "依第1.2.3.4條處理", key: "remark"},
 		},

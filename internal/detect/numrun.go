@@ -104,6 +104,11 @@ func (st *scanState) numberRun(i int) int {
 			return j
 		}
 		r.dead = !st.leftOK(i)
+		if i > 0 && text[i-1] == ' ' {
+			if e := ibanEnd(text, i); e > 0 {
+				return e // a group of an IBAN: its digits are neither card nor account
+			}
+		}
 	}
 	if st.keyProofOnly {
 		r.dead = true // no number format survives an id/time/amount key
@@ -475,8 +480,9 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 	case L == 2 && sz[0] == 4 && sz[1] == 4:
 		switch {
 		case !hkPhoneValid(d):
-		case yearPair(d) || roundPair(d):
-			// "2019-2020", "3000 5000": year and amount ranges, phones only with context.
+		case yearPair(d) || roundPair(d) || sep == '-' && rangePair(d):
+			// "2019-2020", "3000 5000", "Units 2301-2305": year, amount and number ranges,
+			// phones only with context.
 			st.add(cand{t: tHKPhone, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 		default:
 			st.add(cand{t: tHKPhone, start: start, end: end, score: scoreFormatted})
@@ -525,4 +531,107 @@ func yearPair(d []byte) bool {
 // roundPair reports two 4-digit groups that both end in 00, as amounts and ranges do.
 func roundPair(d []byte) bool {
 	return d[2] == '0' && d[3] == '0' && d[6] == '0' && d[7] == '0'
+}
+
+// rangePair reports two 4-digit groups where the second is a little above the first, as in
+// a dashed range of rooms, units or shops ("Units 2301-2305", "Shop 3001-3012"). The halves
+// of a phone number are unrelated: about one in three hundred look like this.
+func rangePair(d []byte) bool {
+	a, b := atoi(d[:4]), atoi(d[4:8])
+	return b > a && b-a <= 30
+}
+
+// IBAN (ISO 13616) printed form: the country code, two check digits and the BBAN, in groups
+// of four separated by single spaces. Its digit groups look like a card or an account number
+// in fours ("DE89 3704 0044 0532 0130 00", "BE68 5390 0754 7034"), and a Dutch one's ten
+// digits after the bank code ("NL91 ABNA 0417 1643 00") often an HK phone's 4-4. An IBAN is
+// neither an HK account nor a mainland card, and only the whole of it would name an account:
+// one that the mod-97 check confirms is read as one token and reported as nothing. ibanLen is
+// each country's IBAN length from the SWIFT IBAN Registry.
+var ibanLen = map[[2]byte]uint8{
+	{'A', 'D'}: 24, {'A', 'E'}: 23, {'A', 'L'}: 28, {'A', 'T'}: 20, {'A', 'Z'}: 28, {'B', 'A'}: 20,
+	{'B', 'E'}: 16, {'B', 'G'}: 22, {'B', 'H'}: 22, {'B', 'I'}: 27, {'B', 'R'}: 29, {'B', 'Y'}: 28,
+	{'C', 'H'}: 21, {'C', 'R'}: 22, {'C', 'Y'}: 28, {'C', 'Z'}: 24, {'D', 'E'}: 22, {'D', 'J'}: 27,
+	{'D', 'K'}: 18, {'D', 'O'}: 28, {'E', 'E'}: 20, {'E', 'G'}: 29, {'E', 'S'}: 24, {'F', 'I'}: 18,
+	{'F', 'K'}: 18, {'F', 'O'}: 18, {'F', 'R'}: 27, {'G', 'B'}: 22, {'G', 'E'}: 22, {'G', 'I'}: 23,
+	{'G', 'L'}: 18, {'G', 'R'}: 27, {'G', 'T'}: 28, {'H', 'R'}: 21, {'H', 'U'}: 28, {'I', 'E'}: 22,
+	{'I', 'L'}: 23, {'I', 'Q'}: 23, {'I', 'S'}: 26, {'I', 'T'}: 27, {'J', 'O'}: 30, {'K', 'W'}: 30,
+	{'K', 'Z'}: 20, {'L', 'B'}: 28, {'L', 'C'}: 32, {'L', 'I'}: 21, {'L', 'T'}: 20, {'L', 'U'}: 20,
+	{'L', 'V'}: 21, {'L', 'Y'}: 25, {'M', 'C'}: 27, {'M', 'D'}: 24, {'M', 'E'}: 22, {'M', 'K'}: 19,
+	{'M', 'N'}: 20, {'M', 'R'}: 27, {'M', 'T'}: 31, {'M', 'U'}: 30, {'N', 'I'}: 28, {'N', 'L'}: 18,
+	{'N', 'O'}: 15, {'O', 'M'}: 23, {'P', 'K'}: 24, {'P', 'L'}: 28, {'P', 'S'}: 29, {'P', 'T'}: 25,
+	{'Q', 'A'}: 29, {'R', 'O'}: 24, {'R', 'S'}: 22, {'R', 'U'}: 33, {'S', 'A'}: 24, {'S', 'C'}: 31,
+	{'S', 'D'}: 18, {'S', 'E'}: 24, {'S', 'I'}: 19, {'S', 'K'}: 24, {'S', 'M'}: 27, {'S', 'O'}: 23,
+	{'S', 'T'}: 25, {'S', 'V'}: 28, {'T', 'L'}: 23, {'T', 'N'}: 24, {'T', 'R'}: 26, {'U', 'A'}: 29,
+	{'V', 'A'}: 22, {'V', 'G'}: 24, {'X', 'K'}: 20, {'Y', 'E'}: 30,
+}
+
+// ibanEnd returns the end of the printed IBAN whose digit group starts at i (after a space),
+// or -1: the groups before i lead back to the country code and check digits, and the whole
+// passes the mod-97 check.
+func ibanEnd(text []byte, i int) int {
+	s := i
+	for g := 0; g < 8; g++ {
+		// The group before s: four letters or digits and a space.
+		if s < 5 || text[s-1] != ' ' {
+			return -1
+		}
+		b := s - 5
+		for k := b; k < b+4; k++ {
+			if !isAlnum(text[k]) {
+				return -1
+			}
+		}
+		if b > 0 && text[b-1] == ' ' && !(isLetter(text[b]) && isLetter(text[b+1]) && isDigit(text[b+2]) && isDigit(text[b+3])) {
+			s = b // an inner group ("ABNA"); the country code lies further back
+			continue
+		}
+		if b > 0 && isWord(text[b-1]) || !isLetter(text[b]) || !isLetter(text[b+1]) || !isDigit(text[b+2]) || !isDigit(text[b+3]) {
+			return -1
+		}
+		return ibanAt(text, b)
+	}
+	return -1
+}
+
+// ibanAt returns the end of a valid printed IBAN starting at b, or -1.
+func ibanAt(text []byte, b int) int {
+	n := int(ibanLen[[2]byte{upper(text[b]), upper(text[b+1])}])
+	if n == 0 {
+		return -1
+	}
+	var buf [34]byte
+	k, p := 0, b
+	for k < n {
+		if p >= len(text) {
+			return -1
+		}
+		switch c := text[p]; {
+		case isAlnum(c):
+			buf[k] = upper(c)
+			k++
+		case c == ' ' && k%4 == 0 && p+1 < len(text) && isAlnum(text[p+1]):
+		default:
+			return -1
+		}
+		p++
+	}
+	if p < len(text) && isWord(text[p]) {
+		return -1
+	}
+	// ISO 7064 MOD 97-10: the BBAN, then the country code and check digits, letters as
+	// 10–35, leave remainder 1.
+	r := 0
+	for j := 0; j < n; j++ {
+		c := buf[(j+4)%n]
+		if isDigit(c) {
+			r = (r*10 + int(c-'0')) % 97
+		} else {
+			r = (r*100 + int(c-'A') + 10) % 97
+		}
+	}
+	if r != 1 {
+		return -1
+	}
+	return p
 }

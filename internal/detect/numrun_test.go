@@ -60,6 +60,12 @@ func TestChainShapesBesideBankAccounts(t *testing.T) {
 		{"12345678000", "remark", "", ""},
 		{"電話 21234567-801", "remark", HKPhone, "21234567"},
 		{"銀行戶口 12345678-000", "remark", HKBankAccount, "12345678-000"},
+		// A dashed range of rooms or units needs phone context; a phone's halves seldom
+		// climb by so little.
+		{"Units 2301-2305, 23/F", "remark", "", ""},
+		{"Tel 2301-2305", "remark", HKPhone, "2301-2305"},
+		{"2301-2340", "remark", HKPhone, "2301-2340"},
+		{"2301 2305", "remark", HKPhone, "2301 2305"},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key}, nil)
@@ -71,6 +77,38 @@ func TestChainShapesBesideBankAccounts(t *testing.T) {
 		}
 		if len(got) != 1 || got[0].Type != tt.typ || tt.text[got[0].Start:got[0].End] != tt.want {
 			t.Errorf("%q under %s: want %s %q, got %s", tt.text, tt.key, tt.typ, tt.want, describe(tt.text, got))
+		}
+	}
+}
+
+// TestIBAN: a printed IBAN (ISO 13616, SWIFT IBAN Registry examples) is one token that no
+// number format reads; the check digits decide, so a near miss is read as numbers again.
+func TestIBAN(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tt := range []struct {
+		text, key string
+		want      string // "" for no finding
+	}{
+		{"DE89 3704 0044 0532 0130 00", "iban", ""},
+		{"GB82 WEST 1234 5698 7654 32", "bankAccountNo", ""},
+		{"IBAN：NL91 ABNA 0417 1643 00，謝謝", "remark", ""},
+		{"pay to be68 5390 0754 7034 today", "remark", ""},
+		{"IBAN MU17 BOMM 0101 1010 3030 0200 000M UR", "remark", ""},
+		// A wrong check digit, a wrong length or a glued word: not an IBAN.
+		{"IBAN DE88 3704 0044 0532 0130 00", "remark", "3704 0044 0532 0130 00"},
+		{"IBAN DE89 3704 0044 0532 0130 001", "remark", "3704 0044 0532 0130 001"},
+		{"BE68 5390 0754", "remark", "5390 0754"},
+		{"IBAN BE68 5390 0754 7034, 電話 9123 4567", "remark", "9123 4567"},
+	} {
+		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key}, nil)
+		if tt.want == "" {
+			if len(got) > 0 {
+				t.Errorf("%q under %s: want nothing, got %s", tt.text, tt.key, describe(tt.text, got))
+			}
+			continue
+		}
+		if len(got) != 1 || tt.text[got[0].Start:got[0].End] != tt.want {
+			t.Errorf("%q under %s: want %q, got %s", tt.text, tt.key, tt.want, describe(tt.text, got))
 		}
 	}
 }
