@@ -33,6 +33,8 @@ func init() {
 			{text: "0086 16712345678", key: "remark"},
 			{text: "17400123456", key: "mobile"},
 			{text: "13123456789", key: "phone"},
+			{text: "https://h5.example.cn/sign?phone=13812345678&from=dingtalk", key: "content", want: "13812345678"},
+			{text: "client_id 1, mobile: 13812345678", key: "remark", want: "13812345678"},
 		},
 		fp: []tcase{
 			{text: "1742264100000", key: "remark"},
@@ -54,6 +56,11 @@ func init() {
 			{text: "流水 13800138000", key: "remark"},
 			{text: "19412345678", key: "mobile"},
 			{text: "16012345678", key: "mobile"},
+			// A record id written inline as a key: a URL query parameter or a code-shaped key.
+			{text: "https://oa.example.com/done?taskId=13938652446", key: "actionURL"},
+			{text: "FYI\ntaskId 13442723392", key: "remark"},
+			{text: "process_instance_id: 13442723392", key: "remark"},
+			{text: "https://forms.example.com/f?uid=13442723392", key: "content"},
 		},
 	})
 }

@@ -41,6 +41,7 @@ type ctxResult struct {
 	money  bool  // the nearest word names money (it does not suppress a bank account)
 	direct bool  // no digit lies between the word and the candidate
 	suffix bool  // the nearest word is 編號, which a word right before it may qualify
+	hard   bool  // the nearest word names another kind of number (hardNegWords)
 	wlen   int   // bytes of the nearest word
 }
 
@@ -74,7 +75,11 @@ var ctxGroups = []struct {
 	{maskPhone, false, false, false, []string{"電話", "电话", "手機", "手机", "手提", "聯絡", "联络", "聯繫", "联系",
 		"致電", "致电", "來電", "来电", "撥打", "拨打", "熱線", "热线", "傳真", "传真", "短訊", "短信",
 		"call", "tel", "phone", "telephone", "mobile", "mob", "whatsapp", "contact", "cell", "fax",
-		"hotline", "sms", "ring", "dial"}},
+		"hotline", "sms", "ring", "dial",
+		// Cantonese "call (him)" and "(my new / his) number", as Hong Kong staff type them.
+		"打俾", "打畀", "打比", "打給", "打给", "新號碼", "新号码", "個號碼", "个号码",
+		// A WhatsApp click-to-chat link holds the number: https://wa.me/85291234567.
+		"wa.me/"}},
 	{tCreditCard.mask(), false, false, false, []string{"信用卡", "信用咭", "信用卡號", "信用卡号", "credit",
 		"credit card", "visa", "mastercard", "master card", "amex", "american express", "jcb",
 		"diners", "discover", "cvv"}},
@@ -106,7 +111,7 @@ var ctxGroups = []struct {
 		"商業登記證號碼", "商业登记证号码", "商業登記號碼", "商业登记号码", "business registration", "br no",
 		"br number", "brn", "br", "b.r."}},
 	{tDateOfBirth.mask(), false, false, false, []string{"出生", "生日", "dob", "date of birth", "birthday",
-		"born"}},
+		"born", "出生日期", "出生年月日"}},
 	// A number right after a product name is its version: "dingtalk 7.6.10.1", "Chrome
 	// 120.0.0.0" are not IPv4 addresses.
 	{0, true, true, false, []string{"版本", "version", "ver", "build", "firmware", "固件", "韌體",
@@ -122,8 +127,20 @@ var ctxGroups = []struct {
 		"contract", "order", "invoice", "transaction", "txn", "ref", "reference", "ticket",
 		"serial", "s/n", "sn", "tracking", "batch", "dept", "department", "userid", "user id",
 		"staff no", "employee no", "job no", "timestamp", "epoch", "qty", "quantity", "page",
-		"#", "＃"}},
+		"#", "＃",
+		// A date written 20261129 has a phone's eight digits.
+		"日期", "date",
+		// Product codes: an EAN-13 from a Hong Kong shop (489…) passes Luhn one time in ten.
+		"條碼", "条码", "條形碼", "条形码", "barcode", "ean", "upc", "isbn", "imei"}},
 }
+
+// hardNegWords name numbers of other kinds that are written like phone numbers, prefix and
+// all: a Zoom meeting ID "852 2823 7418", a QQ number. Right before a value (no other value
+// or clause between) they also drop the candidates other negative words leave alone (a
+// phone with its 852 prefix).
+var hardNegWords = []string{"qq", "qq號", "qq号", "qq號碼", "qq号码", "meeting id", "meeting no",
+	"meeting number", "conference id", "webinar id", "會議號", "会议号", "會議號碼", "会议号码",
+	"會議id", "会议id", "會議 id", "会议 id"}
 
 type ctxWord struct {
 	w      []byte // lower case
@@ -133,6 +150,7 @@ type ctxWord struct {
 	ver    bool
 	money  bool
 	suffix bool // 編號 ("number"): the word right before it says whose number
+	hard   bool
 }
 
 var (
@@ -143,11 +161,18 @@ var (
 )
 
 func init() {
-	for _, g := range ctxGroups {
+	groups := append(ctxGroups[:len(ctxGroups):len(ctxGroups)], struct {
+		mask  tmask
+		neg   bool
+		ver   bool
+		money bool
+		words []string
+	}{0, true, false, false, hardNegWords})
+	for gi, g := range groups {
 		for _, w := range g.words {
 			i := uint16(len(ctxWords))
 			cw := ctxWord{w: bytes.ToLower([]byte(w)), mask: g.mask, neg: g.neg, ver: g.ver, money: g.money,
-				suffix: w == "編號" || w == "编号"}
+				suffix: w == "編號" || w == "编号", hard: gi == len(ctxGroups)}
 			if !bytes.Equal(cw.w, []byte(w)) {
 				cw.caps = []byte(w)
 			}
@@ -249,6 +274,7 @@ func (r *ctxResult) take(w *ctxWord, longest *int) {
 	case len(w.w) > *longest:
 		*longest = len(w.w)
 		r.found, r.mask, r.neg, r.ver, r.money, r.suffix = true, w.mask, w.neg, w.ver, w.money, w.suffix
+		r.hard = w.hard
 		r.wlen = len(w.w)
 	case len(w.w) == *longest:
 		r.mask |= w.mask
@@ -256,6 +282,7 @@ func (r *ctxResult) take(w *ctxWord, longest *int) {
 		r.ver = r.ver || w.ver
 		r.money = r.money && w.money
 		r.suffix = r.suffix && w.suffix
+		r.hard = r.hard || w.hard
 	}
 }
 
@@ -340,11 +367,17 @@ var labelGroups = []labelGroup{
 		"承辦人", "承办人", "推薦人", "推荐人", "介紹人", "介绍人", "委託人", "委托人", "投保人",
 		"被保險人", "被保险人", "法定代表人", "戶主", "户主", "持有人", "監護人姓名",
 		"claimant", "requester", "requestor", "next of kin", "policyholder", "policy holder",
-		"legal representative"}},
+		"legal representative",
+		// Recruitment: interview schedules and reports name the candidate.
+		"候選人", "候选人", "應徵者", "应聘者", "candidate", "interviewee"}},
 	{tDateOfBirth, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday", "born"}},
 	{tAddress, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
-		"address", "home address", "residential address", "correspondence address"}},
+		"address", "home address", "residential address", "correspondence address",
+		// Where a parcel or a letter goes: written without a colon at the start of a clause
+		// as often as with one ("送貨地址 新界屯門…").
+		"送貨地址", "送货地址", "收貨地址", "收货地址", "郵寄地址", "邮寄地址", "家庭地址", "家庭住址",
+		"delivery address", "shipping address", "mailing address"}},
 }
 
 type labelWord struct {
@@ -406,11 +439,13 @@ var notPostalBefore = [][]byte{[]byte("IP"), []byte("ip"), []byte("MAC"), []byte
 
 // labelValue handles a colon at text[c:v] (v is just after it): if a label word ends right
 // before it, the value after it is offered to that label's type.
-func (st *scanState) labelValue(c, v int) {
+//
+// It reports whether a label word ended there.
+func (st *scanState) labelValue(c, v int) bool {
 	text := st.text
 	e := labelEnd(text, c)
 	if e == 0 {
-		return
+		return false
 	}
 	for _, i := range labelByLast[text[e-1]] {
 		lw := &labelWords[i]
@@ -418,6 +453,7 @@ func (st *scanState) labelValue(c, v int) {
 		if s < 0 || !equalFoldASCII(text[s:e], lw.w) {
 			continue
 		}
+		bare := false
 		if lw.w[0] < utf8.RuneSelf {
 			// An English label must not be the tail of a longer phrase ("File name:").
 			k := s
@@ -425,19 +461,26 @@ func (st *scanState) labelValue(c, v int) {
 				k--
 			}
 			if k > 0 && isLetter(text[k-1]) && !valueWordBefore(text, k) {
-				continue
+				// Unless it is capitalised as a label is and names a value that shows
+				// its shape ("FYI Address: 九龍…", "Thanks DOB: 1990-01-02"): read as
+				// strictly as a label without a colon. A name has no such shape.
+				if lw.t == tPersonName || !isUpper(text[s]) || k == s {
+					continue
+				}
+				bare = true
 			}
 		}
 		if lw.t == tAddress {
 			for _, p := range notPostalBefore {
 				if bytes.HasSuffix(text[:s], p) {
-					return
+					return true
 				}
 			}
 		}
-		st.labelled(lw.t, lw.role, false, v)
-		return
+		st.labelled(lw.t, lw.role, bare, v)
+		return true
 	}
+	return false
 }
 
 // bareLabel handles a label written without a colon or markup, "Name 張嘉欣", "代理人 張美玲",
@@ -610,7 +653,9 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
 				break
 			}
-			if t == tAddress && ru == '，' && roomEnd(text[v:end]) {
+			if t == tAddress && ru == '，' && (roomEnd(text[v:end]) || !hasHan(text[v:end])) {
+				// An English address separates its parts with ASCII commas: a full-width
+				// one after it is the typist switching back to Chinese ("…, Kowloon，asap").
 				break
 			}
 			if ru == '：' {
@@ -637,8 +682,10 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			end = labelPhraseStart(text, v, end)
 			break
 		}
-		if t == tAddress && c == ' ' && end+1 < len(text) && text[end+1] >= utf8.RuneSelf && roomEnd(text[v:end]) {
-			break // "地址：…1栋308室 員工姓名 - …": the next field's words follow the room
+		if t == tAddress && c == ' ' && roomEnd(text[v:end]) {
+			// "地址：…1栋308室 員工姓名 - …", "住址：…35樓B室 credit card …": the next
+			// field's words follow the room.
+			break
 		}
 		if c == '@' && end > v && text[end-1] == ' ' {
 			break // "住址：… @91234567": a DingTalk mention follows the field
@@ -676,7 +723,7 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		// The longest name-like prefix, word by word from the end: in "李嘉欣 K382716A" the
 		// name is 李嘉欣 whatever the next word is (else redacting that word would reveal
 		// the name on a second pass).
-		n := nameLength(text[s:e])
+		n := labelledNameEnd(text[s : s+nameLength(text[s:e])])
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
 			// a name; after 姓名： the same characters may be one (陳生 is a given name).
@@ -859,12 +906,21 @@ func labelPhraseStart(text []byte, v, c int) int {
 	if i >= v+3 && cjkPunct(text, i-3, 0x91) { // 】
 		i -= 3
 	}
+	e := i
 	for i > v {
 		r, size := utf8.DecodeLastRune(text[v:i])
 		if r == ' ' || r == ',' || r == '.' || r == '，' || r == '、' || r == '【' || r == '*' || r == '|' {
 			break
 		}
 		i -= size
+	}
+	// A label of several words ("ID No.:", "Date of birth:", "Credit card:") starts at its
+	// first word: "Name: Chan Tai-ling ID No.: …" names Chan Tai-ling.
+	for e > v && text[e-1] == '.' {
+		e--
+	}
+	if r := wordsEndingAt(text, e); r.found && e-r.wlen >= v && e-r.wlen < i {
+		i = e - r.wlen
 	}
 	return i
 }
@@ -882,7 +938,8 @@ func sentenceDot(text []byte, v, i int, t tid) bool {
 		return i > v // after a Han character or a digit
 	}
 	if t == tAddress {
-		return n > 3 && !(n == 4 && equalFoldASCII(text[j:i], []byte("blvd")))
+		// "…, Causeway Bay, HK. FYI": HK is where an address ends, as Kowloon is.
+		return n > 3 && !(n == 4 && equalFoldASCII(text[j:i], []byte("blvd"))) || n == 2 && string(text[j:i]) == "HK"
 	}
 	if n == 1 {
 		return false // an initial

@@ -58,6 +58,12 @@ func TestNearestContext(t *testing.T) {
 		{text: "工资卡 ^", mask: maskBank},
 		{text: "salary card: ^", mask: maskBank},
 		{text: "UnionPay credit card ^", mask: tCreditCard.mask()},
+		{text: "打俾佢 ^", mask: maskPhone},
+		{text: "我新號碼^", mask: maskPhone},
+		{text: "https://wa.me/^", mask: maskPhone},
+		{text: "條碼 ^", neg: true},
+		{text: "日期 ^", neg: true},
+		{text: "出生日期 ^", mask: tDateOfBirth.mask()},
 		{text: "Visa card ^", mask: maskCard},
 		// The longest word ending at a place wins; 編號 takes the meaning of a word before it.
 		{text: "編號：^", neg: true},
@@ -186,6 +192,23 @@ func TestContextWordsInText(t *testing.T) {
 		{"聯絡人：主管", "", ""},
 		{"提交人：系統", "", ""},
 		{"同行人：無", "", ""},
+		// An EAN-13 from a Hong Kong shop (489…) that happens to pass Luhn is a barcode.
+		{"條碼 4899923753447", "", ""},
+		{"barcode: 4899923753447", "", ""},
+		// A Zoom meeting ID or a QQ number in a phone's shape, prefix and all.
+		{"Meeting ID: 852 2823 7418", "", ""},
+		{"會議號 852 2823 7418", "", ""},
+		{"QQ號：91234567", "", ""},
+		{"+852 2823 7418", HKPhone, "+852 2823 7418"},
+		// A label glued before its value, and a label of several words before a colon.
+		{"聯絡人：Chan Tai-ling ID No.: 310115200002107207", PersonName, "Chan Tai-ling"},
+		{"聯絡人：陳偉倫 Call me at 91234567", PersonName, "陳偉倫"},
+		{"申請人：Ivy HO https://x.example.com", PersonName, "Ivy HO"},
+		{"候選人：吳小明 Mozilla/5.0 (iPhone)", PersonName, "吳小明"},
+		{"姓名：Maria de Souza", PersonName, "Maria de Souza"},
+		{"姓名：Peter chan", PersonName, "Peter chan"},
+		{"客戶姓名：歐陽嘉欣 Order #HK-20251120-0621", PersonName, "歐陽嘉欣"},
+		{"申請人：Karen Ip", PersonName, "Karen Ip"},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
@@ -223,6 +246,13 @@ func TestLabelledValueEnds(t *testing.T) {
 		{"身份证号码:31010419810121683X Birthday：08-05-1958 手机：14775293052", DateOfBirth, "08-05-1958"},
 		{"出生日期：1988-07-14 電話：9123 4567", DateOfBirth, "1988-07-14"},
 		{"- **联系地址**：北京市朝阳区世纪大道212号4栋107室 @16658125551", Address, "北京市朝阳区世纪大道212号4栋107室"},
+		// A field label after another label's colon or after " | " in a one-line summary.
+		{"**備註**：生日 11.09.1963。電郵：a@example.com", DateOfBirth, "11.09.1963"},
+		{"麻烦帮忙看一下 | 生日 1979/02/16 | 我電話係 +852-7685-5738", DateOfBirth, "1979/02/16"},
+		{"Remarks: DOB 1990-01-02", DateOfBirth, "1990-01-02"},
+		// A capitalised label after other words, when the value has the label's shape.
+		{"FYI Address: 九龍旺角英皇道361號36樓E室 麻煩你 check 下", Address, "九龍旺角英皇道361號36樓E室"},
+		{"送貨地址 新界屯門淘大花園8座25樓G室\nSF 單號 141806759540", Address, "新界屯門淘大花園8座25樓G室"},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
@@ -254,6 +284,11 @@ func TestLabelledAddressEnds(t *testing.T) {
 		{"地址:北京市朝阳区世纪大道100号1栋308室 員工姓名 - 司徒小明", "北京市朝阳区世纪大道100号1栋308室"},
 		{"地址：香港九龍旺角彌敦道100號，5樓A室，近地鐵站", "香港九龍旺角彌敦道100號，5樓A室"},
 		{"地址：香港九龍旺角彌敦道100號 5樓A室", "香港九龍旺角彌敦道100號 5樓A室"},
+		// An English address ends at the full-width comma the typist goes on with; a
+		// Chinese one at its room, whatever follows the space.
+		{"住址：Flat B, 30/F, 95 Tai Po Road, Mong Kok, Kowloon，asap 唔該", "Flat B, 30/F, 95 Tai Po Road, Mong Kok, Kowloon"},
+		{"住址：香港北角嘉湖山莊1座35樓B室 credit card on file", "香港北角嘉湖山莊1座35樓B室"},
+		{"Address: Room 417, Block 10, Lok Fu Estate, Causeway Bay, HK. contact me", "Room 417, Block 10, Lok Fu Estate, Causeway Bay, HK"},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)
@@ -276,5 +311,12 @@ func TestLabelledAddressEnds(t *testing.T) {
 		if initialDot([]byte(b), len(b)-1) {
 			t.Errorf("initialDot(%q) = true", b)
 		}
+	}
+}
+
+// labelByLast and labelByFirst index labelWords with uint8: more words would wrap around.
+func TestLabelWordsIndexable(t *testing.T) {
+	if len(labelWords) > 256 {
+		t.Fatalf("%d label words: labelByLast and labelByFirst need wider indexes", len(labelWords))
 	}
 }

@@ -23,7 +23,8 @@
 //     bracket or a cn_id "X". Groups joined by '.' are one element: an IPv4
 //     candidate with four short parts, otherwise a decimal or version no format may use.
 //     A run glued to a code ("PO-12345678", "v1.2.3.4"), followed by letters, '@', '%', a
-//     time colon, thousands separators or a unit (元, 萬, 號 …) yields nothing.
+//     time colon, thousands separators or a unit (元, 萬, 號 …) yields nothing; the full stop
+//     of a label abbreviation is no glue ("HKID no.A1234563", "Tel.91234567").
 //  3. Shape and validator per type (one file per recognizer, see Registry): check digits
 //     (HKID mod 11, cn_id MOD 11-2, Luhn and brand ranges, Taiwan ID, USCC mod 31),
 //     allocated number ranges (HK and mainland phones), calendar dates, address plausibility.
@@ -105,6 +106,12 @@
 //   - JSON numbers (Field.Number) are reported only under a key or label naming the type:
 //     numbers in DingTalk payloads are ids, counts and epoch times.
 //   - work_place / sys00-workPlace is an office location, not a personal address: neutral.
+//   - A form component id used as a key (DDPhoneField_K2U5GX1Q, TextField-J78F056R, as CRM
+//     and Yida records key their data) is typed by its component: PhoneField a phone,
+//     IdCardField an ID, Money/NumberField negative, any other neutral.
+//   - A key written inline before a value counts as a key: a URL query or form parameter
+//     ("?taskId=13812345678", "&mobile=91234567") or a camelCase/snake_case identifier and
+//     a colon or space ("taskId 13812345678"). A prose word ("ID", "Tel") is a context word.
 //
 // # Context words (context.go)
 //
@@ -118,7 +125,9 @@
 // separator (, ， 、 | / ！ ？ ". ") lies between it and the candidate, it no longer applies —
 // in "發票 INV-2024-001 金額 HK$1,200，請致電 9123 4567" the phone is not an amount. A positive
 // word reaches across values, so lists keep their context ("電話 9123 4567 / 6123 4567").
-// IPv4 addresses are only taken back by version words (version, build, firmware, 版本): no
+// Words naming another kind of number written like a phone, prefix and all (meeting ID,
+// 會議號, QQ), also drop a phone with its 852 prefix right after them ("Meeting ID: 852 2823
+// 7418"). IPv4 addresses are only taken back by version words (version, build, firmware, 版本): no
 // amount or order number is a dotted quad. Money words (金額, 薪, salary, HK$ …) do not take
 // back a dashed HK bank account with a known bank code: money is what goes into accounts. IP words (IP, IP地址, 伺服器, server, host, login
 // from, 來源 …) name IPv4 and IPv6.

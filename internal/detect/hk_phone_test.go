@@ -46,6 +46,15 @@ func init() {
 			{text: "電話21234567", key: "remark", want: "21234567"},
 			{text: "(852)9123-4567", key: "remark"},
 			{text: "00852-9123-4567", key: "remark"},
+			// Cantonese: "call him", "(my) new number"; glued labels; click-to-chat links;
+			// a CRM record keyed by its form component id.
+			{text: "Please see below. 打俾佢 66214960 問下", key: "remark", want: "66214960"},
+			{text: "好的，收到 新號碼78008415，舊號唔用喇", key: "remark", want: "78008415"},
+			{text: "Tel.91234567", key: "remark", want: "91234567"},
+			{text: "https://wa.me/85268260487?text=hi", key: "content", want: "85268260487"},
+			{text: "https://crm.example.com/lead?src=dt&mobile=91234567&lang=zh_HK", key: "content", want: "91234567"},
+			{text: "91234567", key: "DDPhoneField_K2U5GX1Q"},
+			{text: "91234567", key: "phoneField_l2x8k0a"},
 		},
 		fp: []tcase{
 			{text: "手機：2*** 2000-0000", key: "remark"}, // a masked phone and the digits after it
@@ -76,6 +85,14 @@ func init() {
 			{text: "9123 4567", key: "value", label: "金額"},
 			{text: "薪金 9123 4567", key: "remark"},
 			{text: "Ref 9123 4567", key: "remark"},
+			// Numbers of other kinds in a phone's shape: a QQ number, a Zoom meeting ID with
+			// an 852 prefix, a date, a record id in a URL; "聯絡" reaches across " | " but the
+			// nearer 日期 names the date.
+			{text: "QQ 59887328", key: "remark"},
+			{text: "Meeting ID: 852 2823 7418", key: "description"},
+			{text: "如有問題請聯絡我哋 | 日期 20261029", key: "remark"},
+			{text: "電話查詢 https://oa.example.com/done?msgId=91234567", key: "content"},
+			{text: "91234567", key: "MoneyField-K2AD4O5B"},
 		},
 	})
 }

@@ -49,6 +49,9 @@ func init() {
 			{text: "身份證：A 123456(3)，已核實", key: "remark", want: "A 123456(3)"},
 			{text: "HKID " + spaced(hkidWithCheck("XA", "120584")), key: "remark", want: spaced(hkidWithCheck("XA", "120584"))},
 			{text: "證件 CA 182361(1)", key: "remark", want: "CA 182361(1)"},
+			// A label abbreviation glued to the value with its full stop.
+			{text: "員工編號 E493541，HKID no.A1234563，（203.0.113.186）", key: "remark", want: "A1234563"},
+			{text: "HKID No.A123456 (3)", key: "remark", want: "A123456 (3)"},
 		},
 		fp: []tcase{
 			{text: "A123456(4)", key: "remark"},
@@ -66,6 +69,8 @@ func init() {
 			{text: "XA1205843X", key: "remark"},
 			{text: "A12345(3)", key: "remark"},
 			{text: "ref-A1234563", key: "remark"},
+			{text: "photo.A1234563", key: "remark"}, // only a label abbreviation's full stop lets a value follow
+			{text: "piano.A1234563", key: "remark"},
 			{text: "A1234563", key: "value", label: "合同編號"},
 			// An unissued two-letter prefix without a key or ID word is a code, check or not.
 			{text: "CA182361(1)", key: "remark"},

@@ -124,8 +124,9 @@ var keyTable = func() map[string]hint {
 		"engName", "chiName", "aliasName", "pinyinName", "romanizedName",
 		"nameEng", "nameChi", "localName")
 	// displayName is a calendar attendee's or a member's name, and a place's or a file's:
-	// weak, like name.
-	add(hNameWeak, "name", "displayName")
+	// weak, like name. An attendance check-in's visitUser is the customer visited, a person
+	// or the firm's name.
+	add(hNameWeak, "name", "displayName", "visitUser")
 	add(hAddress, "address", "addr", "certAddress", "sys02-address", "sys02-certAddress",
 		"homeAddress", "detailAddress", "contactAddress", "residentialAddress",
 		"residenceAddress", "liveAddress", "currentAddress", "permanentAddress",
@@ -150,7 +151,7 @@ var keyTable = func() map[string]hint {
 		"locationAddress", "bankName", "bankCode", "accountBank", "sys04-accountBank",
 		"urgentContactsRelation", "sys06-urgentContactsRelation")
 	// Explicitly negative: ids, times, amounts and numbers whose names the suffix rules miss.
-	add(hNeg, "id", "userid", "unionid", "openid", "deptid", "dept_id", "corpid", "appid",
+	add(hNeg, "id", "uid", "userid", "unionid", "openid", "deptid", "dept_id", "corpid", "appid",
 		"agentid", "agent_id", "appAgentId", "taskid", "task_id", "requestid", "request_id",
 		"requestId", "bizid", "businessId", "bizNumber", "processInstanceId", "processCode",
 		"msgid", "messageId", "conversationId", "robotCode", "staffId", "senderStaffId",
@@ -521,7 +522,45 @@ func classifyName(name string) hint {
 	if n == 0 {
 		return hNeutral
 	}
+	if ascii {
+		if h, ok := componentIDHint(name); ok {
+			return h
+		}
+	}
 	return suffixHint(name, norm)
+}
+
+// componentIDHint classifies a DingTalk form component id used as a key, as CRM and Yida
+// records key their data ("DDPhoneField_K2U5GX1Q", "TextField-J78F056R", "phoneField_l2x8k"):
+// the component type names the value, and the generated tail names nothing (a tail ending
+// in "…ID" or "…NO" must not make it a record id).
+func componentIDHint(raw string) (hint, bool) {
+	i := strings.Index(raw, "Field")
+	if i <= 0 || i+len("Field")+4 > len(raw) {
+		return hint{}, false
+	}
+	if c := raw[i+len("Field")]; c != '_' && c != '-' {
+		return hint{}, false
+	}
+	for j := i + len("Field") + 1; j < len(raw); j++ {
+		if !isAlnum(raw[j]) {
+			return hint{}, false
+		}
+	}
+	kind := raw[:i]
+	if len(kind) > 2 && kind[0] == 'D' && kind[1] == 'D' && isUpper(kind[2]) {
+		kind = kind[2:]
+	}
+	for _, c := range []struct {
+		kind string
+		h    hint
+	}{{"phone", hPhone}, {"mobile", hPhone}, {"idcard", hIDDoc}, {"email", hEmail},
+		{"money", hNeg}, {"number", hNeg}} {
+		if len(kind) == len(c.kind) && strings.EqualFold(kind, c.kind) {
+			return c.h, true
+		}
+	}
+	return hNeutral, true
 }
 
 // classifyNotedASCII classifies an ASCII label with a bracketed note, as custom roster

@@ -23,6 +23,16 @@ func TestClassifyName(t *testing.T) {
 		{"purchaserTel", maskPhone, true, false},
 		{"applicant_mobile", maskPhone, true, false},
 		{"hotel", 0, false, false}, // not "…Tel"
+		// Form component ids as CRM and Yida record keys: the component type decides.
+		{"DDPhoneField_K2U5GX1Q", maskPhone, true, false},
+		{"PhoneField-J78F056R", maskPhone, true, false},
+		{"phoneField_l2x8k0a", maskPhone, true, false},
+		{"IdCardField-K2AD4O5B", maskIDDoc, true, false},
+		{"MoneyField-K2AD4O5B", 0, true, false},
+		{"TextField-K2AD4OID", 0, false, false}, // the generated tail names nothing
+		{"DDDateField_KX92NO", 0, false, false},
+		{"uid", 0, true, false},
+		{"visitUser", tPersonName.mask(), false, true},
 		{"hideMobile", 0, false, false},
 		{"mobileUrl", 0, false, false},
 		{"mobileStateCode", 0, false, false},

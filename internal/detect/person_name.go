@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -383,9 +384,9 @@ func nameLength(b []byte) int {
 		prevHan, prevLatin = han, latin
 		n += size
 	}
-	if prevLatin && n < len(b) && isWord(b[n]) {
-		// Stopped inside a word that goes on with digits ("李嘉欣 K382716A"): that word is
-		// not part of the name.
+	if prevLatin && n < len(b) && (isWord(b[n]) || b[n] == '/') {
+		// Stopped inside a word that goes on with digits ("李嘉欣 K382716A") or a product
+		// token ("吳小明 Mozilla/5.0"): that word is not part of the name.
 		for n > 0 && isLetter(b[n-1]) {
 			n--
 		}
@@ -483,4 +484,84 @@ func hanSurnameLen(b []byte) int {
 		return n0
 	}
 	return 0
+}
+
+// nameParticles are the lower-case words inside romanised names (Maria de Souza, Ahmad bin
+// Ismail).
+var nameParticles = []string{"de", "da", "di", "do", "dos", "du", "del", "della", "van", "von",
+	"der", "den", "la", "le", "bin", "binti", "bint", "al", "el", "y"}
+
+// nameStopWords start what follows a name in running text besides the context words: a
+// link, a polite word ("聯絡人：陳偉倫 Call me at …", "Contact: Ivy HO https://…").
+var nameStopWords = []string{"me", "email", "e-mail", "hkid", "id", "whatsapp", "address",
+	"wechat", "uuid", "http", "https", "www", "pls", "please", "thanks", "thx"}
+
+// labelledNameEnd cuts a name read after a label before the first Latin word that cannot
+// belong to it: a context word (Call, Tel, Order, IP …) or a stop word, or a lower-case word
+// after a capitalised one ("Ivy HO https", "Cherry Kwok uuid"), unless the word is a known
+// surname or given name (Ip and Price are surnames; "Peter chan" typed in haste keeps its
+// surname) or a particle (Maria de Souza). A name typed all in lower case keeps its words.
+func labelledNameEnd(b []byte) int {
+	capSeen := false
+	for i := 0; i < len(b); {
+		if !isLetter(b[i]) {
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+			continue
+		}
+		j := i
+		for j < len(b) && (isLetter(b[j]) || b[j] == '-' || b[j] == '\'') {
+			j++
+		}
+		if w := b[i:j]; !knownNameWord(w) && (nameStopWord(w) || capSeen && isLower(w[0]) && !nameParticle(w)) {
+			for i > 0 && (b[i-1] == ' ' || b[i-1] == ',') {
+				i--
+			}
+			return i
+		}
+		capSeen = capSeen || isUpper(b[i])
+		i = j
+	}
+	return len(b)
+}
+
+// knownNameWord reports a Latin surname or given name, case and hyphens aside.
+func knownNameWord(w []byte) bool {
+	var low [20]byte
+	n := 0
+	for _, c := range w {
+		if c == '-' || c == '\'' {
+			continue
+		}
+		if n == len(low) {
+			return false
+		}
+		low[n] = lower(c)
+		n++
+	}
+	return latinSurnameSet[string(low[:n])] || latinGivenSet[string(low[:n])]
+}
+
+func nameStopWord(w []byte) bool {
+	for _, s := range nameStopWords {
+		if equalFoldASCII(w, []byte(s)) {
+			return true
+		}
+	}
+	for _, k := range ctxByASCII[lower(w[len(w)-1])] {
+		cw := &ctxWords[k]
+		if equalFoldASCII(w, cw.w) && (cw.caps == nil || bytes.Equal(w, cw.caps)) {
+			return true
+		}
+	}
+	return false
+}
+
+func nameParticle(w []byte) bool {
+	for _, p := range nameParticles {
+		if string(w) == p {
+			return true
+		}
+	}
+	return false
 }

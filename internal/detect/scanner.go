@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unsafe"
 )
 
 // ScannerOptions configures NewScanner.
@@ -477,6 +478,8 @@ func (st *scanState) scan(i int) {
 			switch c := text[i]; {
 			case c == '|' && i > 0 && text[i-1] == ' ': // | 姓名 | 陳大文 |
 				st.labelValue(i, i+1)
+				// " | " also separates the fields of a one-line summary: "… | 生日 1979/02/16".
+				st.bareLabel(i + 1)
 			case c == '-' && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ': // 姓名 - 陳大文
 				st.labelValue(i, i+1)
 			case c == '*' && i+2 < len(text) && text[i+2] == ' ' && boldClose(text, i+2): // **姓名** 陳大文
@@ -486,7 +489,9 @@ func (st *scanState) scan(i int) {
 			i++
 		case clsEF:
 			if hasFullwidth(text, i, 0x9A) { // ：
-				st.labelValue(i, i+3)
+				if !st.labelValue(i, i+3) {
+					st.bareLabel(i + 3) // "備註：生日 1990-01-02"
+				}
 				i += 3
 			} else if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B ||
 				text[i+2] == 0x81 || text[i+2] == 0x9F) { // ， ； ！ ？
@@ -526,7 +531,9 @@ func (st *scanState) colon(i int) int {
 			return end
 		}
 	}
-	st.labelValue(i, i+1)
+	if !st.labelValue(i, i+1) {
+		st.bareLabel(i + 1) // "Remarks: DOB 1990-01-02"
+	}
 	return i + 1
 }
 
@@ -618,13 +625,37 @@ func (st *scanState) leftOK(i int) bool {
 	if isWord(p) || p == '*' { // '*': the visible tail of a masked value (9***4567)
 		return false
 	}
-	if (p == '.' || p == '-') && i >= 2 && isAlnum(st.text[i-2]) {
+	if (p == '.' || p == '-') && i >= 2 && isAlnum(st.text[i-2]) && !(p == '.' && labelAbbrevBefore(st.text, i-1)) {
 		return false
 	}
 	if (p == ' ' || p == '-') && i >= 2 && st.text[i-2] == '*' && !boldClose(st.text, i-1) {
 		return false // the next group of a masked value (2*** 2000): part of the mask
 	}
 	return true
+}
+
+// labelAbbrevs are the abbreviated labels people glue to a value with their full stop:
+// "HKID no.A1234563", "Tel.91234567", "Mob.61234567". After any other word the '.' makes the
+// digits the tail of a code or a file name (ab.12345678).
+var labelAbbrevs = []string{"no", "tel", "mob", "ph", "fax"}
+
+// labelAbbrevBefore reports whether the '.' at dot ends one of labelAbbrevs standing as a
+// word of its own.
+func labelAbbrevBefore(text []byte, dot int) bool {
+	for _, w := range labelAbbrevs {
+		s := dot - len(w)
+		if s < 0 || s > 0 && isAlnum(text[s-1]) {
+			continue
+		}
+		k := 0
+		for k < len(w) && lower(text[s+k]) == w[k] {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareRightOK reports whether an unbracketed token ending at e is really over: not the local
@@ -692,11 +723,29 @@ func (st *scanState) add(c cand) {
 	if h.neg && !pos && c.flags&fKeyProof == 0 {
 		return
 	}
+	inlinePos := false
+	if !pos {
+		if ih, ok := st.inlineKey(c.start); ok {
+			inlinePos = ih.pos.has(c.t)
+			if ih.neg && !inlinePos && c.flags&fKeyProof == 0 {
+				return // "?taskId=13812345678", "msgId: 91234567"
+			}
+		}
+		if c.flags&(fCtxProof|fKeyProof) == fCtxProof && maskPhone.has(c.t) && !inlinePos {
+			if cx := st.context(c.start); cx.found && cx.hard {
+				return // "Meeting ID: 852 2823 7418"
+			}
+		}
+	}
 	score := c.score
 	switch {
 	case pos:
 		if c.flags&fNoBoost == 0 {
 			score = max(score, scoreKey)
+		}
+	case inlinePos:
+		if c.flags&fNeedHint == 0 {
+			score = max(score, scoreCtx)
 		}
 	case c.flags&fNeedHint != 0:
 		cx := st.context(c.start)
@@ -723,6 +772,46 @@ func (st *scanState) add(c cand) {
 		return
 	}
 	st.out = append(st.out, Finding{Type: c.t.Type(), Start: c.start, End: c.end, Score: score})
+}
+
+// inlineKey returns the hint of a key written inline right before the value at start: a URL
+// query or form parameter ("?taskId=13812345678", "&mobile=91234567") or a code-shaped key
+// and a colon or space ("taskId 13812345678", "client_ip: 10.0.0.8"). A prose word before a
+// value is a context word, not a key: without '=' only a camelCase or snake_case identifier
+// counts, so "ID 110101…" and "Tel 9123 4567" are left to context.
+func (st *scanState) inlineKey(start int) (hint, bool) {
+	text := st.text
+	j, eq := start, false
+	switch {
+	case j > 1 && text[j-1] == '=':
+		j, eq = j-1, true
+	case j > 2 && text[j-1] == ' ' && text[j-2] == ':':
+		j -= 2
+	case j > 1 && (text[j-1] == ' ' || text[j-1] == ':'):
+		j--
+	default:
+		return hint{}, false
+	}
+	k := j
+	for k > 0 && j-k <= maxNormKey && (isWord(text[k-1]) || text[k-1] == '-') {
+		k--
+	}
+	if k == j || j-k > maxNormKey || !isLetter(text[k]) || !eq && !codeShaped(text[k:j]) {
+		return hint{}, false
+	}
+	return cachedHint(unsafe.String(&text[k], j-k)), true
+}
+
+// codeShaped reports an identifier as programs write keys: snake_case or camelCase with a
+// capital after a lower-case letter (taskId, process_instance_id), unlike the words of a
+// sentence (Tel, HKID).
+func codeShaped(w []byte) bool {
+	for i, c := range w {
+		if c == '_' && i > 0 && i+1 < len(w) || isUpper(c) && i > 0 && isLower(w[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionContext: DingTalk markdown mentions people by mobile ("@68765432"), so a phone

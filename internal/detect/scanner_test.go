@@ -784,6 +784,12 @@ func TestBareLabels(t *testing.T) {
 		{"地址 在公司樓下", nil},
 		{"Mr. Chan's name 陳大文", nil},
 		{"example.Name 陳大文", nil},
+		// After another label's colon or " | ": the start of a field too; after a label
+		// that names its own value, the words are that value.
+		{"**備註**：生日 11.09.1963", []string{"date_of_birth:11.09.1963"}},
+		{"FYI | 送貨地址 新界屯門淘大花園8座25樓G室", []string{"address:新界屯門淘大花園8座25樓G室"}},
+		{"Remarks: Name the file 陳大文", nil},
+		{"| 姓名 | 陳大文 |", []string{"person_name:陳大文"}},
 	} {
 		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
 		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
@@ -805,6 +811,44 @@ func TestMayHoldSep(t *testing.T) {
 					t.Fatalf("mayHoldSep(% x) = %v", b, got)
 				}
 			}
+		}
+	}
+}
+
+// TestInlineKeys: a key written inline before its value, as a URL query parameter or a
+// code-shaped key, types the value as a JSON key would; prose words before a value are left
+// to the context words.
+func TestInlineKeys(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string // type:value, in order
+	}{
+		{"https://oa.example.com/done?taskId=13938652446", nil},
+		{"taskId 13442723392 已完成", nil},
+		{"msg_id: 91234567", nil},
+		{"https://x.example.com/p?version=10.1.2.3&ip=10.1.2.4", []string{"ipv4:10.1.2.4"}},
+		{"https://crm.example.com/c?phone=13812345678", []string{"cn_mobile:13812345678"}},
+		{"https://hr.example.com/v?hkid=A1234563&t=1780249701", []string{"hkid:A1234563"}},
+		{"clientIp: 10.0.0.8", []string{"ipv4:10.0.0.8"}},
+		{"a=b=13812345678", []string{"cn_mobile:13812345678"}}, // "b" names nothing
+		// Prose is no key: ID and Tel are context words, not record ids.
+		{"ID 110101199003077774", []string{"cn_id:110101199003077774"}},
+		{"Tel 13812345678", []string{"cn_mobile:13812345678"}},
+	} {
+		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
+		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, have, tc.want)
+		}
+	}
+	for _, w := range []string{"taskId", "process_instance_id", "clientIp", "aB"} {
+		if !codeShaped([]byte(w)) {
+			t.Errorf("codeShaped(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Tel", "HKID", "id", "_id", "x_", "mobile"} {
+		if codeShaped([]byte(w)) {
+			t.Errorf("codeShaped(%q) = true", w)
 		}
 	}
 }
