@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -48,7 +50,7 @@ func readBody(dst []byte, r io.Reader, encoding string, limit, sizeHint int64) (
 	}
 	n, err := buf.ReadFrom(io.LimitReader(rc, limit+1))
 	if err != nil {
-		if len(codings) > 0 {
+		if len(codings) > 0 && !errors.Is(err, os.ErrDeadlineExceeded) {
 			return nil, &errEncoding{fmt.Sprintf("cannot decode %s body: corrupt data", strings.Join(codings, ", "))}
 		}
 		return nil, fmt.Errorf("reading body: %w", err)

@@ -186,6 +186,49 @@ func TestBadInputsFailClosed(t *testing.T) {
 	}
 }
 
+// TestSlowBodyTimesOut: the route's time limit covers reading the request body. A client
+// that sends its headers and then trickles the body gets a 408 JSON error when the limit
+// runs out (not a handler held for as long as the client likes), nothing reaches DingTalk,
+// and the same connection's limit does not outlive the call.
+func TestSlowBodyTimesOut(t *testing.T) {
+	h := newHarness(t, withPolicyEdit("timeout: 10s}", "timeout: 500ms}"))
+	tok := h.legacyToken()
+	h.received()
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		pw.Write([]byte(`{"userid":`)) // then nothing: the client stalls …
+	}()
+	// … until it gives up, so that without the limit this test fails instead of hanging.
+	giveUp := time.AfterFunc(5*time.Second, func() { pw.CloseWithError(io.ErrUnexpectedEOF) })
+	defer giveUp.Stop()
+	req, _ := http.NewRequest(http.MethodPost, h.proxy.URL+"/topapi/v2/user/get?access_token="+tok, pr)
+	req.Header.Set("X-Api-Key", "demo-hr-admin-key")
+	req.Header.Set("Content-Type", "application/json")
+	req.ContentLength = 100
+	start := time.Now()
+	res, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
+	if err != nil {
+		t.Fatalf("no answer to a stalled body: %v", err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("answered after %v, want about the route's 500ms", took)
+	}
+	if res.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"code":"request_body_timeout"`) {
+		t.Fatalf("stalled body: %d %s", res.StatusCode, body)
+	}
+	if got := h.received(); len(got) != 0 {
+		t.Fatalf("DingTalk received %d calls", len(got))
+	}
+	// A call that sends its body in time on a new connection is unaffected.
+	e := h.employee(1)
+	if r := h.postJSON("/topapi/v2/user/get?access_token="+tok, "demo-hr-admin-key", `{"userid":"`+e.UserID+`"}`); r.status != 200 {
+		t.Fatalf("a normal call after the timeout: %d %s", r.status, r.body)
+	}
+}
+
 // TestBotTokenizesForDingTalk: identity numbers in a bot's message reach DingTalk as vault
 // tokens, and DingTalk's copy can be read back only through the proxy.
 func TestBotTokenizesForDingTalk(t *testing.T) {

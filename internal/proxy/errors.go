@@ -14,6 +14,7 @@ const (
 	ReasonPolicyRefused    = "policy_refused"
 	ReasonBadBody          = "invalid_body"
 	ReasonBodyTooLarge     = "body_too_large"
+	ReasonBodyTimeout      = "request_body_timeout"
 	ReasonBadEncoding      = "unsupported_encoding"
 	ReasonUninspectable    = "uninspectable_content_type"
 	ReasonVaultUnavailable = "vault_unavailable"

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httputil"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -191,8 +192,19 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		}
 	}
 	enc := r.Header.Get("Content-Encoding")
+	// The route's time limit covers the whole call, reading the body included: a client that
+	// sends its body slowly must not hold the call and its buffer past it. Forward mode's
+	// tunnels cannot set a deadline (they have their idle timeout).
+	rc := http.NewResponseController(w)
+	deadline, hasDeadline := r.Context().Deadline()
+	if hasDeadline {
+		rc.SetReadDeadline(deadline)
+	}
 	body, err := readBody(nil, r.Body, enc, route.Limits.MaxBody, r.ContentLength)
-	r.Body.Close()
+	r.Body.Close() // under the deadline too: closing drains what is left of a body
+	if hasDeadline {
+		rc.SetReadDeadline(time.Time{})
+	}
 	if err != nil {
 		s.failRequest(c, w, err, "request body")
 		return false
@@ -266,6 +278,8 @@ func classify(err error, what string) (int, string, string) {
 		return http.StatusServiceUnavailable, ReasonVaultUnavailable, "the token vault is unavailable; nothing was forwarded"
 	case errors.Is(err, rewrite.ErrNoHashKey):
 		return http.StatusServiceUnavailable, ReasonInternal, err.Error()
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return http.StatusRequestTimeout, ReasonBodyTimeout, what + ": not received within the route's time limit"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout, ReasonUpstreamTimeout, "the call ran out of time"
 	}
