@@ -17,15 +17,19 @@ import (
 // A negative word names the value right after it, within its own clause: "金額 HK$1,200，
 // 請致電 9123 4567" and "發票 INV-2024-001 / 9123 4567" do not make the phone an amount or
 // an invoice number. So a negative word is ignored once another value (a digit) or a clause
-// separator (, ， 、 | / ／ ｜ ！ ？, or ". " "! " "? ") lies between it and the candidate. A positive word may label
-// a list ("電話 9123 4567 / 6123 4567"), so it reaches across both; but only a word with
-// nothing numeric between it and the candidate may re-type a card number as a bank card
-// (ctxResult.direct).
+// separator (, ， 、 | / ／ ｜ ！ ？, or ". " "! " "? ") lies between it and the candidate. One or
+// two digits glued to a word qualify it rather than being a value (EAN-13, ISBN-10), and the
+// '|' between a table's label cell and its value cell separates no clauses. Most negative
+// words take back every type; narrowNegs only some (a task's id is no phone, but an ID
+// document's number is called an ID too). A positive word may label a list ("電話 9123 4567 /
+// 6123 4567"), so it reaches across both; but only a word with nothing numeric between it
+// and the candidate may re-type a card number as a bank card (ctxResult.direct).
 //
 // English words match case-insensitively on word boundaries (a trailing plural 's' is
 // allowed), except short acronyms listed in capitals (BOC, BEA, ARC), which match only in
 // capitals: in lower case they are ordinary words or names ("arc", "Bea"). Chinese words
-// (traditional and simplified) match anywhere.
+// (traditional and simplified) match anywhere, an ASCII start in any case (QQ帳號, SIM卡).
+// Words inside an HTML tag (<br>) are markup and do not count.
 //
 // Of several words ending at the same place the longest wins: 身份證編號 names an ID although
 // it ends in the negative 編號. 編號 after any other context word also takes that word's
@@ -43,7 +47,12 @@ type ctxResult struct {
 	suffix bool  // the nearest word is 編號, which a word right before it may qualify
 	hard   bool  // the nearest word names another kind of number (hardNegWords)
 	wlen   int   // bytes of the nearest word
+	// negMask: the types the nearest (negative) word takes back; narrowNegs leave the others.
+	negMask tmask
 }
+
+// takesBack reports whether the nearest word is a negative one for type t.
+func (r ctxResult) takesBack(t tid) bool { return r.found && r.neg && r.negMask.has(t) }
 
 var (
 	maskIDCard = tmask(1<<tHKID | 1<<tCNID | 1<<tMOID | 1<<tTWID)
@@ -131,16 +140,41 @@ var ctxGroups = []struct {
 		// A date written 20261129 has a phone's eight digits.
 		"日期", "date",
 		// Product codes: an EAN-13 from a Hong Kong shop (489…) passes Luhn one time in ten.
-		"條碼", "条码", "條形碼", "条形码", "barcode", "ean", "upc", "isbn", "imei"}},
+		"條碼", "条码", "條形碼", "条形码", "barcode", "ean", "upc", "isbn", "imei", "gtin", "sku",
+		"商品編碼", "商品编码", "issn", "期刊號", "期刊号",
+		// Device and SIM numbers have a card's length, and an ICCID its Luhn check digit.
+		"imeisv", "meid", "iccid", "sim card", "sim卡", "sim卡號", "sim卡号",
+		// A postal item number (郵件號) has a card's or a phone's length.
+		"郵件號", "邮件号"}},
 }
 
 // hardNegWords name numbers of other kinds that are written like phone numbers, prefix and
 // all: a Zoom meeting ID "852 2823 7418", a QQ number. Right before a value (no other value
 // or clause between) they also drop the candidates other negative words leave alone (a
 // phone with its 852 prefix).
-var hardNegWords = []string{"qq", "qq號", "qq号", "qq號碼", "qq号码", "meeting id", "meeting no",
+var hardNegWords = []string{"qq", "qq號", "qq号", "qq號碼", "qq号码", "qq帳號", "qq账号", "qq賬號",
+	"qq account", "qq id", "meeting id", "meeting no",
 	"meeting number", "conference id", "webinar id", "會議號", "会议号", "會議號碼", "会议号码",
 	"會議id", "会议id", "會議 id", "会议 id"}
+
+// narrowNegs are negative words that take back some types only: a number named by them is
+// no phone or card, but what else it is their words do not say.
+var narrowNegs = []struct {
+	only  tmask
+	words []string
+}{
+	// A record's id: a task's, an approval's, a user's ("任務ID：15029903791", "Task:
+	// 15029903791") has a mainland mobile's eleven digits. Only phones and cards: an ID
+	// document is named "ID" too, and its longer words (ID card, ID No., 身份證) win anyway.
+	{maskPhone | maskCard, []string{"id", "task", "approval", "任務", "任务", "審批", "审批"}},
+	// The account of a chat or payment app is no bank account, though it ends in 帳號 or
+	// "account"; it is often the holder's phone number, so phones keep their own evidence.
+	{maskBank | maskCard, []string{"微信帳號", "微信账号", "微信賬號", "wechat account", "wechat id",
+		"微信id", "微信 id", "支付寶賬號", "支付寶帳號", "支付宝账号", "alipay account", "alipay id"}},
+}
+
+// maskAll names every built-in type: what a negative word takes back unless it is narrow.
+const maskAll = tmask(1<<numBuiltin - 1)
 
 type ctxWord struct {
 	w      []byte // lower case
@@ -151,6 +185,8 @@ type ctxWord struct {
 	money  bool
 	suffix bool // 編號 ("number"): the word right before it says whose number
 	hard   bool
+	// negMask: the types a negative word takes back (maskAll unless it is narrow).
+	negMask tmask
 }
 
 var (
@@ -161,18 +197,12 @@ var (
 )
 
 func init() {
-	groups := append(ctxGroups[:len(ctxGroups):len(ctxGroups)], struct {
-		mask  tmask
-		neg   bool
-		ver   bool
-		money bool
-		words []string
-	}{0, true, false, false, hardNegWords})
-	for gi, g := range groups {
-		for _, w := range g.words {
+	add := func(words []string, tmpl ctxWord) {
+		for _, w := range words {
 			i := uint16(len(ctxWords))
-			cw := ctxWord{w: bytes.ToLower([]byte(w)), mask: g.mask, neg: g.neg, ver: g.ver, money: g.money,
-				suffix: w == "編號" || w == "编号", hard: gi == len(ctxGroups)}
+			cw := tmpl
+			cw.w = bytes.ToLower([]byte(w))
+			cw.suffix = w == "編號" || w == "编号"
 			if !bytes.Equal(cw.w, []byte(w)) {
 				cw.caps = []byte(w)
 			}
@@ -187,19 +217,39 @@ func init() {
 			ctxRuneSet[(r&0xFFFF)/64] |= 1 << ((r & 0xFFFF) % 64)
 		}
 	}
+	for _, g := range ctxGroups {
+		cw := ctxWord{mask: g.mask, neg: g.neg, ver: g.ver, money: g.money}
+		if g.neg {
+			cw.negMask = maskAll
+		}
+		add(g.words, cw)
+	}
+	add(hardNegWords, ctxWord{neg: true, hard: true, negMask: maskAll})
+	for _, g := range narrowNegs {
+		add(g.words, ctxWord{neg: true, negMask: g.only})
+	}
 }
 
 // nearestContext returns the context word ending nearest before start. Of several words
 // ending at the same place the longest wins, so 銀行卡號 is a bank word although it ends in
 // the card word 卡號. A negative word with a value or a clause separator between it and start
-// belongs to something else and gives no context.
+// belongs to something else and gives no context. A word inside an HTML tag (<br>) is
+// markup, not a word of the text.
+//
+// A markdown table row puts the label in the cell before the value: "| Ref | 6518-5293 |".
+// The '|' that opens the candidate's cell is then no clause break for a word that ends the
+// cell before it; any other word lies beyond it (a header's, another field's).
 func nearestContext(text []byte, start int) ctxResult {
 	if start > len(text) {
 		start = len(text)
 	}
 	p := start
 	crossedValue, crossedClause := false, false
+	bar, cellEnd := openingBar(text, start), -1
 	for runes := 0; p > 0 && runes < ctxWindow; runes++ {
+		if cellEnd >= 0 && p < cellEnd {
+			crossedClause, cellEnd = true, -1 // the label cell does not end in a word
+		}
 		var r ctxResult
 		q := p - 1
 		if c := text[q]; c < utf8.RuneSelf {
@@ -210,7 +260,16 @@ func nearestContext(text []byte, start int) ctxResult {
 			if !r.found {
 				switch {
 				case isDigit(c):
-					crossedValue = true
+					if k := qualifierStart(text, p); k >= 0 {
+						q = k
+					} else {
+						crossedValue = true
+					}
+				case c == '|' && q == bar:
+					cellEnd = q
+					for cellEnd > 0 && text[cellEnd-1] == ' ' {
+						cellEnd--
+					}
 				case c == ',' || c == '|' || c == '/':
 					crossedClause = true
 				case (c == '.' || c == '!' || c == '?') && p < len(text) && text[p] == ' ':
@@ -230,8 +289,13 @@ func nearestContext(text []byte, start int) ctxResult {
 				}
 			}
 		}
+		if r.found && markupWord(text, p, start) {
+			r = ctxResult{}
+		}
 		if r.found && r.suffix {
-			if r2 := wordsEndingAt(text, p-r.wlen); r2.found && !r2.suffix {
+			// A narrow negative before 編號 (任務編號, 審批編號) names a record whose number
+			// is nothing else either: 編號 keeps its own meaning.
+			if r2 := wordsEndingAt(text, p-r.wlen); r2.found && !r2.suffix && !(r2.neg && r2.negMask != maskAll) {
 				r = r2
 			}
 		}
@@ -245,6 +309,75 @@ func nearestContext(text []byte, start int) ctxResult {
 		p = q
 	}
 	return ctxResult{}
+}
+
+// openingBar returns the '|' that opens the table cell starting at start (spaces between
+// them allowed), or -1.
+func openingBar(text []byte, start int) int {
+	k := start
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && text[k-1] == '|' {
+		return k - 1
+	}
+	return -1
+}
+
+// qualifierStart returns where the digits ending at p start when they qualify the context
+// word glued before them, "EAN-13", "ISBN-10", "GTIN14": one or two digits, after a hyphen
+// or none, are part of the label rather than a value between it and the candidate. Else -1.
+// After a product or a currency ("Android13", "RMB12") the digits are that word's value.
+func qualifierStart(text []byte, p int) int {
+	if p < len(text) && isDigit(text[p]) {
+		return -1
+	}
+	d := p
+	for d > 0 && isDigit(text[d-1]) && p-d < 2 {
+		d--
+	}
+	if d > 0 && isDigit(text[d-1]) {
+		return -1
+	}
+	k := d
+	if k > 0 && text[k-1] == '-' {
+		k--
+	}
+	if k == 0 || !isLetter(text[k-1]) {
+		return -1
+	}
+	if r := asciiWordsEndingAt(text, k); !r.found || r.ver || r.money {
+		return -1
+	}
+	return k
+}
+
+// markupWord reports whether the word ending at p lies inside an HTML tag ("<br>", "<br/>",
+// `<span title="BR">`) that closes before start: a '<' and a letter or '/' before it, a '>'
+// after it, no line or other bracket between. DingTalk markdown and card text carry such
+// tags. A word in the candidate's own tag still counts: <a href="tel:91234567">.
+func markupWord(text []byte, p, start int) bool {
+	const reach = 64
+	i := p - 1
+	for ; i >= 0 && p-i < reach; i-- {
+		if c := text[i]; c == '<' {
+			break
+		} else if c == '>' || c == '\n' {
+			return false
+		}
+	}
+	if i < 0 || p-i >= reach || !isLetter(text[i+1]) && text[i+1] != '/' {
+		return false
+	}
+	for j := p; j < start; j++ {
+		switch text[j] {
+		case '>':
+			return true
+		case '<', '\n':
+			return false
+		}
+	}
+	return false
 }
 
 // wordsEndingAt returns the context words ending right before p.
@@ -276,6 +409,7 @@ func (r *ctxResult) take(w *ctxWord, longest *int) {
 		r.found, r.mask, r.neg, r.ver, r.money, r.suffix = true, w.mask, w.neg, w.ver, w.money, w.suffix
 		r.hard = w.hard
 		r.wlen = len(w.w)
+		r.negMask = w.negMask
 	case len(w.w) == *longest:
 		r.mask |= w.mask
 		r.neg = r.neg || w.neg
@@ -283,6 +417,7 @@ func (r *ctxResult) take(w *ctxWord, longest *int) {
 		r.money = r.money && w.money
 		r.suffix = r.suffix && w.suffix
 		r.hard = r.hard || w.hard
+		r.negMask |= w.negMask
 	}
 }
 
@@ -322,7 +457,8 @@ func cjkWordsEndingAt(text []byte, p int, ru rune) ctxResult {
 	longest := 0
 	for _, i := range ctxByRune[ru] {
 		w := &ctxWords[i]
-		if s := p - len(w.w); s >= 0 && bytes.Equal(text[s:p], w.w) {
+		// Folded: a word may start in ASCII ("QQ帳號", "SIM卡").
+		if s := p - len(w.w); s >= 0 && equalFoldASCII(text[s:p], w.w) && (w.caps == nil || bytes.Equal(text[s:p], w.caps)) {
 			r.take(w, &longest)
 		}
 	}

@@ -13,7 +13,8 @@ func TestNearestContext(t *testing.T) {
 		absent   bool
 		ver      bool
 		money    bool
-		indirect bool // a digit lies between the word and the candidate
+		indirect bool  // a digit lies between the word and the candidate
+		narrow   tmask // for a narrow negative word: the types it takes back
 	}{
 		{text: "請致電 ^", mask: maskPhone},
 		{text: "Call me: ^", mask: maskPhone},
@@ -103,6 +104,71 @@ func TestNearestContext(t *testing.T) {
 		{text: "iOS ^", neg: true, ver: true},
 		{text: "Windows ^", neg: true, ver: true},
 		{text: "kiosk ^", absent: true},
+		// Device, SIM, product, journal and postal item numbers.
+		{text: "IMEISV: ^", neg: true},
+		{text: "MEID ^", neg: true},
+		{text: "ICCID：^", neg: true},
+		{text: "SIM卡號：^", neg: true},
+		{text: "SIM card number ^", neg: true},
+		{text: "SIM card ^", neg: true},
+		{text: "GTIN: ^", neg: true},
+		{text: "SKU ^", neg: true},
+		{text: "商品編碼：^", neg: true},
+		{text: "商品编码 ^", neg: true},
+		{text: "郵件號：^", neg: true},
+		{text: "邮件号 ^", neg: true},
+		{text: "ISSN: ^", neg: true},
+		{text: "國際標準期刊號：^", neg: true},
+		// A number glued to a label qualifies it (EAN-13); a longer one is a value, and a
+		// product's or a currency's is its version or amount.
+		{text: "EAN-13: ^", neg: true},
+		{text: "ISBN-10 ^", neg: true},
+		{text: "GTIN14 ^", neg: true},
+		{text: "Tel-2 ^", mask: maskPhone},
+		{text: "EAN-1234 ^", absent: true},
+		{text: "Ref 12 ^", absent: true},
+		{text: "Android13 ^", absent: true},
+		{text: "RMB12 ^", absent: true},
+		// A chat or payment app's account beats 帳號/account: a QQ number is nothing else;
+		// a WeChat or Alipay account is no bank or card number, and may be a phone.
+		{text: "QQ帳號：^", neg: true},
+		{text: "QQ account: ^", neg: true},
+		{text: "微信帳號：^", neg: true, narrow: maskBank | maskCard},
+		{text: "WeChat account: ^", neg: true, narrow: maskBank | maskCard},
+		{text: "WeChat ID: ^", neg: true, narrow: maskBank | maskCard},
+		{text: "支付宝账号 ^", neg: true, narrow: maskBank | maskCard},
+		{text: "帳號：^", mask: maskBank},
+		{text: "微信：^", absent: true},
+		// A record's id is no phone or card number; an ID document's words are longer.
+		{text: "任務ID：^", neg: true, narrow: maskPhone | maskCard},
+		{text: "用戶ID：^", neg: true, narrow: maskPhone | maskCard},
+		{text: "Task: ^", neg: true, narrow: maskPhone | maskCard},
+		{text: "Approval ^", neg: true, narrow: maskPhone | maskCard},
+		{text: "审批 ^", neg: true, narrow: maskPhone | maskCard},
+		{text: "任務編號：^", neg: true},
+		{text: "ID card ^", mask: maskIDCard},
+		{text: "ID No. ^", mask: maskIDCard},
+		{text: "身份證ID：^", neg: true, narrow: maskPhone | maskCard},
+		{text: "HKID ^", mask: tHKID.mask()},
+		{text: "Paid ^", absent: true},
+		// A word inside an HTML tag is markup.
+		{text: "第一行<br>^", absent: true},
+		{text: "Line one<br/>^", absent: true},
+		{text: `<span title="BR">^`, absent: true},
+		{text: "<b>BR</b> ^", mask: tHKBR.mask(), indirect: false},
+		{text: "a < b BR ^", mask: tHKBR.mask()},
+		{text: `<a href="tel:^`, mask: maskPhone}, // the candidate's own tag`
+		// A table's label cell labels the value cell after it; a header or a cell further
+		// back does not.
+		{text: "| Ref | ^", neg: true},
+		{text: "| User ID | ^", neg: true},
+		{text: "| Version | ^", neg: true, ver: true},
+		{text: "| 合同編號 | ^", neg: true},
+		{text: "| 電話號碼 | ^", mask: maskPhone},
+		{text: "| Ref | Remarks | ^", absent: true},
+		{text: "| Ref | 123 | ^", absent: true},
+		{text: "| Version |\n| ^", absent: true},
+		{text: "| 訂單已完成 | ^", absent: true},
 	}
 	for _, tt := range tests {
 		i := 0
@@ -117,8 +183,13 @@ func TestNearestContext(t *testing.T) {
 			}
 			continue
 		}
-		if !r.found || r.mask != tt.mask || r.neg != tt.neg || r.ver != tt.ver || r.money != tt.money || r.direct == tt.indirect {
-			t.Errorf("%q: got %+v, want mask=%b neg=%v ver=%v money=%v direct=%v", tt.text, r, tt.mask, tt.neg, tt.ver, tt.money, !tt.indirect)
+		narrow := tt.narrow
+		if tt.neg && narrow == 0 {
+			narrow = maskAll
+		}
+		if !r.found || r.mask != tt.mask || r.neg != tt.neg || r.ver != tt.ver || r.money != tt.money || r.direct == tt.indirect ||
+			r.negMask != narrow {
+			t.Errorf("%q: got %+v, want mask=%b neg=%v ver=%v money=%v direct=%v negMask=%b", tt.text, r, tt.mask, tt.neg, tt.ver, tt.money, !tt.indirect, narrow)
 		}
 	}
 }
@@ -209,6 +280,55 @@ func TestContextWordsInText(t *testing.T) {
 		{"姓名：Peter chan", PersonName, "Peter chan"},
 		{"客戶姓名：歐陽嘉欣 Order #HK-20251120-0621", PersonName, "歐陽嘉欣"},
 		{"申請人：Karen Ip", PersonName, "Karen Ip"},
+		// Device, product, journal and postal item numbers in a card's or a phone's shape;
+		// the same numbers after words that name a card or a phone.
+		{"IMEISV: 3584132699540760", "", ""},
+		{"MEID 3584132699540760", "", ""},
+		{"Card: 3584132699540760", CreditCard, "3584132699540760"},
+		{"EAN-13: 4907374125062", "", ""},
+		{"ISBN-10 4907374125062", "", ""},
+		{"Visa: 4907374125062", CreditCard, "4907374125062"},
+		{"EAN-13: 4907374125062, card 4111 1111 1111 1111", CreditCard, "4111 1111 1111 1111"},
+		{"GTIN: 38536546609818", "", ""},
+		{"商品編碼：38536546609818", "", ""},
+		{"SKU 38536546609818", "", ""},
+		{"信用卡：38536546609818", CreditCard, "38536546609818"},
+		{"郵件號：5655961689763", "", ""},
+		{"邮件号 5655961689763", "", ""},
+		{"卡號：5655961689763", CreditCard, "5655961689763"},
+		{"ISSN: 4416-6990", "", ""},
+		{"國際標準期刊號：4416-6990", "", ""},
+		{"Tel: 4416-6990", HKPhone, "4416-6990"},
+		// A chat or payment app's account is no bank account; a WeChat or Alipay account
+		// that is a phone number stays one.
+		{"QQ帳號：628470446", "", ""},
+		{"QQ account: 628470446", "", ""},
+		{"微信帳號：830660547", "", ""},
+		{"WeChat account: 830660547", "", ""},
+		{"帳號：628470446", HKBankAccount, "628470446"},
+		{"Bank account: 830660547", HKBankAccount, "830660547"},
+		{"微信帳號：13812345678", CNMobile, "13812345678"},
+		{"WeChat ID: 13812345678", CNMobile, "13812345678"},
+		{"QQ帳號：13812345678", "", ""},
+		// A record's id is no phone or card number; an ID document's is still found.
+		{"任務ID：15029903791", "", ""},
+		{"Task: 15029903791", "", ""},
+		{"Approval: 17860021637", "", ""},
+		{"用戶ID：14867385852", "", ""},
+		{"審批編號 110101199003077774", "", ""}, // 編號 names the record's number
+		{"審批 110101199003077774", CNID, "110101199003077774"},
+		{"手機：15029903791", CNMobile, "15029903791"},
+		{"Task: call 15029903791", CNMobile, "15029903791"},
+		{"ID: A123456(3)", HKID, "A123456(3)"},
+		{"身份證ID：A123456(3)", HKID, "A123456(3)"},
+		{"ID 11010519491231002X", CNID, "11010519491231002X"},
+		{"ID card 11010519491231002X", CNID, "11010519491231002X"},
+		{"ID No. 11010519491231002X", CNID, "11010519491231002X"},
+		// HTML tags are markup: <br> is no business registration.
+		{"第一行<br>12345678", "", ""},
+		{"Line one<br/>23456789", "", ""},
+		{"BR 12345678", HKBR, "12345678"},
+		{"<b>BR</b> 12345678", HKBR, "12345678"},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: "content"}, nil)

@@ -110,8 +110,9 @@
 //     and Yida records key their data) is typed by its component: PhoneField a phone,
 //     IdCardField an ID, Money/NumberField negative, any other neutral.
 //   - A key written inline before a value counts as a key: a URL query or form parameter
-//     ("?taskId=13812345678", "&mobile=91234567") or a camelCase/snake_case identifier and
-//     a colon or space ("taskId 13812345678"). A prose word ("ID", "Tel") is a context word.
+//     ("?taskId=13812345678", "&mobile=91234567"), a URL path segment before the value's
+//     ("/taskId/15029903791/") or a camelCase/snake_case identifier and a colon or space
+//     ("taskId 13812345678"). A prose word ("ID", "Tel") is a context word.
 //
 // # Context words (context.go)
 //
@@ -123,8 +124,14 @@
 //
 // A negative word names the value right after it: once a digit (another value) or a clause
 // separator (, ， 、 | / ！ ？ ". ") lies between it and the candidate, it no longer applies —
-// in "發票 INV-2024-001 金額 HK$1,200，請致電 9123 4567" the phone is not an amount. A positive
-// word reaches across values, so lists keep their context ("電話 9123 4567 / 6123 4567").
+// in "發票 INV-2024-001 金額 HK$1,200，請致電 9123 4567" the phone is not an amount. One or two
+// digits glued to a word qualify it (EAN-13), and a markdown table's label cell labels the
+// value cell right after it ("| Ref | 6518-5293 |"). A positive word reaches across values,
+// so lists keep their context ("電話 9123 4567 / 6123 4567"). A record's id word (ID, task,
+// approval, 任務, 審批) takes back phones and cards only, and a chat or payment app's account
+// (微信帳號, WeChat ID, 支付寶賬號) bank and card numbers only: the first may be an ID
+// document's, the second the holder's phone number. Words inside an HTML tag (<br>) are
+// markup.
 // Words naming another kind of number written like a phone, prefix and all (meeting ID,
 // 會議號, QQ), also drop a phone with its 852 prefix right after them ("Meeting ID: 852 2823
 // 7418"). IPv4 addresses are only taken back by version words (version, build, firmware, 版本): no
@@ -182,7 +189,9 @@
 //     address (電郵taiman@…) stay out of it. Single-label domains are not addresses.
 //   - IP: every RFC 4291 text form of IPv6, with its zone (fe80::1%eth0) and after a label
 //     colon (IP:2001:db8::1); dotted quads that number a section, clause or OID or version a
-//     User-Agent product (Chrome/120.0.0.0) are not IPv4.
+//     User-Agent product (Chrome/120.0.0.0) are not IPv4. A clause marker counts after 第
+//     or glued to the number (第 3.1.5.5 條, 4.3.1.2項): after a space 條碼, 項目 and 款式
+//     are the next words.
 //   - HKID: the issued one- and two-letter prefixes, also written with a space after them
 //     (A 123456(3), brackets and check digit required); a never-issued two-letter prefix only
 //     under an ID key or word, and not when it is also a passport's shape (ED1234567) where a

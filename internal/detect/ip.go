@@ -209,7 +209,7 @@ func numberedHeading(text []byte, s, e int) bool {
 			return true
 		}
 	}
-	// Chinese numbering is often spaced: "第 3.1.5.5 條" as well as "第3.1.5.5條".
+	// Chinese numbering is often spaced after 第: "第 3.1.5.5 條" as well as "第3.1.5.5條".
 	b := s
 	for b > 0 && text[b-1] == ' ' && s-b < 2 {
 		b--
@@ -217,14 +217,26 @@ func numberedHeading(text []byte, s, e int) bool {
 	if hasSuffixBytes(text[:b], "第") {
 		return true
 	}
+	// Without 第 the marker follows the number, glued or after a space ("4.3.1.2項",
+	// "合同 4.3.1.2 項辦理"). After a space the same characters also start other words —
+	// 條碼, 項目, 款式, 節目 ("10.0.0.5 項目A 已重啟") — which are no marker.
 	a := e
 	for a < len(text) && text[a] == ' ' && a-e < 2 {
 		a++
 	}
 	for _, w := range []string{"條", "条", "章", "節", "节", "款", "項", "项"} {
-		if hasPrefixBytes(text[a:], w) {
-			return true
+		if !hasPrefixBytes(text[a:], w) {
+			continue
 		}
+		if a > e {
+			rest := text[a+len(w):]
+			for _, c := range []string{"碼", "码", "目", "式", "日", "件"} {
+				if hasPrefixBytes(rest, c) {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	if oidLabelBefore(text, s) {
 		return true

@@ -31,6 +31,10 @@ func init() {
 			{text: "Humanoid: 203.0.113.9", key: "remark", want: "203.0.113.9"},
 			{text: "https://example.com/hosts/192.0.2.14/status", key: "remark", want: "192.0.2.14"},
 			{text: "第 3 項：登入 IP 192.0.2.13", key: "remark", want: "192.0.2.13"},
+			// A marker character after a space starts the next words (條碼, 項目, 款式).
+			{text: "IP: 192.168.16.62 條碼 6908118859562", key: "content", want: "192.168.16.62"},
+			{text: "伺服器 10.0.0.5 項目A 已重啟", key: "content", want: "10.0.0.5"},
+			{text: "http://10.0.0.5 款式", key: "content", want: "10.0.0.5"},
 		},
 		fp: []tcase{
 			{text: "1.2.3.4.5", key: "remark"},
@@ -46,6 +50,7 @@ func init() {
 			// Chinese clause numbers are often spaced.
 			{text: "請參閱第 3.1.5.5 條", key: "content"},
 			{text: "依照合同 4.3.1.2 項辦理", key: "content"},
+			{text: "依照合同 4.3.1.2項辦理", key: "content"},
 			{text: "192.168.*.*", key: "remark"},
 			{text: "1.2.3", key: "remark"},
 			{text: "192.168.1.10abc", key: "remark"},

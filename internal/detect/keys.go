@@ -171,7 +171,13 @@ var keyTable = func() map[string]hint {
 		"originatorUserId", "chatbotUserId", "senderId", "msgId", "userId", "unionId", "corpId",
 		"openId", "deptId", "dingtalkId", "salaryGroupId", "salaryItemId",
 		// Accounting codes, often written 1234-5678 like a phone.
-		"costCenter", "costCentre", "costCenterCode", "profitCenter")
+		"costCenter", "costCentre", "costCenterCode", "profitCenter",
+		// Numbers of things, not people, in a card's, a phone's or an address's shape:
+		// object identifiers (2.5.4.6), device and SIM numbers, product and serial codes.
+		"oid", "imei", "imeisv", "meid", "iccid", "simCard", "simCardNo", "simCardNumber",
+		"isbn", "issn", "barcode", "ean", "upc", "gtin", "sku",
+		// Chat accounts: a QQ number, a WeChat id.
+		"qq", "qqNo", "wechat", "wechatId")
 	return m
 }()
 
@@ -668,6 +674,8 @@ var suffixRules = []suffixRule{
 	{"bankaccountno", hBank, false}, {"bankaccountnumber", hBank, false},
 	{"bankaccount", hBank, false}, {"bankcardno", hBank, false}, {"bankcard", hBank, false},
 	{"accountno", hBank, false}, {"acctno", hBank, false}, {"accountnumber", hBank, false},
+	// A SIM card's number is its ICCID, no payment card's ("simCardNo").
+	{"simcardno", hNeg, false}, {"simcardnumber", hNeg, false}, {"simcard", hNeg, false},
 	{"creditcardno", hCard, false}, {"creditcard", hCard, false}, {"cardno", hCard, false},
 	{"cardnumber", hCard, false},
 	{"ipaddress", hIP, false}, {"ipaddr", hIP, false}, {"ip", hIP, true},
@@ -717,6 +725,10 @@ var suffixRules = []suffixRule{
 	{"lon", hNeg, true}, {"port", hNeg, false}, {"rate", hNeg, false},
 	{"ratio", hNeg, false}, {"percent", hNeg, false}, {"width", hNeg, false},
 	{"height", hNeg, false}, {"length", hNeg, false}, {"weight", hNeg, false},
+	{"oid", hNeg, true}, {"imei", hNeg, false}, {"imeisv", hNeg, false}, {"meid", hNeg, true},
+	{"iccid", hNeg, false}, {"isbn", hNeg, false}, {"issn", hNeg, false}, {"barcode", hNeg, false},
+	{"ean", hNeg, true}, {"upc", hNeg, true}, {"gtin", hNeg, false}, {"sku", hNeg, true},
+	{"qq", hNeg, true}, {"wechat", hNeg, true},
 }
 
 // personRoles are the people a record names by role: "creatorName", "approver_name",
@@ -852,6 +864,10 @@ type cjkRule struct {
 }
 
 var cjkRules = []cjkRule{
+	// Numbers of things, not people: a SIM card's, a product's, a journal's, a postal item's
+	// (before 卡號 makes a SIM card a payment card and 郵件 an e-mail address).
+	{[]string{"SIM卡", "sim卡", "條碼", "条码", "條形碼", "条形码", "商品編碼", "商品编码", "期刊號",
+		"期刊号", "郵件號", "邮件号"}, hNeg},
 	{[]string{"出生", "生日"}, hDOB},
 	{[]string{"電郵", "电邮", "郵箱", "邮箱", "郵件", "邮件", "電子郵", "电子邮"}, hEmail},
 	{[]string{"電話", "电话", "手機", "手机", "手提", "傳真", "传真", "座機", "座机", "分機", "分机",
@@ -862,6 +878,10 @@ var cjkRules = []cjkRule{
 	// A Taiwan resident certificate (after 身份證: 永久居留身份證 is a mainland card).
 	{[]string{"居留證", "居留证"}, hTWID},
 	{[]string{"信用卡"}, hCard},
+	// A chat or payment app's account is no bank account (before 帳號): a QQ number is
+	// nothing else either; a WeChat or Alipay account is often the holder's phone number.
+	{[]string{"QQ", "qq"}, hNeg},
+	{[]string{"微信帳號", "微信账号", "微信賬號", "支付寶賬號", "支付寶帳號", "支付宝账号"}, hNeutral},
 	// A mainland social insurance number is the resident ID number (before 賬號 makes it a
 	// bank account).
 	{[]string{"社保", "社會保險", "社会保险", "社會保障", "社会保障"}, hSocial},

@@ -760,7 +760,7 @@ func (st *scanState) add(c cand) {
 		cx := st.context(c.start)
 		if cx.found && cx.mask.has(c.t) {
 			score = max(score, scoreCtx)
-		} else if cx.found && cx.neg && (c.flags&fVerOnly == 0 || cx.ver) && !(c.flags&fMoneyOK != 0 && cx.money) {
+		} else if cx.takesBack(c.t) && (c.flags&fVerOnly == 0 || cx.ver) && !(c.flags&fMoneyOK != 0 && cx.money) {
 			return
 		}
 	}
@@ -775,16 +775,17 @@ func (st *scanState) add(c cand) {
 }
 
 // inlineKey returns the hint of a key written inline right before the value at start: a URL
-// query or form parameter ("?taskId=13812345678", "&mobile=91234567") or a code-shaped key
+// query or form parameter ("?taskId=13812345678", "&mobile=91234567"), a URL path segment
+// naming the next one ("/taskId/15029903791/", "/refNo/6518-5293/"), or a code-shaped key
 // and a colon or space ("taskId 13812345678", "client_ip: 10.0.0.8"). A prose word before a
-// value is a context word, not a key: without '=' only a camelCase or snake_case identifier
-// counts, so "ID 110101…" and "Tel 9123 4567" are left to context.
+// value is a context word, not a key: without '=' or a path only a camelCase or snake_case
+// identifier counts, so "ID 110101…" and "Tel 9123 4567" are left to context.
 func (st *scanState) inlineKey(start int) (hint, bool) {
 	text := st.text
-	j, eq := start, false
+	j, keySep := start, false // keySep: only keys end in '=' or a path's '/'
 	switch {
-	case j > 1 && text[j-1] == '=':
-		j, eq = j-1, true
+	case j > 1 && (text[j-1] == '=' || text[j-1] == '/'):
+		j, keySep = j-1, true
 	case j > 2 && text[j-1] == ' ' && text[j-2] == ':':
 		j -= 2
 	case j > 1 && (text[j-1] == ' ' || text[j-1] == ':'):
@@ -796,10 +797,19 @@ func (st *scanState) inlineKey(start int) (hint, bool) {
 	for k > 0 && j-k <= maxNormKey && (isWord(text[k-1]) || text[k-1] == '-') {
 		k--
 	}
-	if k == j || j-k > maxNormKey || !isLetter(text[k]) || !eq && !codeShaped(text[k:j]) {
+	if k == j || j-k > maxNormKey || !isLetter(text[k]) || !keySep && !codeShaped(text[k:j]) {
 		return hint{}, false
 	}
+	if text[j] == '/' && !pathSegment(text, k) {
+		return hint{}, false // "IP/10.0.0.1", "wa.me/852…", or the host of "//host/…"
+	}
 	return cachedHint(unsafe.String(&text[k], j-k)), true
+}
+
+// pathSegment reports whether the word at k is a URL path segment: a '/' before it that
+// does not end "//" (after which the host comes).
+func pathSegment(text []byte, k int) bool {
+	return k > 0 && text[k-1] == '/' && (k < 2 || text[k-2] != '/')
 }
 
 // codeShaped reports an identifier as programs write keys: snake_case or camelCase with a

@@ -719,6 +719,15 @@ func TestMarkupLabels(t *testing.T) {
 		// Not labels: a dash between numbers, a table of amounts, a masked group.
 		{"2019 - 2020 年度", nil},
 		{"| 金額 | 3000 |", nil},
+		// A table's label cell labels the value cell after it, not a cell further on.
+		{"| Version | 7.7.91.119 |", nil},
+		{"| Ref | 6518-5293 |", nil},
+		{"| User ID | 14867385852 |", nil},
+		{"| 電話 | 9123 4567 |", []string{"hk_phone:9123 4567"}},
+		{"| 身份證 | A123456(3) |", []string{"hkid:A123456(3)"}},
+		{"| IP | 7.7.91.119 |", []string{"ipv4:7.7.91.119"}},
+		{"| Ref | Remarks | 14867385852 |", []string{"cn_mobile:14867385852"}},
+		{"| Version | Host |\n|---|---|\n| 7.7.91.1 | 10.0.0.5 |", []string{"ipv4:7.7.91.1", "ipv4:10.0.0.5"}},
 		{"2*** 2000", nil},
 		{"9*** 4567 / 2*** 2000-0000", nil},
 	} {
@@ -835,6 +844,14 @@ func TestInlineKeys(t *testing.T) {
 		// Prose is no key: ID and Tel are context words, not record ids.
 		{"ID 110101199003077774", []string{"cn_id:110101199003077774"}},
 		{"Tel 13812345678", []string{"cn_mobile:13812345678"}},
+		// A URL path segment naming an id names the segment after it; a host, a product
+		// token or a segment naming nothing does not.
+		{"https://example.com/taskId/15029903791/detail", nil},
+		{"https://example.com/refNo/6518-5293/", nil},
+		{"https://example.com/mobile/13812345678/detail", []string{"cn_mobile:13812345678"}},
+		{"https://example.com/users/13812345678/detail", []string{"cn_mobile:13812345678"}},
+		{"http://taskId/13812345678", []string{"cn_mobile:13812345678"}},
+		{"IP/192.0.2.11", []string{"ipv4:192.0.2.11"}},
 	} {
 		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
 		if fmt.Sprint(have) != fmt.Sprint(tc.want) {
