@@ -16,7 +16,8 @@ func processInstance(c *fileCtx) node {
 	ts := func(t time.Time) string { return t.Format("2006-01-02T15:04Z") }
 	kind := g.Pick([]string{"請假", "報銷", "出差", "資料更新", "加班"})
 	r := obj()
-	r.set("title", plain(e.Name+"提交的"+kind))
+	// The applicant's name starts the title (API-NOTES): personal data like any other.
+	r.set("title", piiPrefix("person_name", e.Name+"提交的"+kind, len(e.Name)))
 	r.set("createTime", plain(ts(created)))
 	finished := g.Chance(0.5)
 	if finished {

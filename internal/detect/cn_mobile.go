@@ -2,7 +2,10 @@ package detect
 
 // Mainland China mobile numbers: 11 digits 1[3-9]x xxxx xxxx on an allocated three-digit
 // prefix, optionally after +86, 0086 or 86 and written 13800138000, 138 0013 8000 or
-// 138-0013-8000.
+// 138-0013-8000. Split only after the prefix (138 12345678, 138-12345678) or 4-4-3, the
+// number is also what a count or code before another number looks like: it needs a phone
+// key, a phone word or the country code, and its last eight digits are then never an HK
+// phone of their own.
 //
 // Allocated prefixes (MIIT numbering plan as of 2024): 130–139; 145–149; 150–153, 155–159;
 // 162, 165–167; 170–178; 180–189; 190–193, 195–199. 140–144 are 13-digit IoT numbers, 154,

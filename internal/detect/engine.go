@@ -114,6 +114,11 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 // A roster value whose field code means nothing to the detectors is labelled by the field's
 // display name instead. A node that labels a sibling value (a form component's "name") is
 // read without its key: the key says "this names a field", not "this is a person's name".
+//
+// Two values take a label from where they sit rather than from a sibling: a member with a
+// bare key (detail, value, line1 …) inside JSON held in a string under a typed key
+// ({"address":"{\"detail\":…}"}) is read by that key, and an approval instance's title
+// is labelled as the originator's name it starts with.
 func FieldOf(n *jsonwalk.Node) Field {
 	if n.NamesSibling() {
 		return Field{Number: n.Number()}
@@ -123,7 +128,77 @@ func FieldOf(n *jsonwalk.Node) Field {
 		// An opaque custom field code (customField-abc123): its display name says more.
 		label = bytesString(alt)
 	}
-	return Field{Key: bytesString(n.Key()), Label: label, Number: n.Number()}
+	key := n.Key()
+	if label == "" {
+		switch {
+		case n.Nested() && bareKey(key):
+			label = holderMeaning(n)
+		case string(key) == "title" && approvalTitle(n):
+			label = approvalTitleLabel
+		}
+	}
+	return Field{Key: bytesString(key), Label: label, Number: n.Number()}
+}
+
+// bareKeys name a member by its role in a record, not by what it holds: inside a string
+// that holds a typed record ({"address":"{\"province\":…,\"detail\":…}"},
+// {"mobile":"{\"areaCode\":\"+86\",\"number\":…}"}) they hold what the string's key
+// names. Keys that name a part (province, city, street) are not bare: a province alone is
+// no address.
+var bareKeys = []string{"detail", "details", "value", "val", "text", "full", "fullText",
+	"line", "line1", "line2", "line3", "raw", "formatted", "display", "content", "number", "num", "no"}
+
+func bareKey(key []byte) bool {
+	for _, k := range bareKeys {
+		if jsonwalk.KeyIs(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// holderMeaning returns the key or label of the string holding n's document when it names a
+// type and no key on the way down names something else (under "address", a value inside
+// {"mobile":{"value":…}} stays a mobile's); "" otherwise. A holder that is itself a bare
+// member of a JSON string takes its meaning from its own holder.
+func holderMeaning(n *jsonwalk.Node) string {
+	for c := n.Container(); c != nil; c = c.Container() {
+		if c.KeyTok >= 0 && !bareKey(c.Key()) && cachedHint(bytesString(c.Key())) != (hint{}) {
+			return ""
+		}
+	}
+	h := n.Holder()
+	if h == nil {
+		return ""
+	}
+	f := FieldOf(h)
+	switch {
+	case cachedHint(f.Label).pos != 0:
+		return f.Label
+	case cachedHint(f.Key).pos != 0:
+		return f.Key
+	}
+	return ""
+}
+
+// approvalTitleLabel labels an approval instance's title. DingTalk writes the title as the
+// originator's nick, 提交的 and the form's name ("陳大文提交的請假"), so its head is what an
+// originatorNickName holds; nameValue reads a title labelled so only for that head.
+const approvalTitleLabel = "originatorNickName"
+
+// approvalRecordKeys are members only an approval instance (legacy, v1.0 or its change
+// event) holds beside its title: a title elsewhere (a message, a card, a job) is free text.
+var approvalRecordKeys = []string{"processInstanceId", "procInstId", "originatorUserId",
+	"originatorDeptId", "formComponentValues", "processCode", "businessId"}
+
+// approvalTitle reports whether a title member belongs to an approval instance: by its
+// siblings, or by the object that holds it (the legacy API's process_instance).
+func approvalTitle(n *jsonwalk.Node) bool {
+	if n.HasSibling(approvalRecordKeys...) {
+		return true
+	}
+	c := n.Container()
+	return c != nil && c.KeyTok >= 0 && jsonwalk.KeyIs(c.Key(), "processInstance")
 }
 
 func bytesString(b []byte) string {

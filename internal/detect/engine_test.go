@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
 )
 
 func engine(t testing.TB) *Engine {
@@ -153,6 +154,9 @@ func FuzzEngine(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"remark":"HKID A123456(3) \u0040 9123 4567","ext":"{\"id\":\"K382716(A)\"}","n":91234567}`))
+	// A bare member of JSON under a typed key, an approval title, a mobile written 3-8.
+	f.Add([]byte(`{"address":"{\"value\":\"{\\\"detail\\\":\\\"香港北角太古城10座31樓A室\\\"}\"}","mobile":"136 12138685",` +
+		`"result":{"title":"Chan Tai Man提交的報銷","process\u005finstance\u005fid":"x"}}`))
 	e := engine(f)
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		got, err := reports(t, e, doc)
@@ -295,5 +299,131 @@ func TestHeldOutPayloads(t *testing.T) {
 		if n > 0 {
 			t.Errorf("%s %s: %s %q not found", k.file, k.path, k.typ, k.value)
 		}
+	}
+}
+
+// TestNestedJSONTakesHolderKey: a string holding JSON under a typed key is that type's
+// record; its members with bare keys (detail, value, line1 …) hold what the outer key
+// names, and members whose keys mean something keep their own meaning.
+func TestNestedJSONTakesHolderKey(t *testing.T) {
+	const addr = "香港北角太古城10座31樓A室"
+	e := engine(t)
+	for _, tt := range []struct {
+		doc  string
+		want []string // "path|type|value"
+	}{
+		{`{"address":"{\"province\":\"香港\",\"detail\":\"` + addr + `\"}"}`, []string{"address|address|" + addr}},
+		{`{"地址":"{\"city\":\"香港\",\"full_text\":\"` + addr + `\"}"}`, []string{"地址|address|" + addr}},
+		{`{"homeAddress":"[{\"line1\":\"` + addr + `\"}]"}`, []string{"homeAddress|address|" + addr}},
+		// A form component named 地址 whose value is JSON: the name is the holder's label.
+		{`{"form":[{"name":"地址","value":"{\"text\":\"` + addr + `\"}"}]}`, []string{"form.0.value|address|" + addr}},
+		// Two strings deep: the inner holder is itself a bare member of the outer record.
+		{`{"address":"{\"value\":\"{\\\"detail\\\":\\\"` + addr + `\\\"}\"}"}`, []string{"address|address|" + addr}},
+		{`{"mobile":"{\"areaCode\":\"+852\",\"number\":\"91234567\"}"}`, []string{"mobile|hk_phone|91234567"}},
+		// An inner key that means something keeps its meaning: a mobile in an address
+		// record is a phone, an id is an id, and a value under an order number is neither.
+		{`{"address":"{\"mobile\":\"91234567\",\"id\":\"91234568\"}"}`, []string{"address|hk_phone|91234567"}},
+		{`{"address":"{\"owner\":{\"name\":\"cs\",\"orderNo\":{\"value\":\"91234567\"}}}"}`, nil},
+		// A holder that names no type passes nothing down.
+		{`{"extension":"{\"detail\":\"` + addr + `\"}"}`, nil},
+		{`{"msgParam":"{\"text\":\"91234567\"}"}`, nil},
+		// Outside JSON in a string, a bare key is only itself.
+		{`{"address":{"detail":"91234567"}}`, nil},
+	} {
+		got, err := reports(t, e, []byte(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		var short []string
+		for _, g := range got {
+			p := strings.Split(g, "|")
+			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
+		}
+		if !slices.Equal(short, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		}
+	}
+}
+
+// TestApprovalTitle: an approval instance's title starts with the originator's name
+// ("<name>提交的<form>", legacy and v1.0 APIs and their events). Only that name is reported,
+// only in an approval record, and only when it is a person's name.
+func TestApprovalTitle(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		doc  string
+		want []string // "path|value", all person_name
+	}{
+		{`{"result":{"title":"陳大文提交的請假","originatorUserId":"chantaiman","businessId":"202503181015000123456"}}`, []string{"result.title|陳大文"}},
+		{`{"process_instance":{"title":"Chan Tai Man提交的報銷","status":"RUNNING"}}`, []string{"process_instance.title|Chan Tai Man"}},
+		{`{"process_instance_id":"abc","title":"歐陽小明 提交的出差申請"}`, []string{"title|歐陽小明"}},
+		{`{"data":"{\"processInstanceId\":\"aAlK\",\"title\":\"李子軒提交的采购申请\",\"type\":\"start\"}"}`, []string{"data|李子軒"}},
+		// A title elsewhere is free text.
+		{`{"msg":{"title":"陳大文提交的請假","text":"已批"}}`, nil},
+		{`{"markdown":{"title":"陳大文提交的請假"},"processInstanceId":"x"}`, nil},
+		// No originator, or a department: nothing, and never the whole title.
+		{`{"title":"財務部提交的報銷","processInstanceId":"abc"}`, nil},
+		{`{"title":"IT 部提交的報銷","processInstanceId":"abc"}`, nil},
+		{`{"title":"年假申請","processInstanceId":"abc"}`, nil},
+		{`{"title":"提交的請假","processInstanceId":"abc"}`, nil},
+		{`{"title":"Wing On Trading Limited提交的付款","businessId":"1"}`, nil},
+	} {
+		got, err := reports(t, e, []byte(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		var short []string
+		for _, g := range got {
+			p := strings.Split(g, "|")
+			if p[1] != string(PersonName) {
+				t.Errorf("%s: unexpected %s", tt.doc, g)
+				continue
+			}
+			short = append(short, p[0]+"|"+p[4])
+		}
+		if !slices.Equal(short, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		}
+	}
+}
+
+// fieldScan visits like the engine and the rewrite do, without building reports.
+type fieldScan struct {
+	s   *Scanner
+	out []Finding
+	n   int
+}
+
+func (v *fieldScan) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
+	if n.JSON || n.Text == nil {
+		return jsonwalk.Keep
+	}
+	f := FieldOf(n)
+	v.out = v.s.ScanText(n.Text, &f, v.out[:0])
+	v.n += len(v.out)
+	return jsonwalk.Keep
+}
+
+// TestFieldOfNestedAndTitleZeroAllocs: reading a nested member by its holder's key and an
+// approval title by its siblings (escaped keys too) costs no allocation per value.
+func TestFieldOfNestedAndTitleZeroAllocs(t *testing.T) {
+	doc := []byte(`{"result":{"title":"陳大文提交的請假","originator\u0055serId":"u","businessId":"1"},
+	 "address":"{\"province\":\"香港\",\"detail\":\"香港北角太古城10座31樓A室\"}",
+	 "form":[{"name":"地址","value":"{\"text\":\"九龍灣宏照道33號15樓\"}"}],
+	 "mobile":"{\"number\":\"91234567\"}","deptId":"138 12345678","remark":"手機 138 12345678"}`)
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex(doc, &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w := jsonwalk.New(jsonwalk.Options{})
+	v := &fieldScan{s: newTestScanner(t, ScannerOptions{})}
+	if err := w.Walk(&tp, v); err != nil {
+		t.Fatal(err)
+	}
+	if v.n != 5 {
+		t.Fatalf("%d findings, want 5 (title name, two addresses, two phones)", v.n)
+	}
+	if allocs := testing.AllocsPerRun(50, func() { _ = w.Walk(&tp, v) }); allocs != 0 {
+		t.Fatalf("%v allocations per walk", allocs)
 	}
 }

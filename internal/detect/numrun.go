@@ -236,10 +236,11 @@ func amountAfter(text []byte, p int) bool {
 }
 
 // chain returns how many elements from j form one number: the same separator throughout, and
-// with spaces only group sizes that formats use (3–6, or 6-8-… for a spaced cn_id), so that
-// "91234567 61234567" stays two numbers. A card number printed in fours ends in whatever
-// digits are left over, so a 1–2 digit group closes a run of at least three fours ("3622 7206
-// 2716 67", "4222 2222 2222 2") when nothing spaced follows it; the card check still decides.
+// with spaces only group sizes that formats use (3–6, 6-8-… for a spaced cn_id, 3-8 for a
+// mainland mobile), so that "91234567 61234567" stays two numbers. A card number printed in
+// fours ends in whatever digits are left over, so a 1–2 digit group closes a run of at least
+// three fours ("3622 7206 2716 67", "4222 2222 2222 2") when nothing spaced follows it; the
+// card check still decides.
 func (r *numRun) chain(j int) int {
 	e0 := &r.el[j]
 	if !e0.plain() || j+1 >= r.n {
@@ -253,6 +254,12 @@ func (r *numRun) chain(j int) int {
 	for ; k < r.n; k++ {
 		e := &r.el[k]
 		if e.sep != sep || e.kind != ekGroup || e.end != e.e {
+			break
+		}
+		if sep == ' ' && e.nd == 8 && k == j+1 && e0.nd == 3 {
+			// A mainland mobile split after its prefix, 138 12345678: the pair is the whole
+			// number (matchChain hands the eight digits back when it is not one).
+			k++
 			break
 		}
 		if sep == ' ' && !(e.nd >= 3 && e.nd <= 6 || e.nd == 8 && k == j+1 && e0.nd == 6 ||
@@ -395,6 +402,8 @@ func (st *scanState) phoneAt(r *numRun, k, off, cc int, strong bool) bool {
 		case off == 0 && el.nd == 3 && k+2 < r.n && r.el[k+1].plain() && r.el[k+1].nd == 4 &&
 			r.el[k+2].plain() && r.el[k+2].nd == 4 && r.el[k+2].sep == r.el[k+1].sep:
 			m = 3
+		case off == 0 && el.nd == 3 && k+1 < r.n && r.el[k+1].plain() && r.el[k+1].nd == 8:
+			m = 2 // +86 138 12345678
 		default:
 			return false
 		}
@@ -500,6 +509,22 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 	case L == 3 && sz[0] == 3 && sz[1] == 4 && sz[2] == 4:
 		if cnMobileValid(d) {
 			st.add(cand{t: tCNMobile, start: start, end: end, score: scoreCtx})
+		}
+	case L == 2 && sz[0] == 3 && sz[1] == 8, L == 3 && sz[0] == 4 && sz[1] == 4 && sz[2] == 3:
+		// 138 12345678, 138-12345678, 1381 2345 678. Unlike 3-4-4 these are also how a
+		// count or a code is written before another number ("第 138 12345678 號"), so they
+		// need a phone key, a phone word or +86 (phoneAt). Spaced 3-8 that is no mobile is
+		// two numbers: the eight digits are read again on their own. One that is a mobile
+		// is never an HK phone after a count: with no hint it is nothing.
+		valid := cnMobileValid(d)
+		if valid {
+			st.add(cand{t: tCNMobile, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+		}
+		if sep == ' ' && L == 2 {
+			if !valid {
+				return 1
+			}
+			return L
 		}
 	case L == 3 && sz[0] == 6 && sz[1] == 8 && sz[2] == 4:
 		st.matchCNID(d, start, end)

@@ -21,6 +21,11 @@ func TestChainGroupSizes(t *testing.T) {
 		{[]int32{4, 4, 4, 2}, '-', 4},
 		{[]int32{8, 8}, ' ', 1},
 		{[]int32{6, 8, 4}, ' ', 3},
+		{[]int32{3, 8}, ' ', 2},    // 138 12345678: a mainland mobile split after its prefix
+		{[]int32{3, 8, 4}, ' ', 2}, // and nothing spaced after it belongs to it
+		{[]int32{4, 8}, ' ', 1},
+		{[]int32{3, 4, 8}, ' ', 2},
+		{[]int32{3, 8}, '-', 2},
 	}
 	for _, tt := range tests {
 		var r numRun

@@ -452,6 +452,9 @@ func noteEnd(b []byte, i int) int {
 
 // nameValue reports a whole-value name under a name key.
 func (st *scanState) nameValue(s, e int, weak bool) bool {
+	if st.key == "title" && st.label == approvalTitleLabel {
+		return st.titleName(s, e)
+	}
 	if !looksLikeName(st.text[s:e], weak, false) {
 		return false
 	}
@@ -460,6 +463,30 @@ func (st *scanState) nameValue(s, e int, weak bool) bool {
 		score = scoreWeakName
 	}
 	st.add(cand{t: tPersonName, start: s, end: e, score: score, flags: fCtxProof | fKeyProof | fNoBoost})
+	return true
+}
+
+// submittedBy is what DingTalk writes between the originator and the form's name in an
+// approval instance's title, in both scripts.
+const submittedBy = "提交的"
+
+// titleName reports the originator's name at the head of an approval title ("陳大文提交的
+// 請假", "Chan Tai Man提交的報銷"). The rest of the title is the form's name, and a title
+// without the originator (edited, or named after a department: 財務部提交的報銷) names no
+// one, so the whole title is never read as a name. The head needs the evidence the
+// overloaded `name` key asks for (a surname, a known given name) and no organisation word
+// ending it: teams submit too (財務提交的報銷, 行政組提交的…).
+func (st *scanState) titleName(s, e int) bool {
+	i := bytes.Index(st.text[s:e], []byte(submittedBy))
+	if i <= 0 {
+		return false
+	}
+	ns, ne := trimBounds(st.text[s : s+i])
+	ns, ne = s+ns, s+ne
+	if ns >= ne || !looksLikeName(st.text[ns:ne], true, true) {
+		return false
+	}
+	st.add(cand{t: tPersonName, start: ns, end: ne, score: scoreKey, flags: fCtxProof | fKeyProof | fNoBoost})
 	return true
 }
 

@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func init() {
 	register(recognizerCases{typ: PersonName, naturalKey: "realName",
@@ -215,6 +218,40 @@ func TestNameLengthNote(t *testing.T) {
 	} {
 		if got := tc.in[:nameLength([]byte(tc.in))]; got != tc.want {
 			t.Errorf("nameLength(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestApprovalTitleName: under the approval title label (FieldOf sets it) only the head of
+// "<originator>提交的<form>" is a name; the same text under a name key or a plain title is
+// no title.
+func TestApprovalTitleName(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	title := Field{Key: "title", Label: approvalTitleLabel}
+	for _, tc := range []struct {
+		text string
+		f    Field
+		want []string
+	}{
+		{"陳大文提交的請假", title, []string{"person_name:陳大文"}},
+		{"  Chan Tai Man提交的報銷 ", title, []string{"person_name:Chan Tai Man"}},
+		{"阿依古麗·艾則孜提交的出差申請", title, []string{"person_name:阿依古麗·艾則孜"}},
+		{"陳大文提交的請假（HKID A123456(3)）", title, []string{"person_name:陳大文", "hkid:A123456(3)"}},
+		{"財務部提交的報銷", title, nil},
+		{"行政組提交的採購申請", title, nil},
+		{"財務提交的報銷", title, nil},
+		{"Gigi HO提交的報銷", title, []string{"person_name:Gigi HO"}},
+		{"Admin Team提交的報銷", title, nil},
+		{"請假", title, nil},
+		{"陳大文的請假", title, nil},
+		{"年假申請提交的", title, nil},
+		{"陳***提交的請假", title, nil},
+		{"陳大文提交的請假", Field{Key: "title"}, nil},
+		{"陳大文提交的請假", Field{Key: "originatorNickName"}, nil},
+	} {
+		got := typeSpans(tc.text, s.ScanText([]byte(tc.text), &tc.f, nil))
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q under %+v: got %q, want %q", tc.text, tc.f, got, tc.want)
 		}
 	}
 }

@@ -61,6 +61,84 @@ func (n *Node) Kind() jsonlex.Kind { return n.doc.t.Tokens[n.Tok].Kind }
 // Nested reports whether the node is inside a string that holds JSON.
 func (n *Node) Nested() bool { return n.doc.outer != nil }
 
+// Holder returns the string node whose text is the document n belongs to (n is inside JSON
+// in a string), or nil for a node of the body. Its key and label say what the whole string
+// holds: a visitor reads an inner member with a bare key ("detail") by them.
+func (n *Node) Holder() *Node { return n.doc.outer }
+
+// Container returns the object or array that holds n in its document, or nil for a
+// document root (the body, or the root of a JSON string: its holder is Holder()).
+func (n *Node) Container() *Node {
+	if n.parent == nil || n.parent.doc != n.doc {
+		return nil
+	}
+	return n.parent
+}
+
+// HasSibling reports whether the object holding n has another member named one of names,
+// ASCII case, '_' and '-' aside (processInstanceId, process_instance_id): what else an
+// object holds tells what kind of record it is.
+func (n *Node) HasSibling(names ...string) bool {
+	obj := n.Container()
+	if obj == nil || n.KeyTok < 0 {
+		return false
+	}
+	t := obj.doc.t
+	if t.Tokens[obj.Tok].Kind != jsonlex.Object {
+		return false
+	}
+	end := int(t.Tokens[obj.Tok].Next)
+	for k := obj.Tok + 1; k < end; k = int(t.Tokens[k+1].Next) {
+		if k == n.KeyTok {
+			continue
+		}
+		key := t.RawString(k)
+		if t.Tokens[k].Flags&jsonlex.FlagEscaped != 0 {
+			// Decoding never lengthens a key, so one this short decodes into buf; the names
+			// looked for are short, and nobody escapes one into a longer key.
+			var buf [64]byte
+			if len(key) > len(buf) {
+				continue
+			}
+			key = t.Text(k, buf[:0])
+		}
+		for _, name := range names {
+			if KeyIs(key, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// KeyIs compares a key with a name, ASCII case, '_' and '-' aside.
+func KeyIs(key []byte, name string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(key) && (key[i] == '_' || key[i] == '-') {
+			i++
+		}
+		for j < len(name) && (name[j] == '_' || name[j] == '-') {
+			j++
+		}
+		if i == len(key) || j == len(name) {
+			return i == len(key) && j == len(name)
+		}
+		if lowerASCII(key[i]) != lowerASCII(name[j]) {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+func lowerASCII(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // Outer returns the outermost string node that this node is nested in, or n itself.
 func (n *Node) Outer() *Node {
 	for n.doc.outer != nil {

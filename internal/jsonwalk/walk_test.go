@@ -293,3 +293,105 @@ func TestAppendEscapedKey(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedHolderAndSiblings: a member of JSON held in a string reaches the string's key
+// and label through Holder (its Container chain ends at its document's root), and
+// HasSibling compares keys without case, '_' and '-', escaped keys decoded.
+func TestNestedHolderAndSiblings(t *testing.T) {
+	src := `{"form":[{"name":"地址","value":"{\"addr\":{\"detail\":\"D\"},\"list\":[\"E\"]}"}],
+	 "address":"{\"detail\":\"F\"}",
+	 "process_instance":{"title":"T","originator\u005fuserid":"u"},
+	 "other":{"title":"U","Process-Instance-ID":"p"},
+	 "body":{"detail":"G"}}`
+	type seen struct {
+		holderKey, holderLabel, containers string
+		nested                             bool
+	}
+	got := map[string]seen{}
+	sib := map[string]bool{}
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.JSON || n.Text == nil {
+			return Keep
+		}
+		var s seen
+		if h := n.Holder(); h != nil {
+			s.holderKey, s.holderLabel = string(h.Key()), string(h.Label())
+		}
+		for c := n.Container(); c != nil; c = c.Container() {
+			s.containers += "/" + string(c.Key())
+		}
+		s.nested = n.Nested()
+		got[string(n.Text)] = s
+		sib[string(n.Text)] = n.HasSibling("originatorUserId", "processInstanceId")
+		return Keep
+	})
+	rewrite(t, src, Options{}, v)
+	want := map[string]seen{
+		"D": {"value", "地址", "/addr/value", true}, // the nested root has the holder's key
+		"E": {"value", "地址", "/list/value", true},
+		"F": {"address", "", "/address", true},
+		"T": {"", "", "/process_instance/", false},
+		"G": {"", "", "/body/", false},
+	}
+	for text, w := range want {
+		if got[text] != w {
+			t.Errorf("%q: got %+v, want %+v", text, got[text], w)
+		}
+	}
+	// "u" and "p" are the listed members themselves: a member is not its own sibling.
+	for text, w := range map[string]bool{"T": true, "U": true, "u": false, "p": false, "D": false, "E": false, "G": false} {
+		if sib[text] != w {
+			t.Errorf("HasSibling of %q = %v, want %v", text, sib[text], w)
+		}
+	}
+}
+
+// TestNavigationDoesNotAllocate: Holder, Container and HasSibling (escaped keys too) run for
+// values on the hot path.
+func TestNavigationDoesNotAllocate(t *testing.T) {
+	src := []byte(`{"r":{"title":"T","process\u005finstance\u005fid":"p","x":"{\"detail\":\"D\"}"}}`)
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex(src, &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w := New(Options{})
+	hits := 0
+	v := funcVisitor(func(n *Node) Verdict {
+		if n.HasSibling("processInstanceId") {
+			hits++
+		}
+		for c := n.Container(); c != nil; c = c.Container() {
+			if h := c.Holder(); h != nil && KeyIs(h.Key(), "x") {
+				hits++
+			}
+		}
+		return Keep
+	})
+	if err := w.Walk(&tp, v); err != nil {
+		t.Fatal(err)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { _ = w.Walk(&tp, v) }); allocs != 0 {
+		t.Fatalf("walk with navigation: %v allocations", allocs)
+	}
+	if hits == 0 {
+		t.Fatal("navigation found nothing")
+	}
+}
+
+func TestKeyIs(t *testing.T) {
+	for _, tt := range []struct {
+		key, name string
+		want      bool
+	}{
+		{"process_instance_id", "processInstanceId", true},
+		{"Process-Instance-ID", "processInstanceId", true},
+		{"processInstanceIds", "processInstanceId", false},
+		{"_", "", true},
+		{"", "x", false},
+		{"line_1", "line1", true},
+	} {
+		if got := KeyIs([]byte(tt.key), tt.name); got != tt.want {
+			t.Errorf("KeyIs(%q, %q) = %v", tt.key, tt.name, got)
+		}
+	}
+}

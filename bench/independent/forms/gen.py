@@ -378,6 +378,8 @@ def approval(legacy):
             'originator_dept_id': str(R.randint(10**8, 10**9)), 'status': 'RUNNING', 'cc_userid_list': [uid()], 'form_component_values': comps,
             'operation_records': op, 'tasks': [{'userid': uid(), 'task_status': 'RUNNING', 'task_result': 'NONE', 'create_time': '2025-03-18 10:15:00', 'taskid': str(R.randint(10**10, 10**11))}],
             'business_id': bid, 'biz_action': 'NONE', 'originator_dept_name': R.choice(['財務部', '人力资源部', 'IT'])}}
+        # The title starts with the originator's name (API-NOTES: "title (contains originator name)").
+        T.append(('process_instance.title', 'person_name', orig, 'strict'))
         emit('legacy_approval', obj, T)
     else:
         obj = {'success': True, 'result': {'title': f'{orig}提交的{R.choice(["請假","報銷","出差"])}', 'createTime': '2025-03-18T10:15Z', 'finishTime': '',
@@ -386,6 +388,7 @@ def approval(legacy):
                'operationRecords': [{'userId': uid(), 'date': '2025-03-18T10:15Z', 'type': 'START_PROCESS_INSTANCE', 'result': 'NONE', 'showName': orig, 'remark': ''}],
                'tasks': [{'taskId': R.randint(10**10, 10**11), 'userId': uid(), 'status': 'COMPLETED', 'result': 'AGREE', 'processInstanceId': rid()}]}}
         T.append(('result.operationRecords.0.showName', 'person_name', orig, 'strict'))
+        T.append(('result.title', 'person_name', orig, 'strict'))
         emit('v1_approval', obj, T)
 def approval_start():
     comps, T = [], []
