@@ -687,6 +687,11 @@ var suffixRules = []suffixRule{
 	{"givenname", hName, false}, {"familyname", hName, false}, {"holdername", hName, false},
 	{"showname", hName, false}, {"payeename", hName, false},
 	{"address", hAddress, false}, {"addr", hAddress, false},
+	// Forms split an address over lines or keep its detail apart: addressLine1,
+	// address_line_2, addressDetail.
+	{"addressline", hAddress, false}, {"addressline1", hAddress, false},
+	{"addressline2", hAddress, false}, {"addressline3", hAddress, false},
+	{"addressdetail", hAddress, false}, {"addressdetails", hAddress, false},
 	// A bank account as Hong Kong forms abbreviate it: "A/C No.", "Bank A/C", "Payee A/C".
 	{"a/cno", hBank, false}, {"a/cnumber", hBank, false}, {"a/c", hBank, true},
 	// An "ID" named after its issuer or holder is an identity document, not a record id:
