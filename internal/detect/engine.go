@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"sync"
@@ -133,7 +134,9 @@ func FieldOf(n *jsonwalk.Node) Field {
 		switch {
 		case n.Nested() && bareKey(key):
 			label = holderMeaning(n)
-		case string(key) == "title" && approvalTitle(n):
+		case string(key) == "title" && bytes.Contains(n.Text, []byte(submittedBy)) && approvalTitle(n):
+			// 提交的 first: every user record has a (job) title, and only an approval
+			// title reads "…提交的…"; looking at the siblings costs more.
 			label = approvalTitleLabel
 		}
 	}
@@ -144,15 +147,13 @@ func FieldOf(n *jsonwalk.Node) Field {
 // that holds a typed record ({"address":"{\"province\":…,\"detail\":…}"},
 // {"mobile":"{\"areaCode\":\"+86\",\"number\":…}"}) they hold what the string's key
 // names. Keys that name a part (province, city, street) are not bare: a province alone is
-// no address.
-var bareKeys = []string{"detail", "details", "value", "val", "text", "full", "fullText",
-	"line", "line1", "line2", "line3", "raw", "formatted", "display", "content", "number", "num", "no"}
-
+// no address. Compared as jsonwalk.KeyIs does (case, '_' and '-' aside).
 func bareKey(key []byte) bool {
-	for _, k := range bareKeys {
-		if jsonwalk.KeyIs(key, k) {
-			return true
-		}
+	var buf [16]byte
+	switch string(jsonwalk.NormKey(buf[:0], key)) {
+	case "detail", "details", "value", "val", "text", "full", "fulltext", "line", "line1",
+		"line2", "line3", "raw", "formatted", "display", "content", "number", "num", "no":
+		return true
 	}
 	return false
 }

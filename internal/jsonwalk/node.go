@@ -132,6 +132,22 @@ func KeyIs(key []byte, name string) bool {
 	}
 }
 
+// NormKey appends key to dst as KeyIs compares it: ASCII lower case, '_' and '-' left out.
+// It returns nil when the result would not fit in dst's capacity, so that a caller with a
+// small stack buffer gets no match, and no allocation, for a long key.
+func NormKey(dst, key []byte) []byte {
+	for _, c := range key {
+		if c == '_' || c == '-' {
+			continue
+		}
+		if len(dst) == cap(dst) {
+			return nil
+		}
+		dst = append(dst, lowerASCII(c))
+	}
+	return dst
+}
+
 func lowerASCII(c byte) byte {
 	if c-'A' < 26 {
 		return c + 'a' - 'A'

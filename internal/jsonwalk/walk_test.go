@@ -395,3 +395,20 @@ func TestKeyIs(t *testing.T) {
 		}
 	}
 }
+
+func TestNormKey(t *testing.T) {
+	var buf [8]byte
+	for _, tt := range []struct{ key, want string }{
+		{"process_Instance-Id", ""}, // longer than the buffer: no match
+		{"Line_1", "line1"},
+		{"DETAIL", "detail"},
+		{"--", ""},
+	} {
+		if got := string(NormKey(buf[:0], []byte(tt.key))); got != tt.want {
+			t.Errorf("NormKey(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+		if tt.want != "" && !KeyIs([]byte(tt.key), tt.want) {
+			t.Errorf("KeyIs(%q, %q) disagrees with NormKey", tt.key, tt.want)
+		}
+	}
+}
