@@ -744,7 +744,10 @@ func (st *scanState) add(c cand) {
 			score = max(score, scoreKey)
 		}
 	case inlinePos:
-		if c.flags&fNeedHint == 0 {
+		// An inline key is text before the value, like a context word: it raises what the
+		// value's own shape found, not a name, date or address read after a label (that
+		// came from context already and stays below the context-free scores).
+		if c.flags&fNeedHint == 0 && !maskText.has(c.t) {
 			score = max(score, scoreCtx)
 		}
 	case c.flags&fNeedHint != 0:
