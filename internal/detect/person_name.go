@@ -541,7 +541,9 @@ func labelledNameEnd(b []byte) int {
 			j++
 		}
 		if w := b[i:j]; !knownNameWord(w) && (nameStopWord(w) || capSeen && isLower(w[0]) && !nameParticle(w)) {
-			for i > 0 && (b[i-1] == ' ' || b[i-1] == ',') {
+			// Trimmed as nameLength trims a value's end ("A Chan.a" is "A Chan", as the text
+			// cut after the '.' reads).
+			for i > 0 && (b[i-1] == ' ' || b[i-1] == ',' || b[i-1] == '.' || b[i-1] == '-') {
 				i--
 			}
 			return i
