@@ -583,6 +583,13 @@ func (st *scanState) labelValue(c, v int) bool {
 	if e == 0 {
 		return false
 	}
+	if e < len(text) && text[e] == ']' {
+		// A redaction placeholder is no label: "[PERSON_NAME] - A" left by a first pass
+		// must not make the next word a name on the second.
+		if o := bytes.LastIndexByte(text[:e], '['); o >= 0 && IsRedactionMarker(text[o:e+1]) {
+			return false
+		}
+	}
 	for _, i := range labelByLast[text[e-1]] {
 		lw := &labelWords[i]
 		s := e - len(lw.w)

@@ -729,6 +729,9 @@ func TestMarkupLabels(t *testing.T) {
 		{"| Ref | Remarks | 14867385852 |", []string{"cn_mobile:14867385852"}},
 		{"| Version | Host |\n|---|---|\n| 7.7.91.1 | 10.0.0.5 |", []string{"ipv4:7.7.91.1", "ipv4:10.0.0.5"}},
 		{"2*** 2000", nil},
+		// A redaction placeholder left by a first pass labels nothing on the second.
+		{"姓名：[PERSON_NAME] - A", nil},
+		{"[姓名] - 陳大文", []string{"person_name:陳大文"}},
 		{"9*** 4567 / 2*** 2000-0000", nil},
 	} {
 		have := typeSpans(tc.text, s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil))
