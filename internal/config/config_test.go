@@ -43,3 +43,16 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadTelemetry(t *testing.T) {
+	c, err := Load(write(t, "listen: x\npolicy: p\nstate_dir: s\ntelemetry: {otlp_endpoint: \"http://127.0.0.1:4318\", metric_interval: 15s, service_name: hr-proxy}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Telemetry.OTLPEndpoint != "http://127.0.0.1:4318" || time.Duration(c.Telemetry.MetricInterval) != 15*time.Second || c.Telemetry.ServiceName != "hr-proxy" {
+		t.Fatalf("%+v", c.Telemetry)
+	}
+	if _, err := Load(write(t, "listen: x\npolicy: p\nstate_dir: s\ntelemetry: {metric_interval: often}\n")); err == nil || !strings.Contains(err.Error(), "bad duration") {
+		t.Fatalf("metric_interval: often: %v", err)
+	}
+}
