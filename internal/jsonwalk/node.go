@@ -36,6 +36,9 @@ type Node struct {
 	keyBuf    []byte // scratch for decoding an escaped key
 	label     []byte // roster field_code or form name naming this value, if any
 	label2    []byte // beside a field code: the field's display name (fieldName), if any
+	// labelRank is the labelRank of the member label was read from (0: none), set with
+	// label by fillField: NamesSibling asks for it again on every "label" value.
+	labelRank int
 }
 
 // Tape is the document the node belongs to (a nested tape for JSON inside strings).
@@ -309,7 +312,11 @@ func (n *Node) NamesSibling() bool {
 		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
 		// display value under a roster fieldCode: it is a label only when nothing ranked
 		// above it names the object.
-		if _, tok, r, _ := n.bestLabel(); tok >= 0 && r < labelRank(n.key) {
+		r := n.labelRank
+		if k := n.Kind(); k == jsonlex.Object || k == jsonlex.Array {
+			_, _, r, _ = n.bestLabel() // fillField labels scalars only
+		}
+		if r > 0 && r < labelRank(n.key) {
 			return false
 		}
 	default:
@@ -338,9 +345,9 @@ func (n *Node) NamesSibling() bool {
 
 // fillField sets the label of a scalar node (its key is set by the container walk).
 func (n *Node) fillField() {
-	n.label, n.label2 = nil, nil
+	n.label, n.label2, n.labelRank = nil, nil, 0
 	if n.KeyTok >= 0 && isValueKey(n.key) {
-		n.label, n.label2 = n.findLabel()
+		n.label, n.label2, n.labelRank = n.findLabel()
 	} else if n.parent != nil && n.KeyTok < 0 {
 		n.label, n.label2 = n.parent.label, n.parent.label2
 	}
@@ -353,16 +360,16 @@ func (n *Node) fillField() {
 // members are read once.
 //
 // The second result is the best other naming member (a fieldName) when the label is a field
-// code.
-func (n *Node) findLabel() (label, label2 []byte) {
+// code; the third is the label's rank.
+func (n *Node) findLabel() (label, label2 []byte, rank int) {
 	t, tok, rank, alt := n.bestLabel()
 	if tok < 0 {
-		return nil, nil
+		return nil, nil, 0
 	}
 	if rank == 1 && alt >= 0 {
 		label2 = t.Text(alt, nil)
 	}
-	return t.Text(tok, nil), label2
+	return t.Text(tok, nil), label2, rank
 }
 
 // bestLabel returns the tape and token of the best naming member for n and its rank (tok -1

@@ -243,6 +243,9 @@ func (d *doc) apply(n *Node, v Verdict) Verdict {
 // LooksLikeJSON reports whether a decoded string is shaped like a JSON object or array,
 // the cheap test before trying to lex it.
 func LooksLikeJSON(s []byte) bool {
+	if len(s) < 2 || !jsonLead[s[0]] {
+		return false // most strings: one load and one test
+	}
 	i, j := 0, len(s)-1
 	for i < j && isSpace(s[i]) {
 		i++
@@ -254,6 +257,9 @@ func LooksLikeJSON(s []byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// jsonLead marks the bytes a JSON-shaped string can start with.
+var jsonLead = [256]bool{'{': true, '[': true, ' ': true, '\t': true, '\n': true, '\r': true}
 
 // nested walks a string holding JSON as a document of its own. It reports false when the
 // string is not valid JSON after all (it is then plain text).
