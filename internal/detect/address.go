@@ -34,12 +34,9 @@ func plausibleAddress(b []byte) bool {
 		return false
 	}
 	var low [16]byte
-	if len(b) <= len(low) {
-		for i, c := range b {
-			low[i] = lower(c)
-		}
+	if l := lowerFit(low[:], b); l != nil {
 		for _, p := range addressPlaceholders {
-			if bytes.Equal(low[:len(b)], p) {
+			if bytes.Equal(l, p) {
 				return false
 			}
 		}

@@ -262,10 +262,7 @@ func numberedHeading(text []byte, s, e int) bool {
 		return false
 	}
 	var low [9]byte
-	for k := j; k < i; k++ {
-		low[k-j] = lower(text[k])
-	}
-	switch string(low[:i-j]) {
+	switch string(lowerFit(low[:], text[j:i])) {
 	case "section", "sec", "chapter", "ch", "clause", "cl", "figure", "fig", "table", "tab",
 		"paragraph", "para", "article", "art", "appendix", "annex", "item", "step", "rule", "oid":
 		return true
@@ -273,23 +270,11 @@ func numberedHeading(text []byte, s, e int) bool {
 	return false
 }
 
-// lower8 returns w lower-cased in buf, or nil when w is longer than buf: the short words
-// compared with it fit, and a switch on string(lower8(…)) allocates nothing.
-func lower8(w []byte, buf *[8]byte) []byte {
-	if len(w) > len(buf) {
-		return nil
-	}
-	for i, c := range w {
-		buf[i] = lower(c)
-	}
-	return buf[:len(w)]
-}
-
 // addressWord reports a word that names what follows the slash as an address
 // ("IP/10.0.0.1", "gateway/10.0.0.254"), not a product.
 func addressWord(w []byte) bool {
 	var low [8]byte
-	switch string(lower8(w, &low)) {
+	switch string(lowerFit(low[:], w)) {
 	case "ip", "ipv4", "ips", "host", "server", "addr", "address", "gw", "gateway", "dns", "vpn",
 		"proxy", "nat", "lan", "wan", "src", "dst", "peer", "remote", "local", "client":
 		return true
@@ -300,7 +285,7 @@ func addressWord(w []byte) bool {
 // versionSegment reports a URL path segment that names a version, a release or an OID.
 func versionSegment(w []byte) bool {
 	var low [8]byte
-	switch string(lower8(w, &low)) {
+	switch string(lowerFit(low[:], w)) {
 	case "v", "ver", "version", "versions", "release", "releases", "tag", "tags", "build", "builds",
 		"oid", "oids":
 		return true

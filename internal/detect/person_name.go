@@ -335,14 +335,8 @@ func orgWord(w []byte) bool {
 	for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
 		w = w[:len(w)-1]
 	}
-	if len(w) == 0 || len(w) > 16 {
-		return false
-	}
 	var low [16]byte
-	for k, c := range w {
-		low[k] = lower(c)
-	}
-	return orgWords[string(low[:len(w)])]
+	return orgWords[string(lowerFit(low[:], w))] // too long: nil, no org word
 }
 
 // hasOrgWord reports whether any Latin word of b is an org word.

@@ -953,6 +953,20 @@ func lower(c byte) byte {
 	}
 	return c
 }
+
+// lowerFit returns w lower-cased (ASCII) in buf, or nil when w is longer than buf: the short
+// words compared with it fit a stack buffer, and a switch or map lookup on string(lowerFit(…))
+// allocates nothing.
+func lowerFit(buf, w []byte) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i, c := range w {
+		buf[i] = lower(c)
+	}
+	return buf[:len(w)]
+}
+
 func isHex(c byte) bool        { return isDigit(c) || (c|0x20)-'a' < 6 }
 func isHexOrColon(c byte) bool { return isHex(c) || c == ':' }
 
@@ -984,10 +998,7 @@ func isPlaceholder(b []byte) bool {
 		return false // longer than any filler word
 	}
 	var low [12]byte
-	for i, c := range b {
-		low[i] = lower(c)
-	}
-	return fillerWords[string(low[:len(b)])]
+	return fillerWords[string(lowerFit(low[:], b))]
 }
 
 // IsRedactionMarker reports a redact action's placeholder: "[HKID]", "[REDACTED]" — upper
