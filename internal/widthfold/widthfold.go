@@ -10,10 +10,7 @@
 // ideographic space elsewhere is layout ("姓名：　陳大文").
 package widthfold
 
-import (
-	"bytes"
-	"strings"
-)
+import "strings"
 
 // Rune returns the ASCII form of the full-width rune EF b1 b2, or 0 when it has none that
 // folding produces.
@@ -48,12 +45,6 @@ func Rune(b1, b2 byte) byte {
 	return 0
 }
 
-// MayFold reports whether text holds a lead byte of a foldable rune; when it does not,
-// folding returns text unchanged and callers can skip it.
-func MayFold(text []byte) bool {
-	return bytes.IndexByte(text, 0xEF) >= 0 || bytes.IndexByte(text, 0xE3) >= 0
-}
-
 // Append appends the folded text to dst.
 func Append(dst, text []byte) []byte {
 	dst, _ = appendFold(dst, nil, text, false)
@@ -62,6 +53,7 @@ func Append(dst, text []byte) []byte {
 
 // String returns the folded s (s itself when nothing folds).
 func String(s string) string {
+	// Every folded rune starts with one of these lead bytes: without them nothing changes.
 	if strings.IndexByte(s, 0xEF) < 0 && strings.IndexByte(s, 0xE3) < 0 {
 		return s
 	}

@@ -1,6 +1,9 @@
 package widthfold
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestAppend(t *testing.T) {
 	for in, want := range map[string]string{
@@ -54,8 +57,11 @@ func FuzzAppend(f *testing.F) {
 		if again := Append(nil, out); string(again) != string(out) {
 			t.Fatalf("%q: folding twice gave %q then %q", s, out, again)
 		}
-		if !MayFold(in) && string(out) != s {
-			t.Fatalf("%q: MayFold false but folding changed it", s)
+		if string(String(s)) != string(out) {
+			t.Fatalf("%q: String and Append disagree", s)
+		}
+		if bytes.IndexByte(in, 0xEF) < 0 && bytes.IndexByte(in, 0xE3) < 0 && string(out) != s {
+			t.Fatalf("%q: no lead byte of a folded rune, yet folding changed it", s)
 		}
 	})
 }
