@@ -637,7 +637,7 @@ func (st *scanState) leftOK(i int) bool {
 // labelAbbrevs are the abbreviated labels people glue to a value with their full stop:
 // "HKID no.A1234563", "Tel.91234567", "Mob.61234567". After any other word the '.' makes the
 // digits the tail of a code or a file name (ab.12345678).
-var labelAbbrevs = []string{"no", "tel", "mob", "ph", "fax"}
+var labelAbbrevs = [][]byte{[]byte("no"), []byte("tel"), []byte("mob"), []byte("ph"), []byte("fax")}
 
 // labelAbbrevBefore reports whether the '.' at dot ends one of labelAbbrevs standing as a
 // word of its own.
@@ -647,11 +647,7 @@ func labelAbbrevBefore(text []byte, dot int) bool {
 		if s < 0 || s > 0 && isAlnum(text[s-1]) {
 			continue
 		}
-		k := 0
-		for k < len(w) && lower(text[s+k]) == w[k] {
-			k++
-		}
-		if k == len(w) {
+		if equalFoldASCII(text[s:dot], w) {
 			return true
 		}
 	}
