@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 // A labelled corpus generated with a fixed seed: values of the measured types in the written
@@ -45,11 +47,7 @@ func (g gen) hkid() string {
 		prefix = string(issuedSingle[g.r.IntN(len(issuedSingle))])
 	}
 	d := g.digits(6)
-	var p1 byte
-	if len(prefix) == 2 {
-		p1 = prefix[1]
-	}
-	c := string(hkidCheck(prefix[0], p1, len(prefix) == 2, []byte(d)))
+	c := string(checkdigit.HKID(prefix, d))
 	switch g.r.IntN(6) {
 	case 0:
 		return prefix + d + c
@@ -212,7 +210,7 @@ func labelledCorpus(n int) []labelled {
 	for i := 0; i < n; i++ {
 		p := string(issuedSingle[g.r.IntN(len(issuedSingle))])
 		d := g.digits(6)
-		good := hkidCheck(p[0], 0, false, []byte(d))
+		good := checkdigit.HKID(p, d)
 		bad := "0123456789A"[(strings.IndexByte("0123456789A", good)+1+g.r.IntN(10))%11]
 		badHKID := p + d + "(" + string(bad) + ")"
 		cid := g.cnID()

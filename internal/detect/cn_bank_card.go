@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Mainland bank card and account numbers: 16–19 digits (contiguous or grouped) under a bank
 // key or label (bankCardNo, bankAccountNo, sys04-bankAccountNo, 銀行卡號, 银行卡 …) or after a
 // bank context word (銀行卡, 工資卡/工资卡, salary card, UnionPay card, 銀聯卡 …). A Luhn-valid
@@ -33,7 +35,7 @@ func ValidCNBankCard(s string) bool {
 			return false
 		}
 	}
-	return len(d) >= 16 && len(d) <= 19 && luhnBytes(d)
+	return len(d) >= 16 && len(d) <= 19 && checkdigit.LuhnValid(d)
 }
 
 // nonBankNumber reports card-length numbers that issuers other than banks hand out, which

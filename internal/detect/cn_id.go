@@ -1,6 +1,10 @@
 package detect
 
-import "time"
+import (
+	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+)
 
 // Mainland Resident Identity Card number (GB 11643-1999): six-digit area code, birth date
 // YYYYMMDD, three-digit sequence and an ISO 7064 MOD 11-2 check character (0-9 or X).
@@ -24,10 +28,6 @@ var cnIDRecognizer = Recognizer{
 	Description: "18-character mainland ID or HK/Macau/Taiwan residence permit number",
 	Validates:   "ISO 7064 MOD 11-2 check, real birth date not in the future, known area code",
 }
-
-var cnIDWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-
-const cnIDChecks = "10X98765432"
 
 // cnProvince[i] is true for the two-digit province codes in use.
 var cnProvince = func() (t [100]bool) {
@@ -65,14 +65,7 @@ func cnIDValid(b []byte, now int) bool {
 	if len(b) != 18 {
 		return false
 	}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		if !isDigit(b[i]) {
-			return false
-		}
-		sum += int(b[i]-'0') * cnIDWeights[i]
-	}
-	if upper(b[17]) != cnIDChecks[sum%11] {
+	if !allDigits(b[:17]) || upper(b[17]) != checkdigit.CNID(b) {
 		return false
 	}
 	if !cnAreaValid(b[:6]) {

@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from
 // 0-9 A-H J-N P Q R T U W X Y — registration authority (1-9, A, N, Y), entity type (1-9),
 // six-digit administrative division, nine-character organisation code and a mod-31 check
@@ -12,21 +14,6 @@ var cnUSCCRecognizer = Recognizer{
 	Description: "18-character mainland organisation code, e.g. 91350100M000100Y43",
 	Validates:   "GB 32100 mod-31 check character, authority/type codes, division code",
 }
-
-const usccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-
-// usccValue maps a character to its value, -1 when not in the code alphabet.
-var usccValue = func() (t [256]int8) {
-	for i := range t {
-		t[i] = -1
-	}
-	for i := 0; i < len(usccChars); i++ {
-		t[usccChars[i]] = int8(i)
-	}
-	return t
-}()
 
 func usccValid(w []byte) bool {
 	if len(w) != 18 {
@@ -43,16 +30,8 @@ func usccValid(w []byte) bool {
 	if p := atoi(w[2:4]); !cnProvince[p] && p != 10 {
 		return false
 	}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		v := usccValue[w[i]]
-		if v < 0 {
-			return false
-		}
-		sum += int(v) * usccWeights[i]
-	}
-	check := (31 - sum%31) % 31
-	return w[17] == usccChars[check]
+	check, ok := checkdigit.USCC(w)
+	return ok && w[17] == check
 }
 
 // ValidUSCC reports whether s is a Unified Social Credit Code with a correct check character.

@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Payment card numbers: 13–19 digits, contiguous or in groups of four (the last group
 // shorter) or 4-6-5 (Amex) / 4-6-4 (Diners) separated by single spaces or dashes. A number is
 // a card only when it passes the Luhn check AND falls in a known brand's IIN range with one of
@@ -38,56 +40,6 @@ var creditCardRecognizer = Recognizer{
 	Name:        "Payment card number",
 	Description: "Visa, Mastercard, Amex, UnionPay, JCB, Discover, Diners, Maestro or Mir card number",
 	Validates:   "Luhn check and brand IIN range with a valid length for that brand",
-}
-
-// Luhn reports whether a string of ASCII digits passes the Luhn (mod 10) check. Anything
-// else, including an empty string, fails.
-func Luhn(digits string) bool {
-	if len(digits) == 0 {
-		return false
-	}
-	sum := 0
-	double := false
-	for i := len(digits) - 1; i >= 0; i-- {
-		c := digits[i]
-		if !isDigit(c) {
-			return false
-		}
-		d := int(c - '0')
-		if double {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		double = !double
-	}
-	return sum%10 == 0
-}
-
-func luhnBytes(d []byte) bool {
-	if len(d) == 0 {
-		return false
-	}
-	sum := 0
-	double := false
-	for i := len(d) - 1; i >= 0; i-- {
-		c := d[i]
-		if !isDigit(c) {
-			return false
-		}
-		v := int(c - '0')
-		if double {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		double = !double
-	}
-	return sum%10 == 0
 }
 
 // CardBrand returns the brand whose IIN range holds digits; ok is false when no known brand
@@ -176,7 +128,7 @@ func cardGrouping(sz []int) bool {
 
 // matchCard offers a 13–19 digit chain as a card, or as a brandless bank card number.
 func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
-	if !cardGrouping(sz) || !luhnBytes(d) {
+	if !cardGrouping(sz) || !checkdigit.LuhnValid(d) {
 		return
 	}
 	if len(sz) == 1 && len(d) == 18 && cnIDShape(d, today(st.s.now())) {

@@ -3,6 +3,8 @@ package detect
 import (
 	"fmt"
 	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 func init() {
@@ -107,13 +109,13 @@ func TestCreditCardCases(t *testing.T) { runCases(t, CreditCard) }
 
 func TestLuhnAndBrand(t *testing.T) {
 	for _, s := range []string{"4111111111111111", "79927398713", "0"} {
-		if !Luhn(s) {
-			t.Errorf("Luhn(%q) = false", s)
+		if !checkdigit.LuhnValid(s) {
+			t.Errorf("LuhnValid(%q) = false", s)
 		}
 	}
 	for _, s := range []string{"", "4111111111111112", "79927398710", "4111-1111", "x"} {
-		if Luhn(s) {
-			t.Errorf("Luhn(%q) = true", s)
+		if checkdigit.LuhnValid(s) {
+			t.Errorf("LuhnValid(%q) = true", s)
 		}
 	}
 	brands := []struct {

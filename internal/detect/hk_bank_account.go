@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Hong Kong bank account numbers: a three-digit bank code, a three-digit branch code and a
 // 6–10 digit account number, usually written with dashes: 004-512-345678-838 (HSBC style),
 // 012-875-0-123456-7 (BOCHK style). There is no public check digit, so:
@@ -52,7 +54,7 @@ func (st *scanState) matchBankAccount(d []byte, sz []int, sep byte, start, end i
 	switch {
 	case total >= 9 && total <= 15:
 		st.add(cand{t: tHKBankAccount, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
-	case total >= 16 && total <= 19 && !luhnBytes(d) && !st.nonBankNumber(d):
+	case total >= 16 && total <= 19 && !checkdigit.LuhnValid(d) && !st.nonBankNumber(d):
 		// Mainland account numbers that are not cards carry no Luhn digit. A number in an
 		// international card brand's range that fails Luhn is a card number with a wrong
 		// check digit (a test value, a typo): only a bank key or label, whose field holds an

@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Hong Kong Identity Card number: one or two prefix letters, six digits and a check character
 // (0-9 or A), written A123456(3), A123456 (3), A1234563, a123456(3) or XA120584(3); the
 // brackets may be full-width （3）.
@@ -50,25 +52,6 @@ func hkidIssued(p0, p1 byte, two bool) bool {
 	return false
 }
 
-// hkidCheck returns the check character ('0'-'9' or 'A') for an upper-case prefix and six
-// ASCII digits.
-func hkidCheck(p0, p1 byte, two bool, digits []byte) byte {
-	var sum int
-	if two {
-		sum = int(p0-'A'+10)*9 + int(p1-'A'+10)*8
-	} else {
-		sum = 36*9 + int(p0-'A'+10)*8
-	}
-	for i := 0; i < 6; i++ {
-		sum += int(digits[i]-'0') * (7 - i)
-	}
-	c := (11 - sum%11) % 11
-	if c == 10 {
-		return 'A'
-	}
-	return byte('0' + c)
-}
-
 // ValidHKID reports whether s is a well-formed HKID with an issued prefix and a correct check
 // character. It accepts A123456(3), A123456 (3), A1234563, full-width brackets, lower case and
 // two-letter prefixes; surrounding spaces are ignored.
@@ -117,17 +100,16 @@ func hkidValid(letters, digits []byte, check byte) bool {
 // hkidChecked reports whether the check character matches (ok) and whether the prefix is
 // an issued one. A single unissued letter never matches.
 func hkidChecked(letters, digits []byte, check byte) (ok, issued bool) {
-	p0 := upper(letters[0])
-	var p1 byte
+	p := [2]byte{upper(letters[0])}
 	two := len(letters) == 2
 	if two {
-		p1 = upper(letters[1])
+		p[1] = upper(letters[1])
 	}
-	issued = hkidIssued(p0, p1, two)
+	issued = hkidIssued(p[0], p[1], two)
 	if !issued && !two {
 		return false, false
 	}
-	return hkidCheck(p0, p1, two, digits) == upper(check), issued
+	return checkdigit.HKID(p[:len(letters)], digits) == upper(check), issued
 }
 
 // parseCheckBracket parses "(c)", " (c)", "（c）" or " （c）" at b[i:], where c is a digit or

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 func init() {
@@ -180,7 +182,7 @@ func spaced(h string) string {
 
 // hkidBare returns prefix + digits + check character, unbracketed.
 func hkidBare(prefix, digits string) string {
-	return prefix + digits + string(hkidCheck(prefix[0], prefix[len(prefix)-1], len(prefix) == 2, []byte(digits)))
+	return prefix + digits + string(checkdigit.HKID(prefix, digits))
 }
 
 // TestHKIDOrPassportPrefix: a bare two-letter word whose check digit passes is an HKID

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 // tcase is one row of a recognizer's table. A true positive expects a finding of the
@@ -186,23 +188,13 @@ func TestTrueSamplesUnderNaturalKey(t *testing.T) {
 
 // cnIDWithCheck appends the MOD 11-2 check character to 17 digits.
 func cnIDWithCheck(base17 string) string {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(base17[i]-'0') * cnIDWeights[i]
-	}
-	return base17 + string(cnIDChecks[sum%11])
+	return base17 + string(checkdigit.CNID(base17))
 }
 
 // withLuhn replaces the last digit so that the number passes Luhn.
 func withLuhn(s string) string {
-	b := []byte(s)
-	for c := byte('0'); c <= '9'; c++ {
-		b[len(b)-1] = c
-		if luhnBytes(b) {
-			return string(b)
-		}
-	}
-	panic("unreachable")
+	body := s[:len(s)-1]
+	return body + string(checkdigit.Luhn(body))
 }
 
 // withoutLuhn replaces the last digit so that the number fails Luhn.
@@ -210,7 +202,7 @@ func withoutLuhn(s string) string {
 	b := []byte(s)
 	for c := byte('0'); c <= '9'; c++ {
 		b[len(b)-1] = c
-		if !luhnBytes(b) {
+		if !checkdigit.LuhnValid(b) {
 			return string(b)
 		}
 	}
@@ -219,21 +211,13 @@ func withoutLuhn(s string) string {
 
 // hkidWithCheck returns prefix+digits with its check character, bracketed.
 func hkidWithCheck(prefix, digits string) string {
-	p := []byte(prefix)
-	var p1 byte
-	if len(p) == 2 {
-		p1 = p[1]
-	}
-	return prefix + digits + "(" + string(hkidCheck(p[0], p1, len(p) == 2, []byte(digits))) + ")"
+	return prefix + digits + "(" + string(checkdigit.HKID(prefix, digits)) + ")"
 }
 
 // usccWithCheck appends the mod-31 check character to 17 characters.
 func usccWithCheck(base17 string) string {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(usccValue[base17[i]]) * usccWeights[i]
-	}
-	return base17 + string(usccChars[(31-sum%31)%31])
+	check, _ := checkdigit.USCC(base17)
+	return base17 + string(check)
 }
 
 // allDigitUSCC returns a valid USCC made only of digits.

@@ -1,5 +1,7 @@
 package detect
 
+import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+
 // Taiwan National Identification Card number: a letter, 1 or 2 (sex), eight digits, the last
 // a check digit; resident certificates (ARC/UI numbers) issued since 2021 use 8 or 9 in the
 // second place with the same check. Letters map to two-digit values (A=10 … H=17, I=34,
@@ -18,28 +20,15 @@ var twIDRecognizer = Recognizer{
 	Validates:   "weighted mod-10 check digit",
 }
 
-var twLetter = [26]int{10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33}
-
 func twIDValid(w []byte) bool {
 	if len(w) != 10 || !isLetter(w[0]) || !allDigits(w[2:]) {
 		return false
 	}
-	var second int
-	switch c := upper(w[1]); c {
-	case '1', '2', '8', '9':
-		second = int(c - '0')
-	case 'A', 'B', 'C', 'D':
-		second = twLetter[c-'A'] % 10
-	default:
-		return false
-	}
-	v := twLetter[upper(w[0])-'A']
-	sum := v/10 + (v%10)*9 + second*8
-	for i := 2; i <= 8; i++ {
-		sum += int(w[i]-'0') * (9 - i)
-	}
-	sum += int(w[9] - '0')
-	return sum%10 == 0
+	var body [9]byte
+	copy(body[:], w)
+	body[0], body[1] = upper(w[0]), upper(w[1])
+	check, ok := checkdigit.TWID(body[:])
+	return ok && w[9] == check
 }
 
 // ValidTWID reports whether s is a Taiwan ID number with a correct check digit.

@@ -1,6 +1,10 @@
 package detect
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+)
 
 // validators check a whole value against one type, for callers that already know what a
 // field should hold (a policy's typed field rule) and only need confirmation.
@@ -8,7 +12,10 @@ var validators = map[Type]func(string) bool{
 	HKID: ValidHKID, HKPhone: ValidHKPhone, CNMobile: ValidCNMobile, CNID: ValidCNID, Email: ValidEmail,
 	CNBankCard: ValidCNBankCard, HKPassport: ValidHKPassport, CNPassport: ValidCNPassport, MOID: ValidMOID,
 	TWID: ValidTWID, CNUSCC: ValidUSCC, HKBR: ValidHKBR, DateOfBirth: ValidDateOfBirth,
-	CreditCard: func(s string) bool { _, ok := CardBrand(digitsOnly(s)); return ok && Luhn(digitsOnly(s)) },
+	CreditCard: func(s string) bool {
+		_, ok := CardBrand(digitsOnly(s))
+		return ok && checkdigit.LuhnValid(digitsOnly(s))
+	},
 }
 
 // Validate reports whether the whole value is a valid t. Types without a validator

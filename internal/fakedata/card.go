@@ -4,30 +4,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// luhnCheckDigit returns the digit that makes body+digit pass the Luhn check.
-func luhnCheckDigit(body string) byte {
-	sum := 0
-	double := true // the check digit will be rightmost, so body's last digit is doubled
-	for i := len(body) - 1; i >= 0; i-- {
-		d := int(body[i] - '0')
-		if double {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		double = !double
-	}
-	return byte('0' + (10-sum%10)%10)
-}
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+)
 
 // withLuhn completes prefix with random digits to length n, the last being the Luhn check.
 func (g *Gen) withLuhn(prefix string, n int) string {
 	body := prefix + g.Digits(n-1-len(prefix))
-	return body + string(luhnCheckDigit(body))
+	return body + string(checkdigit.Luhn(body))
 }
 
 // UnionPay debit BINs of large mainland banks (ICBC, ABC, BOC, CCB, CMB, BoCom).
@@ -108,5 +92,5 @@ func (g *Gen) LuhnValidTimestamp() string {
 		s += g.Digits(3)
 	}
 	body := s[:len(s)-1]
-	return body + string(luhnCheckDigit(body))
+	return body + string(checkdigit.Luhn(body))
 }

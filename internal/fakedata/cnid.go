@@ -3,6 +3,8 @@ package fakedata
 import (
 	"fmt"
 	"time"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 // County-level administrative division codes that exist, weighted towards Guangdong where
@@ -16,17 +18,6 @@ var cnAreaCodes = []string{
 	"340104", "350102", "350203", "360102", "370102", "370202", "410105", "420106",
 	"430104", "450103", "460105", "500103", "510104", "510107", "520102", "530102",
 	"610103", "620102", "810000", "820000", "830000",
-}
-
-var cnIDWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-
-// cnIDCheck computes the ISO 7064 MOD 11-2 check character of 17 digits.
-func cnIDCheck(body string) byte {
-	sum := 0
-	for i := range 17 {
-		sum += int(body[i]-'0') * cnIDWeights[i]
-	}
-	return "10X98765432"[sum%11]
 }
 
 // dateBetween returns a uniformly drawn calendar day in [from, to] at UTC midnight.
@@ -51,19 +42,19 @@ func (g *Gen) cnIDBody() string {
 // a real date of birth (1950–2005) and a valid MOD 11-2 check character.
 func (g *Gen) CNID() string {
 	b := g.cnIDBody()
-	return b + string(cnIDCheck(b))
+	return b + string(checkdigit.CNID(b))
 }
 
 // cnIDFor builds a valid ID for a known date of birth, so an Employee's ID agrees with DOB.
 func (g *Gen) cnIDFor(dob time.Time) string {
 	b := g.Pick(cnAreaCodes) + dob.Format("20060102") + g.Digits(3)
-	return b + string(cnIDCheck(b))
+	return b + string(checkdigit.CNID(b))
 }
 
 // WrongCheckCNID returns 18 characters that are a valid ID except for the check character.
 func (g *Gen) WrongCheckCNID() string {
 	b := g.cnIDBody()
-	c := cnIDCheck(b)
+	c := checkdigit.CNID(b)
 	const alphabet = "0123456789X"
 	wrong := c
 	for wrong == c {
@@ -78,13 +69,13 @@ func (g *Gen) WrongCheckCNID() string {
 func (g *Gen) ContractNo18() string {
 	d := g.dateBetween(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2030, 12, 31, 0, 0, 0, 0, time.UTC))
 	body := fmt.Sprintf("%s%02d%02d%02d%s", d.Format("20060102"), g.Intn(24), g.Intn(60), g.Intn(60), g.Digits(3))
-	return body + string(g.digitFailing(body, cnIDCheck(body)))
+	return body + string(g.digitFailing(body, checkdigit.CNID(body)))
 }
 
 // digitFailing picks a last digit for body that is neither the MOD 11-2 check nor the Luhn
 // check digit.
 func (g *Gen) digitFailing(body string, mod11 byte) byte {
-	luhn := luhnCheckDigit(body)
+	luhn := checkdigit.Luhn(body)
 	for {
 		d := byte('0' + g.Intn(10))
 		if d != mod11 && d != luhn {

@@ -1,8 +1,9 @@
 package fakedata
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 )
 
 // HKPassport returns an HKSAR passport number: H or K followed by 8 digits.
@@ -30,30 +31,14 @@ func (g *Gen) MOID() string {
 	return g.Pick([]string{"1", "5", "7"}) + g.Digits(6) + "(" + g.Digits(1) + ")"
 }
 
-// Taiwan ID letter codes (the historical, non-alphabetical mapping).
-var twLetterCode = map[byte]int{
-	'A': 10, 'B': 11, 'C': 12, 'D': 13, 'E': 14, 'F': 15, 'G': 16, 'H': 17, 'I': 34, 'J': 18,
-	'K': 19, 'L': 20, 'M': 21, 'N': 22, 'O': 35, 'P': 23, 'Q': 24, 'R': 25, 'S': 26, 'T': 27,
-	'U': 28, 'V': 29, 'W': 32, 'X': 30, 'Y': 31, 'Z': 33,
-}
-
 // TWID returns a Taiwan national ID: a letter, 1 or 2 (sex), 7 digits and a check digit.
 func (g *Gen) TWID() string {
 	const cities = "ABCDEFGHJKMNPQTUVXYZ" // letters in current use
 	l := cities[g.Intn(len(cities))]
 	body := g.Pick([]string{"1", "2"}) + g.Digits(7)
-	code := twLetterCode[l]
-	sum := code/10 + (code%10)*9
-	for i := range 8 {
-		sum += int(body[i]-'0') * (8 - i)
-	}
-	return string(l) + body + strconv.Itoa((10-sum%10)%10)
+	check, _ := checkdigit.TWID(string(l) + body)
+	return string(l) + body + string(check)
 }
-
-// The 31 characters of GB 32100 (no I, O, S, V, Z).
-const usccCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
 
 // City-level division codes (ending in 00): positions 7–14 of a USCC then start with "00",
 // which can never be a year of birth, so no USCC here parses as a Resident ID.
@@ -79,34 +64,9 @@ func (g *Gen) USCC() string {
 	}
 	orgBody := org.String()
 	body := g.Pick([]string{"9", "9", "9", "1", "5"}) + g.Pick([]string{"1", "1", "2", "3"}) +
-		g.Pick(usccAreas) + orgBody + string(orgCodeCheck(orgBody))
-	sum := 0
-	for i := range 17 {
-		sum += strings.IndexByte(usccCharset, body[i]) * usccWeights[i]
-	}
-	return body + string(usccCharset[(31-sum%31)%31])
-}
-
-// orgCodeCheck is the GB 11714 check character of an 8-character organisation code.
-func orgCodeCheck(body string) byte {
-	w := [8]int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i := range 8 {
-		c := body[i]
-		v := int(c - '0')
-		if c >= 'A' {
-			v = int(c-'A') + 10
-		}
-		sum += v * w[i]
-	}
-	switch c := 11 - sum%11; c {
-	case 10:
-		return 'X'
-	case 11:
-		return '0'
-	default:
-		return byte('0' + c)
-	}
+		g.Pick(usccAreas) + orgBody + string(checkdigit.OrgCode(orgBody))
+	check, _ := checkdigit.USCC(body)
+	return body + string(check)
 }
 
 // HKBR returns an 8-digit Hong Kong Business Registration number. It starts with 1 so a

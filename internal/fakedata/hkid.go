@@ -1,6 +1,10 @@
 package fakedata
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+)
 
 // Prefixes the Immigration Department has issued. Single letters dominate real cards; the
 // two-letter ones are rare, and the generator keeps them rare.
@@ -9,25 +13,6 @@ var (
 	hkidDouble = []string{"WX", "XA", "XB", "XC", "XD", "XE", "XG", "XH"}
 )
 
-// hkidCheck computes the mod-11 check character of prefix (1–2 upper-case letters) and six
-// digits. A single-letter prefix is padded with a space worth 36.
-func hkidCheck(prefix, digits string) byte {
-	var sum int
-	if len(prefix) == 1 {
-		sum = 36*9 + int(prefix[0]-'A'+10)*8
-	} else {
-		sum = int(prefix[0]-'A'+10)*9 + int(prefix[1]-'A'+10)*8
-	}
-	for i := range 6 {
-		sum += int(digits[i]-'0') * (7 - i)
-	}
-	c := (11 - sum%11) % 11
-	if c == 10 {
-		return 'A'
-	}
-	return byte('0' + c)
-}
-
 func (g *Gen) hkidParts() (prefix, digits string, check byte) {
 	if g.Chance(0.04) {
 		prefix = g.Pick(hkidDouble)
@@ -35,7 +20,7 @@ func (g *Gen) hkidParts() (prefix, digits string, check byte) {
 		prefix = g.Pick(hkidSingle)
 	}
 	digits = g.Digits(6)
-	return prefix, digits, hkidCheck(prefix, digits)
+	return prefix, digits, checkdigit.HKID(prefix, digits)
 }
 
 // HKID returns a valid Hong Kong Identity Card number in the canonical "A123456(3)" form.
