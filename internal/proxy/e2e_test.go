@@ -103,6 +103,9 @@ func TestAuthentication(t *testing.T) {
 		if errcode, _ := r.json(t)["errcode"].(float64); errcode == 0 {
 			t.Errorf("%s: a legacy client would read errcode 0 as success", tc.name)
 		}
+		if got := r.header.Get("WWW-Authenticate"); got != `Bearer realm="pii-proxy"` {
+			t.Errorf("%s: WWW-Authenticate %q (RFC 9110: a 401 carries a challenge)", tc.name, got)
+		}
 	}
 	if got := h.received(); len(got) != 0 {
 		t.Fatalf("DingTalk received %d calls from unauthenticated clients", len(got))

@@ -49,7 +49,11 @@ func writeError(w http.ResponseWriter, status int, reason, msg, requestID string
 	data, _ := json.Marshal(b)
 	h := w.Header()
 	for k := range h {
-		delete(h, k)
+		// Whatever was set before the error is dropped, except what the caller set to
+		// describe this error: the 401's challenge and the 429's retry time.
+		if k != "Www-Authenticate" && k != "Retry-After" {
+			delete(h, k)
+		}
 	}
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")

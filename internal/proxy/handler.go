@@ -79,6 +79,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if lim := rt.limiters[route]; lim != nil && !lim.Allow() {
+		sw.Header().Set("Retry-After", retryAfter(lim))
 		s.refuse(c, sw, http.StatusTooManyRequests, ReasonRateLimited,
 			"route "+route.Name+" is over its rate limit toward DingTalk; retry later")
 		return

@@ -139,6 +139,10 @@ func TestRateLimitTowardDingTalk(t *testing.T) {
 		if r.status == 429 && r.json(t)["code"] != "rate_limited" {
 			t.Fatalf("429 body: %s", r.body)
 		}
+		// One token a second: the next is at most a second away.
+		if r.status == 429 && r.header.Get("Retry-After") != "1" {
+			t.Errorf("429 with Retry-After %q, want 1", r.header.Get("Retry-After"))
+		}
 	}
 	if codes[200] != 2 || codes[429] != 3 {
 		t.Fatalf("statuses %v, want 2×200 then 3×429 (burst 2)", codes)

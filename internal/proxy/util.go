@@ -3,11 +3,15 @@ package proxy
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/time/rate"
 )
 
 // sanitizePath shortens a path for an error message and drops control characters.
@@ -64,4 +68,13 @@ func (t *retryTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		return nil, context.DeadlineExceeded
 	}
 	return resp, err
+}
+
+// retryAfter is the Retry-After of a 429: whole seconds until the limiter has a token again
+// (at least 1, as the header cannot say less).
+func retryAfter(lim *rate.Limiter) string {
+	r := lim.Reserve()
+	d := r.Delay()
+	r.Cancel() // the client may not come back: give the token back
+	return strconv.Itoa(max(1, int(math.Ceil(d.Seconds()))))
 }
