@@ -37,6 +37,21 @@ func (o *obj) bool(k string, v bool)  { o.key(k); o.b = strconv.AppendBool(o.b, 
 func (o *obj) raw(k string, v []byte) { o.key(k); o.b = append(o.b, v...) }
 func (o *obj) end() []byte            { return append(o.b, '}') }
 
+// objects appends member k, an array of n objects, the i-th filled by fill.
+func (o *obj) objects(k string, n int, fill func(d *obj, i int)) {
+	o.key(k)
+	o.b = append(o.b, '[')
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			o.b = append(o.b, ',')
+		}
+		d := newObj(o.b)
+		fill(&d, i)
+		o.b = d.end()
+	}
+	o.b = append(o.b, ']')
+}
+
 // appendInts appends a JSON array of integers.
 func appendInts(dst []byte, xs []int64) []byte {
 	dst = append(dst, '[')

@@ -27,18 +27,10 @@ func appendUserGet(dst []byte, e *fakedata.Employee, x *extras) []byte {
 	o.bool("exclusive_account", false)
 	o.key("dept_id_list")
 	o.b = appendInts(o.b, e.DeptIDs)
-	o.key("dept_order_list")
-	o.b = append(o.b, '[')
-	for k, id := range e.DeptIDs {
-		if k > 0 {
-			o.b = append(o.b, ',')
-		}
-		d := newObj(o.b)
-		d.int("dept_id", id)
+	o.objects("dept_order_list", len(e.DeptIDs), func(d *obj, k int) {
+		d.int("dept_id", e.DeptIDs[k])
 		d.int("order", x.deptOrder+int64(k))
-		o.b = d.end()
-	}
-	o.b = append(o.b, ']')
+	})
 	o.str("extension", x.extension)
 	o.int("hired_date", e.HiredDate.UnixMilli())
 	o.bool("active", e.Active)
@@ -48,24 +40,15 @@ func appendUserGet(dst []byte, e *fakedata.Employee, x *extras) []byte {
 	o.bool("senior", x.senior)
 	o.bool("admin", e.Admin)
 	o.bool("boss", e.Boss)
-	o.key("leader_in_dept")
-	o.b = append(o.b, '[')
-	for k, id := range e.DeptIDs {
-		if k > 0 {
-			o.b = append(o.b, ',')
-		}
-		d := newObj(o.b)
-		d.int("dept_id", id)
+	o.objects("leader_in_dept", len(e.DeptIDs), func(d *obj, k int) {
+		d.int("dept_id", e.DeptIDs[k])
 		d.bool("leader", e.Leader && k == 0)
-		o.b = d.end()
-	}
-	o.b = append(o.b, ']')
-	o.key("role_list")
-	r := newObj(append(o.b, '['))
-	r.int("id", x.role.id)
-	r.str("name", x.role.name)
-	r.str("group_name", x.role.group)
-	o.b = append(r.end(), ']')
+	})
+	o.objects("role_list", 1, func(r *obj, _ int) {
+		r.int("id", x.role.id)
+		r.str("name", x.role.name)
+		r.str("group_name", x.role.group)
+	})
 	o.raw("union_emp_ext", []byte("{}"))
 	return o.end()
 }
