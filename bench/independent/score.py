@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Scan $INDEP_OUT (default bench/out/independent/events) with $PROXY (default bin/proxy) and
-score per type against its truth.jsonl: a finding counts when file, path, type and the found
+"""Scan $INDEP_OUT (a corpus written by events/gen.py or apps/gen.py; default
+bench/out/independent/events) with $PROXY (default bin/proxy) and score per type against its
+truth.jsonl: a finding counts when file, path, type and the found
 text all equal a labelled value (each label matches once). Findings inside a value labelled
 _ignore at the same path are not scored. -v lists misses and false alarms."""
 import collections, glob, json, os, subprocess, sys
