@@ -17,13 +17,23 @@ const MaxRules = 64
 // first d components match the current position at depth d.
 type Set struct {
 	paths []*Path
-	// doneAt[d] has the bits of paths with exactly d components.
-	doneAt []uint64
-	// lit[d] maps a literal key to the bits of the paths whose component d is that key, and
-	// litMask[d] has all those bits: an object member then costs one lookup, whatever
-	// the number of rules, instead of a comparison per rule.
-	lit     []litTable
-	litMask []uint64
+	// at[d] sorts the paths by their component d, for d up to the longest path's length.
+	at []level
+}
+
+// level has, as bitmasks of paths, what kind of component d the paths have, so that a step
+// tests each path only for the children its component can match.
+type level struct {
+	done  uint64 // paths with exactly d components
+	lit   uint64 // a literal key, all of them in table
+	wild  uint64 // a key with wildcards
+	key   uint64 // a key of either kind (an array element tests its index)
+	all   uint64 // '#'
+	query uint64 // '#(...)'
+	// table maps a literal key to the bits of the paths whose component d is that key: an
+	// object member then costs one lookup, whatever the number of rules, instead of a
+	// comparison per rule.
+	table litTable
 }
 
 // litTable finds the rules naming a key: a 256-slot hash of the key's length and its first
@@ -74,16 +84,25 @@ func NewSet(paths []*Path) (*Set, error) {
 	}
 	s := &Set{paths: paths}
 	for i, p := range paths {
-		for len(s.doneAt) <= len(p.Segs) {
-			s.doneAt = append(s.doneAt, 0)
-			s.lit = append(s.lit, litTable{})
-			s.litMask = append(s.litMask, 0)
+		for len(s.at) <= len(p.Segs) {
+			s.at = append(s.at, level{})
 		}
-		s.doneAt[len(p.Segs)] |= 1 << i
+		bit := uint64(1) << i
+		s.at[len(p.Segs)].done |= bit
 		for d, seg := range p.Segs {
-			if seg.Kind == SegKey && !seg.Wild {
-				s.lit[d].add(seg.Key, 1<<i)
-				s.litMask[d] |= 1 << i
+			at := &s.at[d]
+			switch {
+			case seg.Kind == SegKey && !seg.Wild:
+				at.table.add(seg.Key, bit)
+				at.lit |= bit
+				at.key |= bit
+			case seg.Kind == SegKey:
+				at.wild |= bit
+				at.key |= bit
+			case seg.Kind == SegAll:
+				at.all |= bit
+			case seg.Kind == SegQuery:
+				at.query |= bit
 			}
 		}
 	}
@@ -103,10 +122,10 @@ func (s *Set) Root() uint64 {
 
 // Done returns the bits of the paths fully matched by state m at depth d.
 func (s *Set) Done(m uint64, d int) uint64 {
-	if d >= len(s.doneAt) {
+	if d >= len(s.at) {
 		return 0
 	}
-	return m & s.doneAt[d]
+	return m & s.at[d].done
 }
 
 // Step returns the state after descending from a container at depth d (whose state is m)
@@ -120,39 +139,50 @@ func (s *Set) Step(m uint64, d int, t *jsonlex.Tape, parent, key, index, value i
 // StepKey is Step for a caller that has already decoded the member's key (keyText; nil to
 // have it decoded here): a walk decodes every key once and shares it.
 func (s *Set) StepKey(m uint64, d int, t *jsonlex.Tape, parent, key int, keyText []byte, index, value int) uint64 {
+	if d >= len(s.at) {
+		return 0 // no path has a component d
+	}
+	at := &s.at[d]
+	if key < 0 || keyText == nil || m&at.wild != 0 {
+		return s.step(at, m, d, t, parent, key, keyText, index, value)
+	}
+	// The common case: a member whose key the walk has decoded, with only literal keys to
+	// match, costs one lookup (kept apart from step, whose calls would make this path save
+	// its registers too).
+	if m&at.lit == 0 {
+		return 0
+	}
+	return at.table.lookup(keyText) & m
+}
+
+// step is StepKey for any child.
+func (s *Set) step(at *level, m uint64, d int, t *jsonlex.Tape, parent, key int, keyText []byte, index, value int) uint64 {
 	var out uint64
-	if key >= 0 && keyText == nil {
-		var keyBuf [64]byte
-		keyText = t.Text(key, keyBuf[:0])
+	if key >= 0 {
+		if m&(at.lit|at.wild) != 0 && keyText == nil {
+			var keyBuf [64]byte
+			keyText = t.Text(key, keyBuf[:0])
+		}
+		if m&at.lit != 0 {
+			out = at.table.lookup(keyText) & m
+		}
+		m &= at.wild // only a wildcard is left to match a member; '#' and queries never do
+	} else {
+		out = m & at.all       // '#' takes every element
+		m &= at.key | at.query // a key matches its index; a query is evaluated
 	}
-	if key >= 0 && d < len(s.lit) && m&s.litMask[d] != 0 {
-		out = s.lit[d].lookup(keyText) & m
-		m &^= s.litMask[d] // literal keys are decided; wildcards and queries remain
-	}
-	for m != 0 {
+	for m != 0 { // what is left is tested path by path
 		i := bits.TrailingZeros64(m)
 		m &^= 1 << i
-		p := s.paths[i]
-		if d >= len(p.Segs) {
-			continue
-		}
-		seg := &p.Segs[d]
-		ok := false
-		switch seg.Kind {
-		case SegKey:
-			if key < 0 {
-				ok = seg.Index == index
-				break
-			}
-			if seg.Wild {
-				ok = match.Match(string(keyText), seg.Key)
-			} else {
-				ok = string(keyText) == seg.Key
-			}
-		case SegAll:
-			ok = key < 0
-		case SegQuery:
-			ok = key < 0 && seg.Query.Eval(t, value) && (seg.Query.All || firstMatch(seg.Query, t, parent, value))
+		seg := &s.paths[i].Segs[d]
+		var ok bool
+		switch {
+		case seg.Kind == SegQuery:
+			ok = seg.Query.Eval(t, value) && (seg.Query.All || firstMatch(seg.Query, t, parent, value))
+		case key < 0:
+			ok = seg.Index == index
+		default:
+			ok = match.Match(string(keyText), seg.Key)
 		}
 		if ok {
 			out |= 1 << i

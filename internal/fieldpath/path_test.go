@@ -212,3 +212,53 @@ func TestSetManyLiterals(t *testing.T) {
 		}
 	}
 }
+
+// TestStepKeyAgreesWithStep: a walk that passes the decoded key (StepKey) takes the lookup
+// alone when only literal keys are left; the state must be the one Step computes.
+func TestStepKeyAgreesWithStep(t *testing.T) {
+	doc := `{"a":{"b":1,"x\u0062":[{"c":2,"d":3},{"c":4}],"1":5},"list":[{"name":"n","v":1},{"name":"m"}],"ab":{"b":6}}`
+	var paths []*Path
+	for _, s := range []string{"a.b", "a.xb.#.c", "a.*.#.d", "list.#.name", "list.1.name", "a?.b", `list.#(name=="m").name`, "a.1", "ab.b"} {
+		p, err := Compile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	set, err := NewSet(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex([]byte(doc), &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	steps := 0
+	var walk func(tok, d int, m uint64)
+	walk = func(tok, d int, m uint64) {
+		kind := tp.Tokens[tok].Kind
+		if kind != jsonlex.Object && kind != jsonlex.Array {
+			return
+		}
+		idx := 0
+		tp.Children(tok, func(c int) bool {
+			key, val := -1, c
+			var text []byte
+			if kind == jsonlex.Object {
+				key, val, text = c, c+1, tp.Text(c, nil)
+			}
+			want := set.Step(m, d, &tp, tok, key, idx, val)
+			if got := set.StepKey(m, d, &tp, tok, key, text, idx, val); got != want {
+				t.Errorf("depth %d, child %d: StepKey %b, Step %b", d, val, got, want)
+			}
+			steps++
+			walk(val, d+1, want)
+			idx++
+			return true
+		})
+	}
+	walk(0, 0, set.Root())
+	if steps < 15 {
+		t.Fatalf("only %d steps", steps)
+	}
+}

@@ -1,7 +1,6 @@
 package jsonlex
 
 import (
-	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -117,6 +116,15 @@ func RawOffset(raw []byte, decoded int) int {
 
 const hexDigits = "0123456789abcdef"
 
+// isPlain marks the bytes a JSON string holds as they are: ASCII but '"', '\\' and the
+// control characters.
+var isPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // AppendString appends text as a quoted JSON string. It escapes only what JSON requires
 // (quote, backslash, control characters); invalid UTF-8 becomes U+FFFD (written as the
 // character, so that decoding and encoding again gives the same bytes: the audit log's
@@ -133,30 +141,32 @@ func AppendQuoted(dst []byte, s string) []byte {
 }
 
 // AppendStringBody is AppendString without the quotes. Plain ASCII is skipped eight bytes
-// at a time and a run of non-ASCII bytes is validated in one call (re-encoding CJK text
+// at a time and a run of non-ASCII bytes is validated as a whole (re-encoding CJK text
 // rune by rune dominated the rewrite of JSON held in strings).
 func AppendStringBody(dst, text []byte) []byte {
 	start := 0
 	for i := 0; i < len(text); {
-		for i+8 <= len(text) {
-			w := binary.LittleEndian.Uint64(text[i:])
-			if special(w)|w&msb != 0 {
-				break
-			}
-			i += 8
+		i = plainEnd(text, i)
+		for i < len(text) && isPlain[text[i]] {
+			i++ // the last few bytes, fewer than eight
 		}
 		if i == len(text) {
 			break
 		}
 		c := text[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
 		if c >= utf8.RuneSelf {
 			// A valid sequence never spans an ASCII byte, so a run of high bytes is valid
-			// on its own or not at all; only an invalid run is decoded rune by rune.
-			j := i + 1
+			// on its own or not at all; only an invalid run is decoded rune by rune. CJK
+			// text is checked here: three-byte characters whose lead byte allows neither an
+			// overlong form nor a surrogate. A run holding anything else goes to utf8.Valid.
+			j := i
+			for j+2 < len(text) && text[j]-0xE1 <= 0xEF-0xE1 && text[j] != 0xED && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
+				j += 3
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf {
+				i = j
+				continue
+			}
 			for j < len(text) && text[j] >= utf8.RuneSelf {
 				j++
 			}

@@ -7,7 +7,9 @@ import (
 )
 
 func TestAppendStringRoundTrip(t *testing.T) {
-	for _, s := range []string{"", "plain", `q"uo\te`, "ctl\x00\x1f\n\r\t", "陳大文 A123456(3)", "bad\xffutf8", "</script>&"} {
+	for _, s := range []string{"", "plain", `q"uo\te`, "ctl\x00\x1f\n\r\t", "陳大文 A123456(3)", "bad\xffutf8", "</script>&",
+		// CJK runs, checked without utf8.Valid, and what they hand over to it.
+		"王\xed\xa0\x80欣", "王欣\xe4\xb8", "€é王欣abcdefgh王\xf0\x9f\x98\x80", "\xe0\xa0\x80\xe0\x80\x80", "王\"欣\\"} {
 		out := AppendString(nil, []byte(s))
 		if !json.Valid(out) || !utf8.Valid(out) {
 			t.Fatalf("AppendString(%q) = %s: invalid", s, out)

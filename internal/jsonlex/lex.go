@@ -19,6 +19,13 @@ type Options struct {
 
 var isWS = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
+// isHex marks the hexadecimal digits, for the \u escapes fast takes.
+var isHex = [256]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true,
+}
+
 type lexState uint8
 
 const (
@@ -40,152 +47,418 @@ func Lex(src []byte, t *Tape, opts Options) error {
 		return &SyntaxError{Offset: 0, Msg: "document too large"}
 	}
 	t.Src = src
-	toks := t.Tokens[:0]
-	stack := t.stack[:0]
-	n := len(src)
-	i := 0
-	state := stValue
-	defer func() { t.Tokens, t.stack = toks, stack }()
+	l := lexer{src: src, toks: t.Tokens[:0], stack: t.stack[:0], maxDepth: maxDepth}
+	var err error
+	for done := false; !done && err == nil; {
+		l.fast()
+		done, err = l.step()
+	}
+	t.Tokens, t.stack = l.toks, l.stack
+	return err
+}
 
-	for {
-		for i < n && isWS[src[i]] {
-			i++
-		}
-		switch state {
-		case stAfter:
-			if len(stack) == 0 {
-				if i != n {
-					return &SyntaxError{i, "unexpected data after the top-level value"}
-				}
-				return nil
-			}
-			if i == n {
-				return &SyntaxError{i, "unexpected end of input in " + toks[stack[len(stack)-1]].Kind.String()}
-			}
-			top := stack[len(stack)-1]
-			c := src[i]
-			isObj := toks[top].Kind == Object
-			switch {
-			case c == ',':
-				i++
-				if isObj {
-					state = stObjKey
-				} else {
-					state = stValue
-				}
-				continue
-			case (c == '}' && isObj) || (c == ']' && !isObj):
-				i++
-				toks[top].End = uint32(i)
-				toks[top].Next = uint32(len(toks))
-				stack = stack[:len(stack)-1]
-				continue
-			default:
-				if isObj {
-					return &SyntaxError{i, "expected ',' or '}' after object member"}
-				}
-				return &SyntaxError{i, "expected ',' or ']' after array element"}
-			}
-		case stObjFirst, stObjKey:
-			if i == n {
-				return &SyntaxError{i, "unexpected end of input in object"}
-			}
-			if src[i] == '}' && state == stObjFirst {
-				top := stack[len(stack)-1]
-				i++
-				toks[top].End = uint32(i)
-				toks[top].Next = uint32(len(toks))
-				stack = stack[:len(stack)-1]
-				state = stAfter
-				continue
-			}
-			if src[i] != '"' {
-				return &SyntaxError{i, "expected a string key"}
-			}
-			end, flags, err := scanString(src, i)
-			if err != nil {
-				return err
-			}
-			toks = append(toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(toks) + 1), Kind: String, Flags: flags | FlagKey})
-			i = end
-			for i < n && isWS[src[i]] {
-				i++
-			}
-			if i == n || src[i] != ':' {
-				return &SyntaxError{i, "expected ':' after object key"}
-			}
-			i++
-			state = stValue
-			continue
-		case stArrFirst:
-			if i < n && src[i] == ']' {
-				top := stack[len(stack)-1]
-				i++
-				toks[top].End = uint32(i)
-				toks[top].Next = uint32(len(toks))
-				stack = stack[:len(stack)-1]
-				state = stAfter
-				continue
-			}
-			state = stValue
-			continue
-		}
+// lexer is the state of one Lex call: the state machine's state, and where it stands.
+type lexer struct {
+	src      []byte
+	toks     []Token
+	stack    []uint32 // token indexes of the open containers
+	i        int
+	state    lexState
+	maxDepth int
+}
 
-		// stValue
-		if i == n {
-			if len(toks) == 0 {
-				return &SyntaxError{i, "empty document"}
-			}
-			return &SyntaxError{i, "unexpected end of input, expected a value"}
+// fast runs the state machine over the common pieces of a document — strings of ASCII
+// and CJK text (escapes included), integers, literals, containers while the slices have
+// room — and returns at the first thing it leaves to step, having consumed none of it.
+// Its loop makes no calls and keeps few values: the register ABI keeps no register across
+// a call, and with a call anywhere in the loop (or more values than registers) every value
+// the loop carries was stored to the stack at every transition, which cost more than the
+// lexing itself. Each transition is one that step would make, to the same state.
+func (l *lexer) fast() {
+	src, toks := l.src, l.toks
+	n, i := len(src), l.i
+	top := Invalid // the kind of the innermost open container (Invalid: none)
+	if len(l.stack) > 0 {
+		top = toks[l.stack[len(l.stack)-1]].Kind
+	}
+	var (
+		j     int   // the end of the string or number being scanned
+		flags uint8 // the flags of the string being scanned (FlagKey for a key)
+	)
+	switch l.state {
+	case stObjFirst:
+		goto objFirst
+	case stObjKey:
+		goto key
+	case stArrFirst:
+		goto arrFirst
+	case stAfter:
+		goto after
+	}
+
+value:
+	if i == n || len(toks) == cap(toks) {
+		goto bailValue
+	}
+	if src[i] == '"' {
+		flags = 0
+		goto str
+	}
+	switch c := src[i]; c {
+	case '{', '[':
+		if len(l.stack) == cap(l.stack) || len(l.stack) >= l.maxDepth {
+			goto bailValue
 		}
-		c := src[i]
-		switch {
-		case c == '"':
-			end, flags, err := scanString(src, i)
-			if err != nil {
-				return err
+		l.stack = l.stack[:len(l.stack)+1]
+		l.stack[len(l.stack)-1] = uint32(len(toks))
+		top = Array
+		if c == '{' {
+			top = Object
+		}
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Start: uint32(i), Kind: top}
+		i++
+		if top == Object {
+			goto objFirst
+		}
+		goto arrFirst
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		// An integer; a sign, fraction or exponent is left to scanNumber.
+		if j = i + 1; c != '0' {
+			for j < n && isDigit(src[j]) {
+				j++
 			}
-			toks = append(toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(toks) + 1), Kind: String, Flags: flags})
-			i = end
-			state = stAfter
-		case c == '{' || c == '[':
-			if len(stack) >= maxDepth {
-				return &DepthError{Offset: i, Max: maxDepth}
-			}
-			k := Object
-			state = stObjFirst
-			if c == '[' {
-				k = Array
-				state = stArrFirst
-			}
-			stack = append(stack, uint32(len(toks)))
-			toks = append(toks, Token{Start: uint32(i), Kind: k})
+		}
+		if j < n && (src[j] == '.' || src[j] == 'e' || src[j] == 'E') {
+			goto bailValue
+		}
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j), Next: uint32(len(toks)), Kind: Number}
+		i = j
+	case 't', 'f', 'n':
+		// The literal's bytes compared as one word (a string comparison calls memequal).
+		lit, k, size := uint64('n'|'u'<<8|'l'<<16|'l'<<24), Null, 4
+		if c == 't' {
+			lit, k = 't'|'r'<<8|'u'<<16|'e'<<24, True
+		} else if c == 'f' {
+			lit, k, size = 'f'|'a'<<8|'l'<<16|'s'<<24|'e'<<32, False, 5
+		}
+		if n-i < size || literalWord(src[i:], size) != lit {
+			goto bailValue
+		}
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(i + size), Next: uint32(len(toks)), Kind: k}
+		i += size
+	case ' ', '\t', '\n', '\r':
+		i = skipWS(src, i+1)
+		goto value
+	default:
+		goto bailValue
+	}
+
+after:
+	if i == n {
+		goto bailAfter
+	}
+	switch c := src[i]; {
+	case c == ',':
+		if top == Object {
 			i++
-		case c == '-' || (c >= '0' && c <= '9'):
-			end, err := scanNumber(src, i)
-			if err != nil {
-				return err
-			}
-			toks = append(toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(toks) + 1), Kind: Number})
-			i = end
-			state = stAfter
-		case c == 't' || c == 'f' || c == 'n':
-			lit, k := "null", Null
-			if c == 't' {
-				lit, k = "true", True
-			} else if c == 'f' {
-				lit, k = "false", False
-			}
-			if n-i < len(lit) || string(src[i:i+len(lit)]) != lit {
-				return &SyntaxError{i, "invalid literal"}
-			}
-			toks = append(toks, Token{Start: uint32(i), End: uint32(i + len(lit)), Next: uint32(len(toks) + 1), Kind: k})
-			i += len(lit)
-			state = stAfter
-		default:
-			return &SyntaxError{i, "expected a value"}
+			goto key
+		}
+		if top == Array {
+			i++
+			goto value
+		}
+	case c == '}' && top == Object || c == ']' && top == Array:
+		goto close
+	case isWS[c]:
+		i = skipWS(src, i+1)
+		goto after
+	}
+	goto bailAfter // the end, or an error
+
+close: // src[i] closes the innermost container
+	{
+		k := l.stack[len(l.stack)-1]
+		l.stack = l.stack[:len(l.stack)-1]
+		i++
+		toks[k].End = uint32(i)
+		toks[k].Next = uint32(len(toks))
+		top = Invalid
+		if len(l.stack) > 0 {
+			top = toks[l.stack[len(l.stack)-1]].Kind
 		}
 	}
+	goto after
+
+arrFirst:
+	if i = skipWS(src, i); i < n && src[i] == ']' {
+		goto close
+	}
+	goto value
+
+objFirst:
+	if i = skipWS(src, i); i < n && src[i] == '}' {
+		goto close
+	}
+
+key: // a key and its ':' (step takes them together too)
+	if i == n || len(toks) == cap(toks) {
+		goto bailKey
+	}
+	if src[i] != '"' {
+		if isWS[src[i]] {
+			i = skipWS(src, i+1)
+			goto key
+		}
+		goto bailKey
+	}
+	flags = FlagKey
+
+str: // src[i] opens a string, a key if flags is FlagKey: find its end, j
+	j = i + 1
+plain:
+	j = plainEnd(src, j)
+char:
+	if j == n {
+		goto bailStr
+	}
+	if c := src[j]; c == '"' {
+		goto quote
+	} else if c-0xE1 <= 0xEF-0xE1 && c != 0xED {
+		// A three-byte character (CJK text, fullwidth punctuation) whose lead byte allows
+		// neither an overlong form nor a surrogate: any two continuation bytes are valid.
+		// Every other non-ASCII character is left to step, and utf8.Valid.
+		if j+2 >= n || src[j+1]&0xC0 != 0x80 || src[j+2]&0xC0 != 0x80 {
+			goto bailStr
+		}
+		j += 3
+		goto char
+	} else if c >= 0x20 && c < 0x80 && c != '\\' {
+		j++ // after non-ASCII text, or within the last eight bytes
+		goto plain
+	} else if c == '\\' && j+1 < n {
+		switch src[j+1] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			j += 2
+		case 'u':
+			if j+6 > n || !isHex[src[j+2]] || !isHex[src[j+3]] || !isHex[src[j+4]] || !isHex[src[j+5]] {
+				goto bailStr
+			}
+			j += 6
+		default:
+			goto bailStr
+		}
+		flags |= FlagEscaped
+		goto plain
+	}
+	goto bailStr
+
+quote: // src[j] closes the string
+	if flags&FlagKey == 0 {
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j + 1), Next: uint32(len(toks)), Kind: String, Flags: flags}
+		i = j + 1
+		goto after
+	}
+	{
+		c := j + 1
+		if c == n || src[c] != ':' {
+			if c = skipWS(src, c); c == n || src[c] != ':' {
+				goto bailKey
+			}
+		}
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j + 1), Next: uint32(len(toks)), Kind: String, Flags: flags}
+		i = c + 1
+	}
+	goto value
+
+bailStr:
+	if flags&FlagKey == 0 {
+		goto bailValue
+	}
+	// At the key state, a '}' (the one difference between stObjFirst and stObjKey) has been
+	// taken already.
+bailKey:
+	l.toks, l.i, l.state = toks, i, stObjKey
+	return
+bailAfter:
+	l.toks, l.i, l.state = toks, i, stAfter
+	return
+bailValue:
+	l.toks, l.i, l.state = toks, i, stValue
+}
+
+// skipWS returns the offset of the first byte from i on that is not whitespace.
+func skipWS(src []byte, i int) int {
+	for i < len(src) && isWS[src[i]] {
+		i++
+	}
+	return i
+}
+
+// literalWord returns the first size (4 or 5) bytes of b as a little-endian word.
+func literalWord(b []byte, size int) uint64 {
+	w := uint64(binary.LittleEndian.Uint32(b))
+	if size == 5 {
+		w |= uint64(b[4]) << 32
+	}
+	return w
+}
+
+// plainEnd returns the offset of the first byte from j on that is not plain ASCII in a
+// string ('"', '\\', a control character or a non-ASCII byte), or where fewer than eight
+// bytes remain.
+func plainEnd(src []byte, j int) int {
+	for j+8 <= len(src) {
+		w := binary.LittleEndian.Uint64(src[j : j+8 : j+8])
+		// special(w) | w&msb, without special's &^ terms: a byte whose high bit they would
+		// clear has it set in w, which flags the byte anyway.
+		m := ((w ^ (lsb * '"')) - lsb) | ((w ^ (lsb * '\\')) - lsb) | (w - lsb*0x20) | w
+		if m &= msb; m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	return j
+}
+
+// step makes one transition of the state machine, whatever comes next: fast leaves it
+// strings with other non-ASCII text (checked by utf8.Valid), signs, fractions and
+// exponents, growing the slices, every error and the end of the document. It reports done
+// at the end.
+func (l *lexer) step() (done bool, err error) {
+	src, n := l.src, len(l.src)
+	for l.i < n && isWS[src[l.i]] {
+		l.i++
+	}
+	i := l.i
+	switch l.state {
+	case stAfter:
+		if len(l.stack) == 0 {
+			if i != n {
+				return false, &SyntaxError{i, "unexpected data after the top-level value"}
+			}
+			return true, nil
+		}
+		if i == n {
+			return false, &SyntaxError{i, "unexpected end of input in " + l.toks[l.stack[len(l.stack)-1]].Kind.String()}
+		}
+		c := src[i]
+		isObj := l.toks[l.stack[len(l.stack)-1]].Kind == Object
+		switch {
+		case c == ',':
+			l.i++
+			if isObj {
+				l.state = stObjKey
+			} else {
+				l.state = stValue
+			}
+			return false, nil
+		case (c == '}' && isObj) || (c == ']' && !isObj):
+			l.close()
+			return false, nil
+		default:
+			if isObj {
+				return false, &SyntaxError{i, "expected ',' or '}' after object member"}
+			}
+			return false, &SyntaxError{i, "expected ',' or ']' after array element"}
+		}
+	case stObjFirst, stObjKey:
+		if i == n {
+			return false, &SyntaxError{i, "unexpected end of input in object"}
+		}
+		if src[i] == '}' && l.state == stObjFirst {
+			l.close()
+			return false, nil
+		}
+		if src[i] != '"' {
+			return false, &SyntaxError{i, "expected a string key"}
+		}
+		end, flags, err := scanString(src, i)
+		if err != nil {
+			return false, err
+		}
+		l.toks = append(l.toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(l.toks) + 1), Kind: String, Flags: flags | FlagKey})
+		for l.i = end; l.i < n && isWS[src[l.i]]; l.i++ {
+		}
+		if l.i == n || src[l.i] != ':' {
+			return false, &SyntaxError{l.i, "expected ':' after object key"}
+		}
+		l.i++
+		l.state = stValue
+		return false, nil
+	case stArrFirst:
+		if i < n && src[i] == ']' {
+			l.close()
+			return false, nil
+		}
+		l.state = stValue
+		return false, nil
+	}
+
+	// stValue
+	if i == n {
+		if len(l.toks) == 0 {
+			return false, &SyntaxError{i, "empty document"}
+		}
+		return false, &SyntaxError{i, "unexpected end of input, expected a value"}
+	}
+	c := src[i]
+	switch {
+	case c == '"':
+		end, flags, err := scanString(src, i)
+		if err != nil {
+			return false, err
+		}
+		l.toks = append(l.toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(l.toks) + 1), Kind: String, Flags: flags})
+		l.i, l.state = end, stAfter
+	case c == '{' || c == '[':
+		if len(l.stack) >= l.maxDepth {
+			return false, &DepthError{Offset: i, Max: l.maxDepth}
+		}
+		k, st := Object, stObjFirst
+		if c == '[' {
+			k, st = Array, stArrFirst
+		}
+		l.stack = append(l.stack, uint32(len(l.toks)))
+		l.toks = append(l.toks, Token{Start: uint32(i), Kind: k})
+		l.i, l.state = i+1, st
+	case c == '-' || (c >= '0' && c <= '9'):
+		end, err := scanNumber(src, i)
+		if err != nil {
+			return false, err
+		}
+		l.toks = append(l.toks, Token{Start: uint32(i), End: uint32(end), Next: uint32(len(l.toks) + 1), Kind: Number})
+		l.i, l.state = end, stAfter
+	case c == 't' || c == 'f' || c == 'n':
+		lit, k := "null", Null
+		if c == 't' {
+			lit, k = "true", True
+		} else if c == 'f' {
+			lit, k = "false", False
+		}
+		if n-i < len(lit) || string(src[i:i+len(lit)]) != lit {
+			return false, &SyntaxError{i, "invalid literal"}
+		}
+		l.toks = append(l.toks, Token{Start: uint32(i), End: uint32(i + len(lit)), Next: uint32(len(l.toks) + 1), Kind: k})
+		l.i, l.state = i+len(lit), stAfter
+	default:
+		return false, &SyntaxError{i, "expected a value"}
+	}
+	return false, nil
+}
+
+// close ends the innermost container at src[l.i], its closing bracket.
+func (l *lexer) close() {
+	top := l.stack[len(l.stack)-1]
+	l.stack = l.stack[:len(l.stack)-1]
+	l.i++
+	l.toks[top].End = uint32(l.i)
+	l.toks[top].Next = uint32(len(l.toks))
+	l.state = stAfter
 }
 
 // SWAR constants: eight bytes at a time.

@@ -15,6 +15,8 @@ func TestLexValid(t *testing.T) {
 	for _, doc := range []string{
 		`{}`, `[]`, `0`, `-0.5e+10`, `"x"`, `true`, `false`, `null`, ` {"a" : [1, 2.5, "s", {"b": null}] } `,
 		`{"k\"ey":"\u0040\ud83d\ude00\n"}`, `"陳大文"`, `[[[[]]]]`, `{"a":{"b":{"c":[true,false]}}}`,
+		`{"英文名":"王欣，表現良好。","k":"\u00e9\"x\/","é":"€😀"}`, "[ -1, 0, 1.5, 1e3, true , false, null ]\n",
+		`{"a":[],"b":{},"c":[{}],"d":"abcdefghijklmnopqrstuvwxyz0123456789"}`,
 	} {
 		var tp Tape
 		if err := Lex([]byte(doc), &tp, Options{}); err != nil {
@@ -32,6 +34,12 @@ func TestLexInvalid(t *testing.T) {
 		{`{"a":1,}`, 7}, {`01`, 1}, {`1.`, 0}, {`1e`, 0}, {`-`, 0}, {`tru`, 0}, {`"abc`, 0},
 		{`"\x"`, 1}, {`"\u12g4"`, 1}, {"\"a\x01\"", 2}, {"\"\xff\"", 1}, {`{"a":1}x`, 7},
 		{`{1:2}`, 1}, {`[}`, 1}, {`{]`, 1}, {`nul`, 0},
+		// Where Lex's fast path hands over to the general one: a surrogate and an overlong
+		// form behind lead bytes the fast path does not take, a truncated character, escapes,
+		// whitespace between the tokens, a control character after a long plain run.
+		{"\"\xed\xa0\x80\"", 1}, {"\"ab\xe0\x80\x80\"", 3}, {"\"王\xe4\xb8\"", 4}, {"{\"王\xff\":1}", 5},
+		{`{"a":"x\q"}`, 7}, {`["\u12"]`, 2}, {`{"a" "b"}`, 5}, {"[1,\n 2 ,x]", 8},
+		{"[\"abcdefghijklmnop\x01\"]", 18}, {`{"a":1,"b":[true,fals]}`, 17}, {`{"k":-}`, 5}, {`[1.5e]`, 1},
 	} {
 		var tp Tape
 		err := Lex([]byte(tc.doc), &tp, Options{})

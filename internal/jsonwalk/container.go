@@ -12,9 +12,13 @@ import (
 // the last kept member, so the output stays valid JSON whatever is dropped.
 func (d *doc) container(n *Node) error {
 	t := d.t
-	tk := t.Tokens[n.Tok]
+	toks := t.Tokens // this document's tape: nested documents have their own
+	tk := toks[n.Tok]
 	isObj := tk.Kind == jsonlex.Object
 	rules := d.w.opts.Rules
+	if n.state == 0 {
+		rules = nil // no rule reaches below n
+	}
 	end := int(tk.Next)
 
 	lastKeptEnd := -1 // end offset of the last kept child
@@ -22,62 +26,68 @@ func (d *doc) container(n *Node) error {
 	runEnd := -1
 	idx := 0
 
-	for c := n.Tok + 1; c < end; {
+	// Every child uses this stack slot, and only this loop writes to it while n is walked,
+	// so what all children share is set once, here. The rest is set for each child, field
+	// by field (a struct literal would build the whole node on the stack and copy it, once
+	// per value), but for what visit sets itself: Done, and a scalar's Text and labels
+	// (fillField). keyBuf is left alone: the slot's scratch outlives its reuse.
+	child := &d.stack[n.depth+1]
+	child.doc, child.parent, child.depth, child.ruleDepth = d, n, n.depth+1, n.ruleDepth+1
+
+	for c := n.Tok + 1; c < end; idx++ {
 		keyTok, valTok := -1, c
 		if isObj {
 			keyTok, valTok = c, c+1
 		}
-		next := int(t.Tokens[valTok].Next)
-		childStart := int(t.Tokens[c].Start)
-
-		// Every field but keyBuf (the slot's scratch outlives its reuse) is set here, one
-		// by one: a struct literal would build the whole node on the stack and copy it,
-		// once per value.
-		child := &d.stack[n.depth+1]
-		child.doc, child.parent, child.Tok, child.KeyTok, child.Index = d, n, valTok, keyTok, -1
-		child.Done, child.Text, child.JSON, child.Repl = 0, nil, false, nil
-		child.depth, child.state, child.ruleDepth = n.depth+1, 0, n.ruleDepth+1
-		if !isObj {
-			child.Index = idx
-		}
-		child.key, child.label, child.label2, child.Mark = n.key, nil, nil, n.Mark
-		if isObj {
-			if t.Tokens[keyTok].Flags&jsonlex.FlagEscaped == 0 {
-				child.key = t.RawString(keyTok)
-			} else {
-				// An escaped key is decoded into its stack slot's buffer: it stays valid
-				// while the member's subtree is walked; the next sibling reuses the space.
-				child.key = t.Text(keyTok, child.keyBuf[:0])
-				child.keyBuf = child.key[:0]
-			}
-		}
-		if rules != nil && n.state != 0 {
-			var key []byte
-			if isObj {
-				key = child.key
-			}
-			child.state = rules.StepKey(n.state, n.ruleDepth, t, n.Tok, keyTok, key, idx, valTok)
-		}
+		val := &toks[valTok]
 		mark := len(d.edits)
-		verdict, err := d.visit(child)
-		if err != nil {
-			return err
+		verdict := Keep
+		// true, false and null are kept as they are without a visit: Visit is not called
+		// for them and nothing lies below them (so no rule state is needed either).
+		if kind := val.Kind; kind < jsonlex.True {
+			child.Tok, child.KeyTok, child.Index = valTok, keyTok, -1
+			child.JSON, child.Repl, child.Mark, child.state = false, nil, n.Mark, 0
+			if kind == jsonlex.Object || kind == jsonlex.Array {
+				child.Text, child.label, child.label2 = nil, nil, nil
+			}
+			if isObj {
+				if toks[keyTok].Flags&jsonlex.FlagEscaped == 0 {
+					child.key = t.RawString(keyTok)
+				} else {
+					// An escaped key is decoded into its stack slot's buffer: it stays valid
+					// while the member's subtree is walked; the next sibling reuses the space.
+					child.key = t.Text(keyTok, child.keyBuf[:0])
+					child.keyBuf = child.key[:0]
+				}
+			} else {
+				child.Index, child.key = idx, n.key
+			}
+			if rules != nil {
+				var key []byte
+				if isObj {
+					key = child.key
+				}
+				child.state = rules.StepKey(n.state, n.ruleDepth, t, n.Tok, keyTok, key, idx, valTok)
+			}
+			var err error
+			if verdict, err = d.visit(child); err != nil {
+				return err
+			}
 		}
 		if verdict == Drop {
 			if runStart < 0 {
-				runStart = childStart
+				runStart = int(toks[c].Start)
 			}
-			runEnd = int(t.Tokens[valTok].End)
+			runEnd = int(val.End)
 		} else {
 			if runStart >= 0 {
 				// The cut comes before anything the kept child's own walk added.
-				d.edits = slices.Insert(d.edits, mark, edit{start: runStart, end: childStart})
+				d.edits = slices.Insert(d.edits, mark, edit{start: runStart, end: int(toks[c].Start)})
 				runStart = -1
 			}
-			lastKeptEnd = int(t.Tokens[valTok].End)
+			lastKeptEnd = int(val.End)
 		}
-		c = next
-		idx++
+		c = int(val.Next)
 	}
 	if runStart >= 0 {
 		if lastKeptEnd >= 0 {

@@ -202,8 +202,9 @@ func (d *doc) visit(n *Node) (Verdict, error) {
 		d.w.depth--
 		return Keep, err
 	case jsonlex.String:
-		n.Text = d.t.Text(n.Tok, d.scratch[:0])
-		if tk.Flags&jsonlex.FlagEscaped != 0 {
+		// Tape.Text, with its common case (no escapes) inlined.
+		if n.Text = d.t.RawString(n.Tok); tk.Flags&jsonlex.FlagEscaped != 0 {
+			n.Text = jsonlex.Unescape(d.scratch[:0], n.Text)
 			d.scratch = n.Text[:0]
 		}
 		n.fillField()

@@ -84,6 +84,11 @@ func TestDrop(t *testing.T) {
 		{`{"a":1,"b":2,"c":3,"d":4}`, "a,d", `{"b":2,"c":3}`},
 		{`{"x":{"a":[1,2],"b":"s"},"a":{"q":1}}`, "a", `{"x":{"b":"s"}}`},
 		{`[{"a":1,"b":2},{"a":3}]`, "a", `[{"b":2},{}]`},
+		// true, false and null, kept without a visit, between dropped members.
+		{`{"a":1,"t":true,"c":3}`, "a,c", `{"t":true}`},
+		{`{"f":false,"a":1,"n":null}`, "a", `{"f":false,"n":null}`},
+		{`{"a":1,"b":2,"n":null}`, "a,b", `{"n":null}`},
+		{`{"n":null,"a":1,"b":2}`, "a,b", `{"n":null}`},
 	} {
 		got, changed := rewrite(t, tc.src, Options{}, dropKeys(strings.Split(tc.drop, ",")...))
 		if !changed {
