@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
+	"unsafe"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 )
 
 // ErrNotCanonical is returned by ParseLine for a line that is not exactly what the encoder
@@ -218,95 +219,23 @@ func (d *decoder) int() (int64, error) {
 	return n, nil
 }
 
-// str reads a JSON string. Without escapes it is a substring of the line (no copy).
+// str reads a JSON string, validated as the proxy's lexer validates strings. Without escapes
+// it is a substring of the line (no copy).
 func (d *decoder) str() (string, error) {
-	if err := d.expect('"'); err != nil {
+	if d.peek() != '"' {
 		return "", errors.New("want a string")
 	}
 	start := d.pos
-	for d.pos < len(d.s) {
-		switch c := d.s[d.pos]; {
-		case c == '"':
-			d.pos++
-			return d.s[start : d.pos-1], nil
-		case c == '\\':
-			return d.strEscaped(start)
-		case c < 0x20:
-			return "", errors.New("control character in a string")
-		default:
-			d.pos++
-		}
-	}
-	return "", errors.New("unterminated string")
-}
-
-func (d *decoder) strEscaped(start int) (string, error) {
-	b := []byte(d.s[start:d.pos])
-	for d.pos < len(d.s) {
-		c := d.s[d.pos]
-		switch {
-		case c == '"':
-			d.pos++
-			return string(b), nil
-		case c < 0x20:
-			return "", errors.New("control character in a string")
-		case c != '\\':
-			b = append(b, c)
-			d.pos++
-			continue
-		}
-		if d.pos+1 >= len(d.s) {
-			return "", errors.New("unterminated escape")
-		}
-		e := d.s[d.pos+1]
-		d.pos += 2
-		switch e {
-		case '"', '\\', '/':
-			b = append(b, e)
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'u':
-			r, ok := d.hex4()
-			if !ok {
-				return "", errors.New("bad \\u escape")
-			}
-			if utf16.IsSurrogate(r) {
-				r2, ok2 := rune(0), false
-				if hasPrefixAt(d.s, d.pos, `\u`) {
-					d.pos += 2
-					r2, ok2 = d.hex4()
-				}
-				r = utf16.DecodeRune(r, r2)
-				if !ok2 {
-					r = utf8.RuneError
-				}
-			}
-			b = utf8.AppendRune(b, r)
-		default:
-			return "", errors.New("bad escape")
-		}
-	}
-	return "", errors.New("unterminated string")
-}
-
-func (d *decoder) hex4() (rune, bool) {
-	if len(d.s)-d.pos < 4 {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(d.s[d.pos:d.pos+4], 16, 32)
+	src := unsafe.Slice(unsafe.StringData(d.s), len(d.s))
+	end, escaped, err := jsonlex.ScanString(src, start)
 	if err != nil {
-		return 0, false
+		return "", err // the message holds an offset, never the text
 	}
-	d.pos += 4
-	return rune(n), true
+	d.pos = end
+	if !escaped {
+		return d.s[start+1 : end-1], nil
+	}
+	return string(jsonlex.Unescape(nil, src[start+1:end-1])), nil
 }
 
 // list reads a JSON array, calling elem for each element.

@@ -476,6 +476,14 @@ func special(w uint64) uint64 {
 	return ((q-lsb)&^q | (b-lsb)&^b | (w-lsb*0x20)&^w) & msb
 }
 
+// ScanString validates the JSON string that starts at src[i] (a '"') exactly as Lex does
+// (escapes, control characters, UTF-8), and returns the offset after its closing quote and
+// whether it holds escapes (its text is then Unescape of the bytes between the quotes).
+func ScanString(src []byte, i int) (end int, escaped bool, err error) {
+	end, flags, err := scanString(src, i)
+	return end, flags&FlagEscaped != 0, err
+}
+
 // scanString validates the string starting at src[i] == '"' and returns the offset after
 // its closing quote. Plain runs are skipped eight bytes at a time; a run holding non-ASCII
 // bytes is checked with one utf8.Valid call (DingTalk text is mostly CJK: decoding rune by
