@@ -118,10 +118,10 @@ func (n *Node) HasSibling(names ...string) bool {
 func KeyIs(key []byte, name string) bool {
 	i, j := 0, 0
 	for {
-		for i < len(key) && (key[i] == '_' || key[i] == '-') {
+		for i < len(key) && keySep(key[i]) {
 			i++
 		}
-		for j < len(name) && (name[j] == '_' || name[j] == '-') {
+		for j < len(name) && keySep(name[j]) {
 			j++
 		}
 		if i == len(key) || j == len(name) {
@@ -140,7 +140,7 @@ func KeyIs(key []byte, name string) bool {
 // small stack buffer gets no match, and no allocation, for a long key.
 func NormKey(dst, key []byte) []byte {
 	for _, c := range key {
-		if c == '_' || c == '-' {
+		if keySep(c) {
 			continue
 		}
 		if len(dst) == cap(dst) {
@@ -150,6 +150,10 @@ func NormKey(dst, key []byte) []byte {
 	}
 	return dst
 }
+
+// keySep reports the separators that key comparisons leave out: process_instance_id,
+// process-instance-id and processInstanceId are one key.
+func keySep(c byte) bool { return c == '_' || c == '-' }
 
 func lowerASCII(c byte) byte {
 	if c-'A' < 26 {
