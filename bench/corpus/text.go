@@ -36,6 +36,12 @@ type mention struct {
 	noDot  bool                                   // must not be followed by '.' (emails, IPs)
 }
 
+// emergencyContactCtx puts the emergency contact's name before a phone number.
+const (
+	emergencyContactLabel = "緊急聯絡人 "
+	emergencyContactCtx   = emergencyContactLabel + "{name} "
+)
+
 var mentions = []mention{
 	{typ: "hkid", weight: 22, bare: true,
 		ctx: []string{"HKID ", "HKID: ", "HKID：", "HKID no. ", "身份證", "身份證 ", "身份證號碼：", "身份證號碼 ", "身份证号码：", "身份证 ", "香港身份證", "證件號碼：", "證件：", "ID card ", "I.D. No. "},
@@ -46,7 +52,7 @@ var mentions = []mention{
 			return g.HKID() // without context only the unmistakable bracketed form
 		}},
 	{typ: "hk_phone", weight: 24, bare: true,
-		ctx: []string{"電話 ", "電話：", "電話", "手機：", "手機 ", "手机：", "手机号 ", "聯絡電話 ", "聯絡電話：", "請致電 ", "请致电 ", "致電", "Tel: ", "Tel ", "tel. ", "Mobile: ", "mobile ", "call ", "WhatsApp ", "Phone: ", "緊急聯絡人 {name} ", "聯絡人 {name}：", "{name} "},
+		ctx: []string{"電話 ", "電話：", "電話", "手機：", "手機 ", "手机：", "手机号 ", "聯絡電話 ", "聯絡電話：", "請致電 ", "请致电 ", "致電", "Tel: ", "Tel ", "tel. ", "Mobile: ", "mobile ", "call ", "WhatsApp ", "Phone: ", emergencyContactCtx, "聯絡人 {name}：", "{name} "},
 		value: func(g *fakedata.Gen, ctx bool) string {
 			n := g.HKMobile()
 			if g.Chance(0.2) {
@@ -170,23 +176,40 @@ var (
 func writeMention(g *fakedata.Gen, t *tb, m mention) {
 	t.w(g.Pick(prePhrases))
 	useCtx := !m.bare || g.Chance(0.7)
-	ctx, strong := "", false
+	ctx, strong, contact := "", false, ""
 	if useCtx {
 		tmpl := g.Pick(m.ctx)
 		// A name alone ("陳大文 9123 4567") says nothing about the number's kind.
 		strong = tmpl != "{name} "
-		ctx = strings.ReplaceAll(tmpl, "{name}", g.NameZH())
+		name := g.NameZH()
+		ctx = strings.ReplaceAll(tmpl, "{name}", name)
+		if tmpl == emergencyContactCtx {
+			// The name after 緊急聯絡人 is the emergency contact's: personal data the
+			// detectors report (a Chinese label and a space), labelled as such.
+			contact = name
+		}
+	}
+	writeCtx := func() {
+		if contact == "" {
+			t.w(ctx)
+			return
+		}
+		t.w(emergencyContactLabel).p("person_name", contact).w(" ")
 	}
 	v := m.value(g, strong)
 	switch g.Intn(12) {
 	case 0: // "(HKID C668123(7))"
 		open, closing := bracketPair(g)
-		t.w(open+ctx).p(m.typ, v).w(closing)
+		t.w(open)
+		writeCtx()
+		t.p(m.typ, v).w(closing)
 	case 1: // "電話（9123 4567）"
 		open, closing := bracketPair(g)
-		t.w(ctx+open).p(m.typ, v).w(closing)
+		writeCtx()
+		t.w(open).p(m.typ, v).w(closing)
 	default:
-		t.w(ctx).p(m.typ, v)
+		writeCtx()
+		t.p(m.typ, v)
 	}
 	post := g.Pick(postPhrases)
 	if m.noDot && strings.HasPrefix(post, ".") {

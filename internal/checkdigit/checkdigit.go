@@ -1,5 +1,6 @@
 // Package checkdigit computes the check characters of the identifiers this product
-// recognises: Luhn (cards, bank cards), the Hong Kong identity card's mod 11, the mainland
+// recognises: Luhn (cards, bank cards), GS1 (the barcodes a card number must not be taken
+// for), the Hong Kong identity card's mod 11, the mainland
 // Resident ID's ISO 7064 MOD 11-2, the Unified Social Credit Code's mod 31 and the GB 11714
 // organisation code inside it, and the Taiwan ID's weighted mod 10. The detectors validate
 // with it and the test-data generator issues numbers with it, so the two cannot drift apart;
@@ -10,6 +11,30 @@
 // strings) and expects the caller to have checked the shape (lengths, digits): the check
 // is computed, not the format validated.
 package checkdigit
+
+// GTIN returns the GS1 check digit (EAN-8, UPC-A, EAN-13, GTIN-14) to append to body, a
+// string of ASCII digits: weights 3 and 1 alternate from the body's rightmost digit.
+func GTIN[S ~string | ~[]byte](body S) byte {
+	sum := 0
+	for i := len(body) - 1; i >= 0; i -= 2 {
+		sum += 3 * int(body[i]-'0')
+		if i > 0 {
+			sum += int(body[i-1] - '0')
+		}
+	}
+	return byte('0' + (10-sum%10)%10)
+}
+
+// GTINValid reports whether digits, check digit last, pass the GS1 check. Anything but
+// ASCII digits, and fewer than two of them, fails.
+func GTINValid[S ~string | ~[]byte](digits S) bool {
+	for i := 0; i < len(digits); i++ {
+		if digits[i]-'0' > 9 {
+			return false
+		}
+	}
+	return len(digits) > 1 && GTIN(digits[:len(digits)-1]) == digits[len(digits)-1]
+}
 
 // Luhn returns the Luhn (mod 10) check digit to append to body, a string of ASCII digits.
 func Luhn[S ~string | ~[]byte](body S) byte {

@@ -14,6 +14,10 @@ func TestPublishedNumbers(t *testing.T) {
 		{"luhn", "5500005555555559", luhn},
 		{"luhn", "378282246310005", luhn},
 		{"luhn", "6212345678901265", luhn},
+		// GS1's examples: an EAN-13 (Wikipedia "International Article Number") and a UPC-A.
+		{"gtin", "4006381333931", gtin},
+		{"gtin", "036000291452", gtin},
+		{"gtin", "96385074", gtin}, // EAN-8
 		// HKID examples of iam-samleung/hkid_ops and iLexN/HKID-Check-Digit.
 		{"hkid", "A1234563", hkid},
 		{"hkid", "G123456A", hkid},
@@ -42,6 +46,7 @@ func TestPublishedNumbers(t *testing.T) {
 }
 
 func luhn(body string) (byte, bool) { return Luhn(body), true }
+func gtin(body string) (byte, bool) { return GTIN(body), true }
 func hkid(body string) (byte, bool) { n := len(body) - 6; return HKID(body[:n], body[n:]), true }
 func cnID(body string) (byte, bool) { return CNID(body), true }
 func uscc(body string) (byte, bool) { return USCC(body) }
@@ -80,6 +85,15 @@ func TestLuhnValid(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("%d check digits complete %q", n, body)
+		}
+	}
+}
+
+func TestGTINValid(t *testing.T) {
+	for in, want := range map[string]bool{"4006381333931": true, "4006381333932": false, "036000291452": true,
+		"4222222222222": false, "": false, "7": false, "40063813339a1": false} {
+		if GTINValid(in) != want {
+			t.Errorf("GTINValid(%q) = %v", in, !want)
 		}
 	}
 }

@@ -7,9 +7,12 @@ import (
 
 // Addresses are key- or label-driven. Under an address key or label (address, certAddress,
 // homeAddress, sys02-address, sys02-certAddress, 住址, 地址 …) the whole value is reported
-// (0.95) when it is plausible: valid UTF-8, 2–300 bytes, at least one letter or Han
-// character, not an e-mail address, URL or placeholder (N/A, 無, -). Keys such as ipAddress,
-// macAddress, mailAddress, ccAddress and serverAddress are not postal addresses.
+// (0.95) when it reads as an address: valid UTF-8, 2–300 bytes, not an e-mail address or
+// URL, and a number and a word that places it (…號, 樓, 室, Road, Flat) or two such words
+// (浙江省杭州市) — a key says where an address would be, not that "Within range" or "Office
+// WiFi" is one. Keys such as ipAddress, macAddress, mailAddress, ccAddress and serverAddress
+// are not postal addresses. A place (detailPlace, a calendar event's location) is no
+// meeting room or public venue.
 // In free text only after a label and colon (住址：…, Address: …), up to the end of the line
 // or field (; ； 。 |), at 0.8.
 //
@@ -30,7 +33,7 @@ var addressPlaceholders = [][]byte{[]byte("n/a"), []byte("na"), []byte("null"), 
 	[]byte("test"), []byte("unknown"), []byte("未知")}
 
 func plausibleAddress(b []byte) bool {
-	if len(b) < 2 || len(b) > maxAddressLen || !utf8.Valid(b) {
+	if !addressText(b) {
 		return false
 	}
 	var low [16]byte
@@ -40,9 +43,6 @@ func plausibleAddress(b []byte) bool {
 				return false
 			}
 		}
-	}
-	if bytes.IndexByte(b, '@') >= 0 || bytes.Contains(b, []byte("://")) {
-		return false
 	}
 	runes, text := 0, false
 	for i := 0; i < len(b); {
@@ -56,13 +56,135 @@ func plausibleAddress(b []byte) bool {
 	return text && runes >= 2
 }
 
-// addressValue reports a whole-value address under an address key.
+// addressText reports valid UTF-8 of an address's length, not an e-mail address or a URL.
+func addressText(b []byte) bool {
+	return len(b) >= 2 && len(b) <= maxAddressLen && utf8.Valid(b) && bytes.IndexByte(b, '@') < 0 &&
+		!bytes.Contains(b, []byte("://"))
+}
+
+// addressValue reports a whole-value address under an address key. The key says where an
+// address would be, not that the value is one: a check-in's userAddress also reads "Within
+// range" or "Office WiFi". So the value must read as an address (addressShape: a number and
+// a word that places it, or two such words). A place (a calendar event's location, a
+// check-in's detailPlace: placeAddressKey) is a meeting room or a public venue as often as a
+// home visited, and a short phrase and a colon before it ("上門探訪：…", "Home visit: …")
+// say why the place is there and stay out of the finding.
 func (st *scanState) addressValue(s, e int) bool {
-	if !plausibleAddress(st.text[s:e]) {
+	place := st.key == placeAddressKey
+	if place {
+		if p := addressLead(st.text[s:e]); p > 0 {
+			s += p
+		}
+	}
+	// (addressShape implies the rest of plausibleAddress: a letter or Han character, two
+	// runes, no placeholder.)
+	b := st.text[s:e]
+	if !addressText(b) || !addressShape(b) {
+		return false
+	}
+	if place && (meetingRoom(b) || publicVenue(b)) {
+		// An event's or a check-in's place is a home only when it is no meeting room,
+		// hospital, hotel, school or office: "瑪麗醫院 K 座 3 樓" is where a clinic
+		// appointment is.
 		return false
 	}
 	st.add(cand{t: tAddress, start: s, end: e, score: scoreKey, flags: fCtxProof | fKeyProof})
 	return true
+}
+
+// addressLead returns where the address starts after a lead phrase and its colon ("上門探訪：",
+// "Home visit: "), or 0. The phrase is short and holds nothing of an address: no digit and no
+// word that places it.
+func addressLead(b []byte) int {
+	const maxLead = 36
+	for i := 0; i < len(b) && i < maxLead; i++ {
+		c := b[i]
+		var next int
+		switch {
+		case c == ':' && i+1 < len(b) && b[i+1] == ' ':
+			next = i + 2
+		case hasFullwidth(b, i, 0x9A): // ：
+			next = i + 3
+		case isDigit(c):
+			return 0
+		default:
+			continue
+		}
+		lead := trimSpaceBytes(b[:i])
+		if len(lead) == 0 || addressMarks(lead) > 0 {
+			return 0
+		}
+		for next < len(b) && b[next] == ' ' {
+			next++
+		}
+		if next >= len(b) {
+			return 0
+		}
+		return next
+	}
+	return 0
+}
+
+// meetingRoomWords name a room inside an office: a meeting room's name is where a meeting
+// is, not anyone's address, though it has a floor and a number ("觀塘 12樓 小會議室").
+var meetingRoomWords = [][]byte{[]byte("會議室"), []byte("会议室"), []byte("會議廳"), []byte("会议厅"),
+	[]byte("培訓室"), []byte("培训室"), []byte("洽談室"), []byte("洽谈室"), []byte("面試室"), []byte("面试室"),
+	[]byte("meeting room"), []byte("conference room"), []byte("board room"), []byte("boardroom"),
+	[]byte("training room"), []byte("meeting rm"), []byte("conf room"), []byte("zoom room")}
+
+// publicVenueWords name places the public or a workforce goes to, not where anyone lives.
+var publicVenueWords = [][]byte{[]byte("醫院"), []byte("医院"), []byte("診所"), []byte("诊所"),
+	[]byte("醫務所"), []byte("医务所"), []byte("學校"), []byte("学校"), []byte("大學"), []byte("大学"),
+	[]byte("中學"), []byte("中学"), []byte("小學"), []byte("小学"), []byte("書院"), []byte("书院"),
+	[]byte("酒店"), []byte("賓館"), []byte("宾馆"), []byte("餐廳"), []byte("餐厅"), []byte("酒樓"),
+	[]byte("酒楼"), []byte("商場"), []byte("商场"), []byte("機場"), []byte("机场"), []byte("車站"),
+	[]byte("车站"), []byte("中心"), []byte("辦公室"), []byte("办公室"), []byte("寫字樓"), []byte("写字楼"),
+	[]byte("hospital"), []byte("clinic"), []byte("school"), []byte("university"), []byte("college"),
+	[]byte("hotel"), []byte("restaurant"), []byte("mall"), []byte("airport"), []byte("office")}
+
+// publicVenue reports a place naming a public venue or a workplace. English words count
+// as whole words: "Sha Tin Centre Street" and "Station Lane" are streets people live on,
+// so neither "centre" nor "station" is in the list.
+func publicVenue(b []byte) bool {
+	var buf [maxAddressLen]byte
+	low := lowerFit(buf[:], b)
+	if low == nil {
+		return false
+	}
+	for _, w := range publicVenueWords {
+		for off := 0; ; {
+			i := bytes.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			if w[0] >= utf8.RuneSelf || (i == 0 || !isLetter(low[i-1])) && (i+len(w) == len(low) || !isLetter(low[i+len(w)])) {
+				return true
+			}
+			off = i + 1
+		}
+	}
+	return false
+}
+
+// meetingRoom reports a value naming a meeting room.
+func meetingRoom(b []byte) bool {
+	return containsAnyFold(b, meetingRoomWords)
+}
+
+// containsAnyFold reports whether b, ASCII lower-cased, contains one of words (lower case).
+func containsAnyFold(b []byte, words [][]byte) bool {
+	var buf [maxAddressLen]byte
+	low := lowerFit(buf[:], b)
+	if low == nil {
+		return false
+	}
+	for _, w := range words {
+		if bytes.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ValidAddress reports whether s is plausible as an address value.

@@ -9,7 +9,16 @@ func init() {
 			{text: "Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon", key: "住址"},
 			{text: "住址：香港島灣仔軒尼詩道123號\n電話", key: "remark", want: "香港島灣仔軒尼詩道123號"},
 			{text: "Address: 12 Tai Po Road, Sham Shui Po", key: "text", want: "12 Tai Po Road, Sham Shui Po"},
-			{text: "Kwun Tong", key: "address"},
+			{text: "Block 5, Kwun Tong Garden Estate", key: "address"},
+			// A check-in's detailed place, a calendar event's location visited at home, after
+			// the visit's purpose.
+			{text: "九龍深水埗大埔道438號富豪閣3樓F室", key: "detailPlace"},
+			{text: "新界沙田禾輋邨豐和樓28樓2807室", key: placeAddressKey},
+			{text: "上門探訪：新界沙田禾輋邨豐和樓28樓2807室", key: placeAddressKey, want: "新界沙田禾輋邨豐和樓28樓2807室"},
+			{text: "Home visit: Flat C, 13/F, Fu Ho Court, 281 Castle Peak Road, Tsuen Wan", key: placeAddressKey,
+				want: "Flat C, 13/F, Fu Ho Court, 281 Castle Peak Road, Tsuen Wan"},
+			{text: "Room 704, 7/F, 784 Prince Edward Road West", key: "addressField_d8uw2q4e"},
+			{text: "Flat F, 25/F, Mei Lai Court, 266 Sha Tin Centre Street, Sha Tin", key: "detailPlace"},
 			{text: "香港新界沙田大圍村1號", key: "certAddress"},
 			{text: "廣東省深圳市南山區科技園路1號", key: "value", label: "sys02-certAddress"},
 		},
@@ -21,6 +30,19 @@ func init() {
 			{text: "Email address: none", key: "text"},
 			{text: "IP地址：未知", key: "remark"},
 			{text: "https://example.com/a", key: "address"},
+			// An address key names where an address would be; without an address's shape
+			// (a number and a word that places it, or two such words) the value is none.
+			{text: "Kwun Tong", key: "address"},
+			{text: "Within range", key: "userAddress"},
+			{text: "打卡範圍內", key: "userAddress"},
+			{text: "Office WiFi", key: "userAddress"},
+			{text: "總部大樓", key: "address"},
+			// A meeting room and a public venue are where an event is, not anyone's home.
+			{text: "Conference Room 3A", key: placeAddressKey},
+			{text: "觀塘 12樓 小會議室", key: placeAddressKey},
+			{text: "3/F Training Room", key: placeAddressKey},
+			{text: "瑪麗醫院 K 座 3 樓", key: placeAddressKey},
+			{text: "Harbour Plaza Hotel, 20 Tak Fung Street, Hung Hom", key: "detailPlace"},
 		},
 	})
 }

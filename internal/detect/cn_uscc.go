@@ -6,8 +6,10 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 // 0-9 A-H J-N P Q R T U W X Y — registration authority (1-9, A, N, Y), entity type (1-9),
 // six-digit administrative division, nine-character organisation code and a mod-31 check
 // character with weights 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28.
-// A code containing letters is reported on its own; an all-digit one looks like any other
-// 18-digit number and needs a key or context word (统一社会信用代码, 稅號, USCC …).
+// A code containing letters is reported on its own. An all-digit one is reported on its own
+// only when the GB 11714 organisation code inside it checks too (characters 9–17, mod 11);
+// else, like any other 18-digit number, it needs a key or context word (统一社会信用代码,
+// 稅號, USCC …).
 var cnUSCCRecognizer = Recognizer{
 	Type:        CNUSCC,
 	Name:        "Unified Social Credit Code",
@@ -39,11 +41,51 @@ func ValidUSCC(s string) bool {
 	return usccValid(trimSpaceBytes([]byte(s)))
 }
 
-// matchUSCC handles an all-digit 18-character candidate (from a number run).
-func (st *scanState) matchUSCC(d []byte, start, end int) {
-	if usccValid(d) {
-		st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+// orgCodeValid reports whether the organisation code inside a USCC (its characters 9–17,
+// GB 11714: eight characters and a mod-11 check character, 0–9 or X) checks. Every code the
+// registration authorities issue carries one, so an 18-digit number passing both checks
+// (about one in 340 does by chance, one in 1,200 with the authority, type and division
+// codes) is a USCC.
+func orgCodeValid(w []byte) bool {
+	for _, c := range w[8:16] {
+		if !isDigit(c) && !isUpper(c) {
+			return false
+		}
 	}
+	return checkdigit.OrgCode(w[8:16]) == w[16]
+}
+
+// matchUSCC handles an all-digit 18-character candidate (from a number run). With both
+// check characters right it is reported on its own, as a card number with Luhn and brand
+// is; with the USCC check alone it needs a key or context word. An 18-digit number shaped
+// like a mainland ID (area code and birth date) is left to cn_id.
+func (st *scanState) matchUSCC(d []byte, start, end int) {
+	if !usccValid(d) {
+		return
+	}
+	if orgCodeValid(d) && !cnIDShape(d, today(st.s.now())) {
+		st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreValidated})
+		return
+	}
+	st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+}
+
+// matchUSCCX handles 17 digits and an X, read as a mainland ID's shape: a USCC's check
+// character is X one time in 31. Its only letter being the check character, it is read as
+// an all-digit code is (matchUSCC), and never when it has a mainland ID's area code and
+// birth date.
+func (st *scanState) matchUSCCX(d []byte, start, end int) {
+	var up [18]byte
+	copy(up[:], d)
+	up[17] = upper(up[17])
+	if !usccValid(up[:]) || cnIDShape(up[:], today(st.s.now())) {
+		return
+	}
+	if d[17] == 'X' && orgCodeValid(up[:]) {
+		st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreValidated})
+		return
+	}
+	st.add(cand{t: tCNUSCC, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 }
 
 // matchUSCCWord handles an 18-character alphanumeric word; codes are upper case, so a lower

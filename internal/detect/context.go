@@ -3,7 +3,6 @@ package detect
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -482,16 +481,22 @@ func equalFoldASCII(a, lowerB []byte) bool {
 // or address in free text; the value runs to the end of the line or field.
 
 type labelGroup struct {
-	t     tid
-	role  bool // the label names a role (聯絡人), which a title alone may fill: 吳太, 陳生
-	words []string
+	t    tid
+	role bool // the label names a role (聯絡人), which a title alone may fill: 吳太, 陳生
+	// cue: the words are prose that a name often follows rather than a field's label
+	// ("Interview: …", "Please contact …"), so the name must pass the strict test of the
+	// overloaded `name` key (a surname, a known given name), colon or not.
+	cue bool
+	// signoff: a letter's closing ("Regards,"): the name is the next line.
+	signoff bool
+	words   []string
 }
 
 var labelGroups = []labelGroup{
-	{tPersonName, false, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
+	{tPersonName, false, false, false, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
 		"english name", "chinese name"}},
 	// A role names the person who fills it; the value must still look like a name.
-	{tPersonName, true, []string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
+	{tPersonName, true, false, false, []string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
 		"受益人", "持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
@@ -505,28 +510,51 @@ var labelGroups = []labelGroup{
 		"claimant", "requester", "requestor", "next of kin", "policyholder", "policy holder",
 		"legal representative",
 		// Recruitment: interview schedules and reports name the candidate.
-		"候選人", "候选人", "應徵者", "应聘者", "candidate", "interviewee"}},
-	{tDateOfBirth, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
+		"候選人", "候选人", "應徵者", "应聘者", "candidate", "interviewee",
+		// The emergency contact, and a bank account's name as a payment slip writes it
+		// (戶口名稱 FUNG Chun Sze): the holder, a person or a firm.
+		"緊急聯絡人", "紧急联络人", "緊急聯繫人", "紧急联系人", "戶口名稱", "户口名称", "帳戶名稱",
+		"账户名称", "賬戶名稱", "帳戶名", "账户名", "賬戶名", "account holder name"}},
+	// Prose before a name: a calendar entry's "Interview: Peter Chan (Sales)" / "面試 - 陳大文",
+	// "Please contact Peter Chan at …".
+	{tPersonName, true, true, false, []string{"interview", "面試", "面试", "面談", "面谈", "contact",
+		"please contact", "pls contact", "kindly contact",
+		// A list of people with their addresses: "Attendees: 曾詠晴 <…>; Wong Ho Keung <…>"
+		// (the names after the first follow their "<address>;", nextNameAddr).
+		"attendees", "participants", "invitees", "參加者", "参加者", "出席者", "與會者", "与会者",
+		"參與者", "参与者", "受邀者"}},
+	// A letter's sign-off, the writer's name on the next line.
+	{tPersonName, true, true, true, []string{"regards", "best regards", "kind regards",
+		"warm regards", "sincerely", "yours sincerely", "yours faithfully", "best wishes"}},
+	{tDateOfBirth, false, false, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday", "born"}},
-	{tAddress, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
+	{tAddress, false, false, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
 		"address", "home address", "residential address", "correspondence address",
 		// Where a parcel or a letter goes: written without a colon at the start of a clause
 		// as often as with one ("送貨地址 新界屯門…").
 		"送貨地址", "送货地址", "收貨地址", "收货地址", "郵寄地址", "邮寄地址", "家庭地址", "家庭住址",
-		"delivery address", "shipping address", "mailing address"}},
+		"delivery address", "shipping address", "mailing address",
+		// A changed address, as a leaver or a mover writes it ("新地址 九龍…").
+		"新地址", "新住址", "現住址", "现住址", "現地址", "现地址", "現居地址", "现居地址",
+		"new address", "current address", "present address"}},
 }
 
 type labelWord struct {
-	t    tid
-	role bool
-	w    []byte // lower case
+	t       tid
+	role    bool
+	cue     bool
+	signoff bool
+	w       []byte // lower case
 }
 
 var labelWords = func() (out []labelWord) {
 	for _, g := range labelGroups {
 		for _, w := range g.words {
-			out = append(out, labelWord{t: g.t, role: g.role, w: []byte(w)})
+			out = append(out, labelWord{t: g.t, role: g.role, cue: g.cue, signoff: g.signoff, w: []byte(w)})
 		}
+	}
+	if len(out) > 256 {
+		panic("detect: labelByLast and labelByFirst index label words with a byte")
 	}
 	return out
 }()
@@ -613,6 +641,9 @@ func (st *scanState) labelValue(c, v int) bool {
 				bare = true
 			}
 		}
+		if lw.signoff {
+			continue // "Regards:" is no sign-off
+		}
 		if lw.t == tAddress {
 			for _, p := range notPostalBefore {
 				if bytes.HasSuffix(text[:s], p) {
@@ -620,7 +651,7 @@ func (st *scanState) labelValue(c, v int) bool {
 				}
 			}
 		}
-		st.labelled(lw.t, lw.role, bare, v)
+		st.labelled(lw.t, lw.role, bare || lw.cue, v)
 		return true
 	}
 	return false
@@ -635,9 +666,36 @@ func (st *scanState) bareLabel(i int) {
 	if st.keyProofOnly {
 		return
 	}
-	if lw, v := bareLabelAt(st.text, i); lw != nil {
+	lw, v := bareLabelAt(st.text, i)
+	switch {
+	case lw == nil:
+	case lw.signoff:
+		st.signoffName(v)
+	case lw.w[0] >= utf8.RuneSelf && st.text[v-1] == ' ':
+		// A Chinese label and a space are read where the space is: hanLabelSpace.
+	default:
 		st.labelled(lw.t, lw.role, true, v)
 	}
+}
+
+// signoffName reports the name on the line after a letter's closing ("Regards,\nPeter
+// Chan"): the whole line, two words or more (a single word may be a team's or a product's
+// name), with the evidence the `name` key asks for and no organisation word.
+func (st *scanState) signoffName(v int) {
+	text := st.text
+	e := v
+	for e < len(text) && text[e] != '\n' && text[e] != '\r' {
+		if e-v > 64 {
+			return // longer than a name
+		}
+		e++
+	}
+	b := trimSpaceBytes(text[v:e])
+	if len(b) == 0 || bytes.IndexByte(b, ' ') < 0 || hasOrgWord(b) || !looksLikeName(b, true, true) {
+		return
+	}
+	s := v + bytes.Index(text[v:e], b)
+	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
 }
 
 // bareLabelAt returns the label word at i (after spaces and a markdown bullet "- ", "* ",
@@ -672,11 +730,26 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 		if v >= len(text) || !equalFoldASCII(text[i:v], lw.w) {
 			continue
 		}
+		if lw.signoff {
+			// "Regards,\nPeter Chan": the name is the line after the closing.
+			if n := signoffLineEnd(text, v); n > 0 && n < len(text) {
+				return lw, n
+			}
+			continue
+		}
 		switch {
 		case text[v] == ' ':
 			v++
 		case cjkPunct(text, v, 0x80): // U+3000
 			v += 3
+		case lw.w[0] >= utf8.RuneSelf && copulaAt(text, v):
+			// "住址為九龍…", "姓名係陳大文": a Chinese label and "is" before its value.
+			v += 3
+		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) && gluedNameLen(text[v:]):
+			// "緊急聯絡人曾英麗（電話…）": Chinese writes no space after the label; the
+			// name is read up to the next character that cannot be in one, and must
+			// start with a surname and pass the strict name test. Three or four
+			// characters: two glued to a label are as often a word (聯繫人關係).
 		default:
 			continue // "監護人姓名 …" is tried next; "Names are …" is no label
 		}
@@ -691,14 +764,92 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 	return nil, 0
 }
 
+// hanLabelSpace handles a space at sp right after a Chinese character: a Chinese label word
+// ending there ("收貨人 李秀玲", "新地址 九龍…") labels what follows even inside a clause,
+// for Chinese puts no space between the words of a sentence. The value is read as strictly
+// as after a label without a colon (bareLabel).
+func (st *scanState) hanLabelSpace(sp int) {
+	if st.keyProofOnly {
+		return
+	}
+	if lw := hanLabelBefore(st.text, sp); lw != nil {
+		st.labelled(lw.t, lw.role, true, sp+1)
+	}
+}
+
+// hanLabelBefore returns the Chinese label word ending right before the space at sp, with a
+// value after the space, or nil.
+func hanLabelBefore(text []byte, sp int) *labelWord {
+	if sp < 1 || sp+1 >= len(text) || text[sp+1] == ' ' || text[sp-1] < utf8.RuneSelf {
+		return nil
+	}
+	for _, k := range labelByLast[text[sp-1]] {
+		lw := &labelWords[k]
+		s := sp - len(lw.w)
+		if lw.w[0] < utf8.RuneSelf || lw.signoff || s < 0 || string(text[s:sp]) != string(lw.w) {
+			continue
+		}
+		return lw
+	}
+	return nil
+}
+
+// signoffLineEnd returns where the line after a letter's closing word at v starts: the word
+// ends its line, after an optional comma ("Regards,\n", "Best regards\r\n"). Else 0.
+func signoffLineEnd(text []byte, v int) int {
+	if v < len(text) && text[v] == ',' {
+		v++
+	}
+	for v < len(text) && (text[v] == ' ' || text[v] == '\r') {
+		v++
+	}
+	if v < len(text) && text[v] == '\n' {
+		return v + 1
+	}
+	return 0
+}
+
+// gluedNameLen reports whether b starts with three or four Chinese characters and no more.
+func gluedNameLen(b []byte) bool {
+	n := 0
+	for i := 0; i < len(b) && n <= 4; {
+		r, size := decodeRune(b[i:])
+		if !isHan(r) {
+			break
+		}
+		n++
+		i += size
+	}
+	return n == 3 || n == 4
+}
+
+// copulaAt reports "is" written after a Chinese label, 為 为 係 是, before a value.
+func copulaAt(text []byte, v int) bool {
+	if v+3 >= len(text) {
+		return false
+	}
+	switch string(text[v : v+3]) {
+	case "為", "为", "係", "是":
+		c := text[v+3]
+		return c >= utf8.RuneSelf && !hasFullwidth(text, v+3, 0x9A) || isAlnum(c)
+	}
+	return false
+}
+
 // bareLabelStart returns where the first label without a colon starts (or the separator
 // before it) in a text with no interesting byte, or -1: "申請人 陳大文" holds no digit or colon, yet it holds a name, and a
 // finding must not depend on a digit elsewhere in the text (a redacted phone number).
 func bareLabelStart(text []byte) int {
 	// A label word is followed by a space (U+3000 is an interesting byte), so a label
-	// starts before the last space.
+	// starts before the last space; but a Chinese label at the start may be glued to its
+	// value ("聯絡人陳大文", as bareLabels reads it too).
 	last := bytes.LastIndexByte(text, ' ')
 	if last < 0 {
+		if len(text) > 0 && text[0] >= utf8.RuneSelf && len(labelByFirst[labelFirstSlot(text, 0)]) > 0 {
+			if lw, _ := bareLabelAt(text, 0); lw != nil {
+				return 0
+			}
+		}
 		return -1
 	}
 	if lw, _ := bareLabelAt(text, 0); lw != nil {
@@ -706,6 +857,16 @@ func bareLabelStart(text []byte) int {
 	}
 	if k := nextBareLabel(text, 0, last); k >= 0 {
 		return k // the scan meets the separator and reads the label after it
+	}
+	// A Chinese label and a space inside a clause ("請致電收貨人 李秀玲"): the scan meets
+	// the space (hanLabelSpace).
+	if !mayHoldHanLabel(text, last) {
+		return -1
+	}
+	for k := hanSpaceFrom(text, 6, last+1); k >= 0; k = hanSpaceFrom(text, k+1, last+1) {
+		if hanLabelBefore(text, k) != nil {
+			return k
+		}
 	}
 	return -1
 }
@@ -796,9 +957,11 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			if ru == '；' || ru == '。' || (t != tAddress && (ru == '，' || ru == '、' || ru == '（')) {
 				break
 			}
-			if t == tAddress && ru == '，' && (roomEnd(text[v:end]) || !hasHan(text[v:end])) {
+			if t == tAddress && ru == '，' && (roomEnd(text[v:end]) || !hasHan(text[v:end]) || !addressGoesOn(text, end+size)) {
 				// An English address separates its parts with ASCII commas: a full-width
 				// one after it is the typist switching back to Chinese ("…, Kowloon，asap").
+				// A Chinese one runs on past it only into more of the address ("…100號，
+				// 5樓A室"), not into the next field ("…11樓A座，單號 SF…").
 				break
 			}
 			if ru == '：' {
@@ -808,10 +971,15 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			end += size
 			continue
 		}
-		if c == '(' && t == tPersonName {
-			if k := noteEnd(text, end); k > 0 {
-				end = k // "Name: Peter Chan (陳大文)", as for '（' above
-				continue
+		if t == tPersonName {
+			if c == '(' {
+				if k := noteEnd(text, end); k > 0 {
+					end = k // "Name: Peter Chan (陳大文)", as for '（' above
+					continue
+				}
+			}
+			if isDigit(c) && end > v && text[end-1] == ' ' {
+				break // "緊急聯絡人 陳大文 9123 4567": a number, where nameLength stops anyway
 			}
 		}
 		if t != tAddress && (c == ',' || c == '(') && !(t == tPersonName && c == ',' && nameCommaOK(text, end)) &&
@@ -883,6 +1051,9 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		}
 		for n > 0 {
 			if looksLikeName(text[s:s+n], bare, true) {
+				if role && addressForm(text[s:s+n]) {
+					break // "聯絡人陳太 aAA" read as 陳太: a contact addressed, as above
+				}
 				st.add(cand{t: tPersonName, start: s, end: s + n, score: scoreShapeCtx, flags: fCtxProof})
 				break
 			}
@@ -917,17 +1088,27 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 // block, estate, district, province, city.
 const addressHan = "路街道號号樓楼室座棟栋村邨苑區区省市縣县鎮镇巷弄閣阁廈厦園园"
 
-// addressLatin are the words that place an address written in English.
-var addressLatin = []string{"road", "rd", "street", "st", "flat", "floor", "block", "blk", "tower",
-	"building", "bldg", "estate", "avenue", "ave", "lane", "court", "garden", "gardens", "house",
-	"village", "kowloon", "territories"}
-
 // addressShape reports whether b reads as an address rather than words of a sentence: a
 // digit and a word that places it (…6號…21樓, Flat 14D, Block 5), or two Chinese such words
 // (浙江省杭州市).
 func addressShape(b []byte) bool {
-	digit, marks := false, 0
+	marks, digit := addressEvidence(b, true)
+	return marks > 0 && (digit || marks >= 2)
+}
+
+// addressMarks counts the words of b that place an address.
+func addressMarks(b []byte) int {
+	marks, _ := addressEvidence(b, false)
+	return marks
+}
+
+// addressEvidence counts the words of b that place an address and reports a digit in it.
+// With shape, it stops as soon as addressShape is sure.
+func addressEvidence(b []byte, shape bool) (marks int, digit bool) {
 	for i := 0; i < len(b); {
+		if shape && marks > 0 && (digit || marks >= 2) {
+			return marks, digit
+		}
 		c := b[i]
 		switch {
 		case isDigit(c):
@@ -938,30 +1119,48 @@ func addressShape(b []byte) bool {
 			for j < len(b) && isLetter(b[j]) {
 				j++
 			}
-			for _, w := range addressLatin {
-				if equalFoldASCII(b[i:j], []byte(w)) {
-					marks++
-					break
-				}
-			}
-			i = j
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(b[i:])
-			if strings.ContainsRune(addressHan, r) {
+			var low [12]byte
+			if addressLatinWord(lowerFit(low[:], b[i:j])) {
 				marks++
 			}
-			i += size
+			i = j
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(b):
+			// A character of the CJK block (U+4E00–U+9FFF), decoded inline.
+			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+			if k := r - 0x4E00; k >= 0 && int(k) < len(addressHanSet)*64 && addressHanSet[k/64]&(1<<(k%64)) != 0 {
+				marks++
+			}
+			i += 3
 		default:
 			i++
 		}
 	}
-	return marks > 0 && (digit || marks >= 2)
+	return marks, digit
 }
 
-// cjkTitles are the titles that follow a surname when addressing someone: 陳生, 吳太, 李小姐.
-var cjkTitles = []string{"太", "生", "先生", "小姐", "女士", "太太", "姑娘", "伯", "婆", "姐", "哥", "sir"}
+// addressHanSet marks addressHan's characters, by their offset from U+4E00.
+var addressHanSet = func() (t [(0xA000 - 0x4E00) / 64]uint64) {
+	for _, r := range addressHan {
+		k := r - 0x4E00
+		t[k/64] |= 1 << (k % 64)
+	}
+	return t
+}()
 
-// addressForm reports a surname followed by a title and nothing else.
+// addressLatinWord reports a word (given in lower case) that places an address written in
+// English.
+func addressLatinWord(w []byte) bool {
+	switch string(w) {
+	case "road", "rd", "street", "st", "flat", "floor", "block", "blk", "tower", "building", "bldg",
+		"estate", "avenue", "ave", "lane", "court", "garden", "gardens", "house", "village", "kowloon",
+		"territories":
+		return true
+	}
+	return false
+}
+
+// addressForm reports a surname followed by a title and nothing else: the titles that
+// follow a surname when addressing someone (陳生, 吳太, 李小姐, 黃sir).
 func addressForm(b []byte) bool {
 	b = trimSpaceBytes(b)
 	n := hanSurnameLen(b)
@@ -969,17 +1168,44 @@ func addressForm(b []byte) bool {
 		return false
 	}
 	b = trimSpaceBytes(b[n:])
-	for _, t := range cjkTitles {
-		if equalFoldASCII(b, []byte(t)) {
-			return true
-		}
+	switch string(b) {
+	case "太", "生", "先生", "小姐", "女士", "太太", "姑娘", "伯", "婆", "姐", "哥":
+		return true
 	}
-	return false
+	return equalFoldASCII(b, []byte("sir"))
 }
 
 // nameCommaOK allows the comma of "CHAN, Tai Man" inside a labelled name.
 func nameCommaOK(text []byte, i int) bool {
 	return i > 0 && isLetter(text[i-1]) && i+2 < len(text) && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z'
+}
+
+// addressGoesOn reports whether the clause starting at k (after a full-width comma inside a
+// Chinese address) continues the address: it reads as one (addressShape) and holds no
+// context word, which would make it another field ("單號 SF2907…", "電話 9123 4567").
+func addressGoesOn(text []byte, k int) bool {
+	const reach = 96
+	e := k
+	for e < len(text) && e-k < reach {
+		c := text[e]
+		if c == '\n' || c == '\r' || c == ';' || c == '|' {
+			break
+		}
+		size := 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(text[e:])
+			if r == '，' || r == '。' || r == '；' || r == '、' {
+				break
+			}
+		}
+		if r := wordsEndingAt(text, e+size); r.found && e+size-r.wlen >= k {
+			return false
+		}
+		e += size
+	}
+	seg := trimSpaceBytes(text[k:e])
+	return len(seg) > 0 && addressShape(seg)
 }
 
 // roomEnd reports a Chinese address that ends in its room (…1603室): nothing of an address

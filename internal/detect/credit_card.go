@@ -27,8 +27,9 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 // the Diners and Maestro ranges, whose cards are not issued with 15 digits, while no body
 // uses 34 or 37.
 //
-// A contiguous 17- or 18-digit number needs a card key or context word (18-digit contract
-// numbers are common, such cards are not); an 18-digit one shaped like a mainland ID is never
+// A contiguous 17- or 18-digit number, or a 13-digit one that is also a valid EAN-13
+// barcode, needs a card key or context word (18-digit contract numbers are common, such
+// cards are not; EAN-13s start with 4 too); an 18-digit one shaped like a mainland ID is never
 // a card. Epoch-millisecond (13 digits) and microsecond (16 digits) timestamps start with 1, which no
 // brand uses, so a Luhn-valid timestamp is never a card. Under a bank key or label
 // (bankCardNo, sys04-bankAccountNo, 銀行卡號 …), or right after a bank word naming this very
@@ -143,6 +144,14 @@ func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
 		case len(d) == 17 || len(d) == 18:
 			// Hardly any card has 17 or 18 digits, while 18-digit contract and order
 			// numbers are common: only a card key or context word makes it a card.
+			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+		case len(d) == 13 && checkdigit.GTINValid(d):
+			// An EAN-13 barcode of a product registered in Hong Kong (489…) or Japan (45…,
+			// 49…) starts with a 4, and one in ten passes Luhn. One that also carries a
+			// valid GS1 check digit (as every barcode does, and one 13-digit Visa number in
+			// ten: Visa stopped issuing them long ago) is a card only with a card key or
+			// context word, or written in fours. Test card numbers such as 4222222222222
+			// fail the GS1 check and stay cards.
 			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 		default:
 			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreValidated})

@@ -25,7 +25,15 @@ func init() {
 			{text: "6011 0009 9013 9424", key: "remark"},
 			{text: "3530111333300000", key: "remark"},
 			{text: "3056 930902 5904", key: "remark"},
+			// A 13-digit Visa in one block that is not also a valid EAN-13 stands alone (the
+			// published test numbers); one that is needs a card word or key, or fours.
 			{text: "4222222222222", key: "remark"},
+			{text: "4007000000027", key: "remark"},
+			{text: withLuhn("4123456789012"), key: "remark"},
+			{text: "Visa 4222222222222", key: "remark", want: "4222222222222"},
+			{text: "信用卡號：4007000000027", key: "remark", want: "4007000000027"},
+			{text: "4222222222222", key: "creditCardNo"},
+			{text: "4007000000027", key: "value", label: "Card number"},
 			{text: "信用卡號 4539578763621486", key: "remark", want: "4539578763621486"},
 			{text: "4716108999716531257", key: "remark"},
 			{text: "6445644564456445", key: "remark"},
@@ -101,6 +109,13 @@ func init() {
 			{text: "301234567890125", key: "remark"},
 			{text: "IMEI: 501234567890123", key: "remark"},
 			{text: withLuhn("305693090259041"), key: "remark"},
+			// 13 digits starting with 4 in one block that pass Luhn and the EAN-13 check
+			// alike: barcodes (Hong Kong 489…, Japan 49…) far more often than a 13-digit
+			// Visa number, which Visa no longer issues.
+			{text: "4896405622413", key: "remark"},
+			{text: "4895254814543", key: "textField_i0o0ota"},
+			{text: "貨品 4898488934186 已入倉", key: "content"},
+			{text: "4907374125062", key: "remark"},
 		},
 	})
 }

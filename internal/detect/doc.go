@@ -38,15 +38,17 @@
 //	      phone with +852/00852/(852)/+86 prefix, grouped card number (4111 1111 1111 1111)
 //	      with Luhn and brand, IPv6; or any candidate whose key or label names its type
 //	      (mobile: "91234567", sys02-certNo: "A123456(3)"), including whole-value names,
-//	      dates of birth and addresses under their keys
+//	      dates of birth and addresses under their keys (an address only when it reads as
+//	      one: a key does not make "Within range" or "Office WiFi" an address)
 //	0.9   validated candidate with a context word naming its type (身份證 110101…,
 //	      致電 9123 4567) or, for phones, an @-mention; an IPv4 address; a mainland mobile
 //	      written 138 0013 8000; 852-21234567
 //	0.85  validated digits-only or bare format, no hint: 11-digit mainland mobile, cn_id,
 //	      contiguous card number, bare upper-case HKID A1234563, Taiwan ID, USCC with letters
+//	      or with both its check characters (mod 31 and the organisation code's mod 11)
 //	0.8   shape-only candidate with a context word (bare 8-digit HK number after 電話 or an
 //	      @-mention, passport after 護照, BR number after 商業登記, bank account after 銀行
-//	      戶口, a 17/18-digit card number after 卡號); a card number typed as a bank card by
+//	      戶口, a 13/17/18-digit card number after 卡號); a card number typed as a bank card by
 //	      context (工資卡 6222…); names, dates of birth and addresses after a label and colon
 //	0.75  distinctive but unvalidated: dashed HK bank account with a known bank code,
 //	      Macau ID 1234567(8), brandless non-Luhn 16-19 digit account under a bank hint,
@@ -97,18 +99,31 @@
 //     Resident ID) names an ID document; any other "…Id" (userId, deptId, photoId) is a record
 //     id.
 //   - Keys naming a person by role are names: creatorName, approverName, operator_name,
-//     patientName, legalPersonName, userNameEn … (the role must start a word: tempName is
-//     not one); customerName, agentName, parentName and hostName stay neutral (companies,
-//     apps, departments, machines). A Chinese label ending in 人 (出差人, 報銷人, 審批人) is a
-//     name field under the strict test of the plain `name` key. A bracketed note does not
-//     type a label: 英文姓名（與護照相同） is a name, 聯絡電話（手提） a phone.
+//     patientName, legalPersonName, userNameEn, operatorDisplayName, approverRealName … (the
+//     role must start a word: tempName is not one); customerName, agentName, parentName and
+//     hostName stay neutral (companies, apps, departments, machines). The members of an i18n
+//     name object under a person held by role ({"originator":{"name":{"nameInChinese":…,
+//     "nameInEnglish":…}}}, modifyUser, approvers, zh_CN/en_US too) are that person's name;
+//     the same members of a form's, a department's or a region's object are not. A Chinese
+//     label ending in 人 (出差人, 報銷人, 審批人) is a name field under the strict test of the
+//     plain `name` key. A bracketed note does not type a label: 英文姓名（與護照相同） is a
+//     name, 聯絡電話（手提） a phone. A value naming an approval step or a post (財務審批,
+//     經理覆核, 高級會計) is no name under any key: a showName holds nodes too.
 //   - Free-text keys (remark, content, text, title, value, extension …) are neutral.
 //   - JSON numbers (Field.Number) are reported only under a key or label naming the type:
 //     numbers in DingTalk payloads are ids, counts and epoch times.
 //   - work_place / sys00-workPlace is an office location, not a personal address: neutral.
 //   - A form component id used as a key (DDPhoneField_K2U5GX1Q, TextField-J78F056R, as CRM
 //     and Yida records key their data) is typed by its component: PhoneField a phone,
-//     IdCardField an ID, Money/NumberField negative, any other neutral.
+//     IdCardField an ID, Money/NumberField negative, a member picker (Yida employeeField,
+//     InnerContactField) people's names, AddressField an address, any other neutral (the
+//     pickers' "employeeField_<id>_id" lists are userids).
+//   - Where an address key names a place rather than a home — an attendance check-in's
+//     detailPlace, a calendar event's location.displayName — the value is an address only
+//     when it is no meeting room (會議室, Conference Room) or public venue (醫院, hotel,
+//     office), and a purpose written before a colon ("上門探訪：…") stays out of it.
+//   - An approval or Yida process instance's title ("陳大文提交的請假", "陳大文發起的請假申請")
+//     names its originator at its head: that head is a name when it looks like one.
 //   - A key written inline before a value counts as a key: a URL query or form parameter
 //     ("?taskId=13812345678", "&mobile=91234567"), a URL path segment before the value's
 //     ("/taskId/15029903791/") or a camelCase/snake_case identifier and a colon or space
@@ -163,9 +178,22 @@
 // "DOB Jan 18, 1994", "居住地址 浙江省…") labels its value only where a field starts: at the
 // start of the text or a line, after 。；;，,！!？? or ". ", and after a markdown bullet
 // ("- ", "* ", "1. "). Inside a sentence the words are prose ("the name of the project",
-// "請代理人盡快處理"). The weaker context asks more of the value: a name needs the evidence of
-// the overloaded `name` key (a Chinese surname, a known English surname or given name), an
-// address a number and a word that places it (…號, 樓, Road, Flat) or two such words.
+// "請代理人盡快處理"), except a Chinese label and a space: Chinese puts no space between
+// the words of a sentence, so "請致電收貨人 李秀玲" labels the name wherever it stands. Where
+// a field starts, a Chinese label may also be glued to a name that starts with a surname
+// ("緊急聯絡人曾英麗（電話…）") or say "is" before its value ("住址為九龍…", "姓名是陳大文"). The
+// weaker context asks more of the value: a name needs the evidence of the overloaded `name`
+// key (a Chinese surname, a known English surname or given name), an address a number and a
+// word that places it (…號, 樓, Road, Flat) or two such words.
+//
+// Some prose introduces a person as a label would, and is read as strictly: an interview's
+// candidate ("Interview: Fanny Poon (Sales)", "面試 - 麥晴文"), "Please contact 岑國子 at …",
+// a letter's closing and the name on the line after it ("Regards,\nPeter Chan"), a list of
+// attendees with their addresses ("Attendees: 曾詠晴 <…>; Wong Ho Keung <…>": each name after
+// the list's label or the previous "<address>;"), an account's name ("戶口名稱 FUNG Chun
+// Sze"), a changed address ("新地址 九龍…"). A Chinese address read after a label runs past a
+// full-width comma only into more of the address ("…100號，5樓A室"), not into the next field
+// ("…11樓A座，單號 SF…").
 //
 // After a label a name takes its other name in brackets along (姓名：陳明嘉（Mary）, Name:
 // Peter Chan (陳大文)) when the bracket holds a name in the other script; a post or a note
@@ -202,7 +230,12 @@
 //     with its branch suffix (12345678-000) under a BR key or word.
 //   - Cards: Luhn plus brand ranges — Visa, Mastercard (51–55, 2221–2720), Amex, Diners,
 //     Discover, JCB (3528–3589 and its original 30/31/33 ranges), UnionPay (62, 8100–8171),
-//     Maestro, Mir, Elo, Hipercard, Switch/Solo; grouped or contiguous.
+//     Maestro, Mir, Elo, Hipercard, Switch/Solo; grouped or contiguous. A contiguous 13-digit
+//     Visa number needs a card key or word: Visa no longer issues them, and every EAN-13
+//     barcode from Hong Kong (489…) or Japan starts with a 4, one in ten passing Luhn.
+//   - USCC: GB 32100's mod-31 check; an all-digit code (or one whose only letter is the
+//     check character X, written like a mainland ID number) stands alone only when the GB
+//     11714 organisation code inside it (characters 9–17, mod 11) checks too.
 //
 // # Masked output and tokens
 //

@@ -57,7 +57,43 @@ func (st *scanState) matchEmail(a int) int {
 		return a
 	}
 	st.add(cand{t: tEmail, start: s, end: end, score: scoreStrong, flags: fCtxProof | fKeyProof})
+	if s > 0 && st.text[s-1] == '<' && end < len(st.text) && st.text[end] == '>' && !st.keyProofOnly {
+		st.nextNameAddr(end + 1)
+	}
 	return end
+}
+
+// nextNameAddr reads the display name of the next address in a list of RFC 5322
+// name-addrs ("Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>"):
+// after "<address>" and a list separator, a name is read as after a label (the first one
+// follows the list's label, "Attendees:", "To:", "與會者："), and must pass the strict test
+// of the `name` key (a surname, a known given name) and hold no organisation word ("HR
+// Department <hr@…>"). The name's evidence lies before it: a finding never depends on
+// what follows it.
+func (st *scanState) nextNameAddr(i int) {
+	text := st.text
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	switch {
+	case i < len(text) && (text[i] == ';' || text[i] == ','):
+		i++
+	case cjkPunct(text, i, 0x81): // 、
+		i += 3
+	case hasFullwidth(text, i, 0x9B) || hasFullwidth(text, i, 0x8C): // ； ，
+		i += 3
+	default:
+		return
+	}
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i < len(text) && text[i] == '"' {
+		i++ // "\"Chan Tai Man\" <…>"
+	}
+	if i < len(text) && (isLetter(text[i]) || text[i] >= utf8.RuneSelf) {
+		st.labelled(tPersonName, true, true, i)
+	}
 }
 
 // emailAround finds the address whose '@' is text[a].

@@ -131,16 +131,109 @@ func FieldOf(n *jsonwalk.Node) Field {
 	}
 	key := n.Key()
 	if label == "" {
-		switch {
-		case n.Nested() && bareKey(key):
+		if n.Nested() && bareKey(key) {
 			label = holderMeaning(n)
-		case string(key) == "title" && bytes.Contains(n.Text, []byte(submittedBy)) && approvalTitle(n):
-			// 提交的 first: every user record has a (job) title, and only an approval
-			// title reads "…提交的…"; looking at the siblings costs more.
-			label = approvalTitleLabel
+		} else {
+			// The keys read by where they sit, told apart by their length first: this runs
+			// for every value.
+			switch len(key) {
+			case len("title"): // and zh_CN, en_US …
+				switch {
+				case string(key) == "title":
+					// The marker first: every user record has a (job) title, and only an
+					// approval title reads "…提交的…" or "…發起的…"; looking at the siblings
+					// costs more.
+					if originatorMarker(n.Text) > 0 && approvalTitle(n) {
+						label = approvalTitleLabel
+					}
+				case i18nMember(key) && personI18nName(n):
+					label = personI18nLabel
+				}
+			case len("nameInChinese"):
+				// {"originator":{"name":{"nameInChinese":"陳大文","nameInEnglish":…}}}
+				if i18nMember(key) && personI18nName(n) {
+					label = personI18nLabel
+				}
+			case len("displayName"):
+				// A calendar event's location: a meeting room's name or, for a visit, the
+				// address visited. Read as an address (with an address's shape), not as
+				// the attendee's displayName the key otherwise is.
+				if string(key) == "displayName" && placeMember(n) {
+					return Field{Key: placeAddressKey, Number: n.Number()}
+				}
+			}
 		}
 	}
 	return Field{Key: bytesString(key), Label: label, Number: n.Number()}
+}
+
+// personI18nLabel labels the language members of a person's name object.
+const personI18nLabel = "realName"
+
+// placeAddressKey is the key a place's display name is read under: an address key.
+const placeAddressKey = "detailPlace"
+
+// i18nMember reports the members of an i18n text object, Yida's {"nameInChinese",
+// "nameInEnglish", "type":"i18n"} and the locale-keyed {"zh_CN", "en_US"}.
+func i18nMember(key []byte) bool {
+	switch len(key) {
+	case 13:
+		return string(key) == "nameInChinese" || string(key) == "nameInEnglish"
+	case 5:
+		return key[2] == '_' && (string(key) == "zh_CN" || string(key) == "en_US" ||
+			string(key) == "zh_TW" || string(key) == "zh_HK")
+	}
+	return false
+}
+
+// personI18nName reports an i18n member of a person's name: the object holding it is the
+// "name" (or "displayName", "nick") of a person held by role (originator, modifyUser,
+// approvers …), or is itself held by a key naming a person's name (originatorName). The
+// same members name forms, apps, departments and regions elsewhere.
+func personI18nName(n *jsonwalk.Node) bool {
+	obj := n.Container()
+	if obj == nil || obj.KeyTok < 0 || obj.Index >= 0 {
+		return false
+	}
+	k := obj.Key()
+	if jsonwalk.KeyIs(k, "name") || jsonwalk.KeyIs(k, "displayName") || jsonwalk.KeyIs(k, "nick") ||
+		jsonwalk.KeyIs(k, "nickName") {
+		p := obj.Container()
+		return p != nil && personRoleKey(p.Key())
+	}
+	h := cachedHint(bytesString(k))
+	return h.pos.has(tPersonName) && !h.weakName
+}
+
+// placeMember reports a member of a place object: {"location":{"displayName":…}}.
+func placeMember(n *jsonwalk.Node) bool {
+	obj := n.Container()
+	if obj == nil || obj.KeyTok < 0 {
+		return false
+	}
+	k := obj.Key()
+	return jsonwalk.KeyIs(k, "location") || jsonwalk.KeyIs(k, "place") || jsonwalk.KeyIs(k, "venue")
+}
+
+// originatorMarker returns where the words between the originator and the form's name
+// start in an approval or Yida process title (陳大文提交的請假, 陳大文發起的請假, 陈大文发起的请假),
+// or -1. One search for 的 finds every form; most titles hold none.
+func originatorMarker(b []byte) int {
+	// 的 is E7 9A 84: its lead byte first, which English titles never hold.
+	for off := 0; ; {
+		i := bytes.IndexByte(b[off:], 0xE7)
+		if i < 0 {
+			return -1
+		}
+		j := off + i
+		if j >= 6 && j+3 <= len(b) && b[j+1] == 0x9A && b[j+2] == 0x84 {
+			switch string(b[j-6 : j]) {
+			case "提交", "發起", "发起":
+				return j - 6
+			}
+		}
+		off = j + 1
+	}
 }
 
 // bareKeys name a member by its role in a record, not by what it holds: inside a string
@@ -183,14 +276,17 @@ func holderMeaning(n *jsonwalk.Node) string {
 }
 
 // approvalTitleLabel labels an approval instance's title. DingTalk writes the title as the
-// originator's nick, 提交的 and the form's name ("陳大文提交的請假"), so its head is what an
-// originatorNickName holds; nameValue reads a title labelled so only for that head.
+// originator's nick, 提交的 and the form's name ("陳大文提交的請假"; Yida writes 發起的), so its
+// head is what an originatorNickName holds; nameValue reads a title labelled so only for
+// that head.
 const approvalTitleLabel = "originatorNickName"
 
 // approvalRecordKeys are members only an approval instance (legacy, v1.0 or its change
 // event) holds beside its title: a title elsewhere (a message, a card, a job) is free text.
 var approvalRecordKeys = []string{"processInstanceId", "procInstId", "originatorUserId",
-	"originatorDeptId", "formComponentValues", "processCode", "businessId"}
+	"originatorDeptId", "formComponentValues", "processCode", "businessId",
+	// A Yida form or process instance ("陳大文發起的請假申請").
+	"formInstId", "formInstanceId", "formUuid", "originator"}
 
 // approvalTitle reports whether a title member belongs to an approval instance: by its
 // siblings, or by the object that holds it (the legacy API's process_instance).

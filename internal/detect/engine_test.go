@@ -367,6 +367,13 @@ func TestApprovalTitle(t *testing.T) {
 		{`{"title":"年假申請","processInstanceId":"abc"}`, nil},
 		{`{"title":"提交的請假","processInstanceId":"abc"}`, nil},
 		{`{"title":"Wing On Trading Limited提交的付款","businessId":"1"}`, nil},
+		// Yida form and process instances write 發起的 (发起的) between the two.
+		{`{"formInstId":"FINST-1","title":"彭敏卓發起的請假申請","originator":{"userId":"u1"}}`, []string{"title|彭敏卓"}},
+		{`{"data":[{"processInstanceId":"p-1","title":"陈大文发起的费用报销"}]}`, []string{"data.0.title|陈大文"}},
+		{`{"formUuid":"FORM-1","title":"Chan Tai Man發起的IT 帳號申請"}`, []string{"title|Chan Tai Man"}},
+		{`{"formUuid":"FORM-1","title":"財務部發起的報銷"}`, nil},
+		{`{"title":"陳大文發起的活動","type":"news"}`, nil},
+		{`{"formInstId":"FINST-1","title":"訪客登記"}`, nil},
 	} {
 		got, err := reports(t, e, []byte(tt.doc))
 		if err != nil {
@@ -380,6 +387,83 @@ func TestApprovalTitle(t *testing.T) {
 				continue
 			}
 			short = append(short, p[0]+"|"+p[4])
+		}
+		if !slices.Equal(short, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		}
+	}
+}
+
+// TestPersonI18nName: Yida writes a person's name as an i18n object under the person
+// ({"originator":{"name":{"nameInChinese":…,"nameInEnglish":…}}}); the same members name
+// forms, departments and regions elsewhere.
+func TestPersonI18nName(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		doc  string
+		want []string // "path|type|value"
+	}{
+		{`{"originator":{"userId":"u1","name":{"nameInChinese":"陳大文","nameInEnglish":"Chan Tai Man","type":"i18n"}}}`,
+			[]string{"originator.name.nameInChinese|person_name|陳大文", "originator.name.nameInEnglish|person_name|Chan Tai Man"}},
+		{`{"data":[{"modifyUser":{"userId":"u2","name":{"nameInChinese":"李小明","type":"i18n"}}}]}`,
+			[]string{"data.0.modifyUser.name.nameInChinese|person_name|李小明"}},
+		{`{"approvers":[{"name":{"zh_CN":"王美玲","en_US":"Wong Mei Ling"}}]}`,
+			[]string{"approvers.0.name.zh_CN|person_name|王美玲", "approvers.0.name.en_US|person_name|Wong Mei Ling"}},
+		{`{"originatorName":{"nameInChinese":"陳大文"}}`, []string{"originatorName.nameInChinese|person_name|陳大文"}},
+		{`{"originator":{"name":{"nameInChinese":"","nameInEnglish":"","type":"i18n"}}}`, nil},
+		// Not a person's name object.
+		{`{"form":{"name":{"nameInChinese":"訪客登記","nameInEnglish":"Visitor Log"}}}`, nil},
+		{`{"department":{"name":{"nameInChinese":"陳氏貿易","nameInEnglish":"Chan Trading"}}}`, nil},
+		{`{"app":{"name":{"zh_CN":"陳記","en_US":"Chan Kee"}}}`, nil},
+		{`{"regionText":[{"en_US":"Hong Kong","zh_CN":"香港特别行政区"}]}`, nil},
+		{`{"originator":{"nameInChinese":"陳大文"}}`, nil},
+	} {
+		got, err := reports(t, e, []byte(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		var short []string
+		for _, g := range got {
+			p := strings.Split(g, "|")
+			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
+		}
+		if !slices.Equal(short, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		}
+	}
+}
+
+// TestPlaceDisplayName: a calendar event's location is read as an address, and only when
+// it is one: a home visited, not a meeting room or a hospital; an attendee's displayName
+// stays a name.
+func TestPlaceDisplayName(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		doc  string
+		want []string // "path|type|value"
+	}{
+		{`{"location":{"displayName":"新界沙田禾輋邨豐和樓28樓2807室"}}`,
+			[]string{"location.displayName|address|新界沙田禾輋邨豐和樓28樓2807室"}},
+		{`{"events":[{"location":{"displayName":"上門探訪：九龍旺角彌敦道128號2樓B座"}}]}`,
+			[]string{"events.0.location.displayName|address|九龍旺角彌敦道128號2樓B座"}},
+		{`{"location":{"displayName":"Conference Room 3A","meetingRooms":["r1"]}}`, nil},
+		{`{"location":{"displayName":"觀塘 12樓 小會議室"}}`, nil},
+		{`{"location":{"displayName":"瑪麗醫院 K 座 3 樓"}}`, nil},
+		{`{"location":{"displayName":"Lee Garden"}}`, nil},
+		{`{"attendees":[{"displayName":"陳大文"}],"organizer":{"displayName":"Grace Lee"}}`,
+			[]string{"attendees.0.displayName|person_name|陳大文", "organizer.displayName|person_name|Grace Lee"}},
+		{`{"pageList":[{"place":"尖沙咀廣東道","detailPlace":"九龍深水埗大埔道438號富豪閣3樓F室"}]}`,
+			[]string{"pageList.0.detailPlace|address|九龍深水埗大埔道438號富豪閣3樓F室"}},
+		{`{"recordresult":[{"userAddress":"Within range"},{"userAddress":"打卡範圍內"}]}`, nil},
+	} {
+		got, err := reports(t, e, []byte(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		var short []string
+		for _, g := range got {
+			p := strings.Split(g, "|")
+			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
 		}
 		if !slices.Equal(short, tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
@@ -410,7 +494,9 @@ func TestFieldOfNestedAndTitleZeroAllocs(t *testing.T) {
 	doc := []byte(`{"result":{"title":"陳大文提交的請假","originator\u0055serId":"u","businessId":"1"},
 	 "address":"{\"province\":\"香港\",\"detail\":\"香港北角太古城10座31樓A室\"}",
 	 "form":[{"name":"地址","value":"{\"text\":\"九龍灣宏照道33號15樓\"}"}],
-	 "mobile":"{\"number\":\"91234567\"}","deptId":"138 12345678","remark":"手機 138 12345678"}`)
+	 "mobile":"{\"number\":\"91234567\"}","deptId":"138 12345678","remark":"手機 138 12345678",
+	 "yida":{"formInstId":"F","title":"李小明發起的請假","originator":{"name":{"nameInChinese":"李小明"}}},
+	 "location":{"displayName":"新界沙田禾輋邨豐和樓28樓2807室"}}`)
 	var tp jsonlex.Tape
 	if err := jsonlex.Lex(doc, &tp, jsonlex.Options{}); err != nil {
 		t.Fatal(err)
@@ -420,8 +506,8 @@ func TestFieldOfNestedAndTitleZeroAllocs(t *testing.T) {
 	if err := w.Walk(&tp, v); err != nil {
 		t.Fatal(err)
 	}
-	if v.n != 5 {
-		t.Fatalf("%d findings, want 5 (title name, two addresses, two phones)", v.n)
+	if v.n != 8 {
+		t.Fatalf("%d findings, want 8 (two title names, an i18n name, three addresses, two phones)", v.n)
 	}
 	if allocs := testing.AllocsPerRun(50, func() { _ = w.Walk(&tp, v) }); allocs != 0 {
 		t.Fatalf("%v allocations per walk", allocs)

@@ -68,6 +68,11 @@ func (st *scanState) matchIPv4(s, e int) {
 	if b[0] == 0 || b[0] == 255 || numberedHeading(st.text, s, e) {
 		return
 	}
+	if s > 0 && st.text[s-1] == ':' && !labelColon(st.text, s-1) {
+		// The dotted tail of an IPv6-shaped token ("::1.0.0.0:", "ffff:10.0.0.1:") that
+		// matchIPv6 turned down: not an address of its own.
+		return
+	}
 	// An address is self-evident: only a version word ("version 10.0.0.1" is a build
 	// number) takes it back; amounts, orders and ids nearby do not.
 	st.add(cand{t: tIPv4, start: s, end: e, score: scoreIPv4, flags: fVerOnly})

@@ -35,9 +35,13 @@ func init() {
 			{text: "IP: 192.168.16.62 條碼 6908118859562", key: "content", want: "192.168.16.62"},
 			{text: "伺服器 10.0.0.5 項目A 已重啟", key: "content", want: "10.0.0.5"},
 			{text: "http://10.0.0.5 款式", key: "content", want: "10.0.0.5"},
+			{text: "IP:192.0.2.15", key: "remark", want: "192.0.2.15"},
 		},
 		fp: []tcase{
 			{text: "1.2.3.4.5", key: "remark"},
+			// The dotted tail of an IPv6-shaped token that is no address.
+			{text: "::1.0.0.0:", key: "remark"},
+			{text: "ffff:10.0.0.1:x", key: "remark"},
 			{text: "v1.2.3.4", key: "remark"},
 			{text: "version 1.2.3.4", key: "remark"},
 			{text: "1.2.3.4", key: "appVersion"},

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/widthfold"
 )
 
 // Key and label hints. A JSON key ("mobile", "certNo", "createTime") or a label (a roster
@@ -136,7 +138,9 @@ var keyTable = func() map[string]hint {
 		// Where a person lives, named without "address". ("domicile" is left out: a key
 		// ending in "le" would let every "title" past ScanText's prefilter.)
 		"residence", "registeredResidence", "permanentResidence",
-		"currentResidence", "placeOfResidence")
+		"currentResidence", "placeOfResidence",
+		// An attendance check-in's detailed place: where the visit was, often a home.
+		"detailPlace")
 	// A mainland social insurance account number is the holder's resident ID number; an
 	// "…AccountNo" reading would make it a bank number and suppress the ID.
 	add(hSocial, "sys09-personalSi", "personalSi", "socialSecurityNo", "socialSecurityNumber",
@@ -269,7 +273,30 @@ func mayNameText(k string) bool {
 		}
 	}
 	i := int(prev)<<7 | int(last)
-	return textKeyTail[i/64]&(1<<(i%64)) != 0
+	return textKeyTail[i/64]&(1<<(i%64)) != 0 || textComponentKey(k)
+}
+
+// textComponentKey reports a form component id whose component holds a text type
+// (componentIDHint): "employeeField_kswond3r" ends in a random tail that textKeyTail knows
+// nothing of.
+func textComponentKey(k string) bool {
+	if len(k) < len("addressField_")+4 {
+		return false
+	}
+	switch k[0] {
+	case 'e', 'E', 'i', 'I', 'a', 'A', 'D':
+	default:
+		return false
+	}
+	if k[0] == 'D' && len(k) > 2 && k[1] == 'D' {
+		k = k[2:]
+	}
+	for _, p := range [...]string{"employeeField", "innerContactField", "addressField"} {
+		if len(k) > len(p) && strings.EqualFold(k[:len(p)], p) && (k[len(p)] == '_' || k[len(p)] == '-') {
+			return true
+		}
+	}
+	return false
 }
 
 // classifyField combines the key and label hints. The label (a roster field_code or form
@@ -301,10 +328,15 @@ func fieldHint(key, label string, text []byte) hint {
 // freeText reports a value that is prose rather than one field value: it spans lines, is
 // longer than any id, amount, date or document number, or has sentence punctuation
 // ("三月份薪金已存入 004-512-345678-838。", "Paid, thanks: …").
+//
+// The length is counted as the recognizers read the value: a full-width form (９, Ａ, （)
+// counts as the one ASCII byte it folds to, so "０１２－０００－０－００００" is as long as
+// "012-000-0-0000" and a label applies to both alike.
 func freeText(b []byte) bool {
-	if len(b) > maxFieldValue {
+	if len(b) > 3*maxFieldValue {
 		return true
 	}
+	n := len(b)
 	for i, c := range b {
 		switch c {
 		case '\n', '\r':
@@ -324,9 +356,21 @@ func freeText(b []byte) bool {
 					return true
 				}
 			}
+			if i+2 < len(b) {
+				switch widthfold.Rune(b[i+1], b[i+2]) {
+				case 0:
+				case '.': // ． before a space ends a sentence, as '.' does
+					if i+3 < len(b) && b[i+3] == ' ' {
+						return true
+					}
+					n -= 2
+				default:
+					n -= 2
+				}
+			}
 		}
 	}
-	return false
+	return n > maxFieldValue
 }
 
 // maxFieldValue is the longest value a negative label (amount, date, contract number) is
@@ -539,9 +583,9 @@ func classifyName(name string) hint {
 }
 
 // componentIDHint classifies a DingTalk form component id used as a key, as CRM and Yida
-// records key their data ("DDPhoneField_K2U5GX1Q", "TextField-J78F056R", "phoneField_l2x8k"):
-// the component type names the value, and the generated tail names nothing (a tail ending
-// in "…ID" or "…NO" must not make it a record id).
+// records key their data ("DDPhoneField_K2U5GX1Q", "TextField-J78F056R", "phoneField_l2x8k",
+// "employeeField_kswond3r"): the component type names the value, and the generated tail
+// names nothing (a tail ending in "…ID" or "…NO" must not make it a record id).
 func componentIDHint(raw string) (hint, bool) {
 	i := strings.Index(raw, "Field")
 	if i <= 0 || i+len("Field")+4 > len(raw) {
@@ -563,7 +607,14 @@ func componentIDHint(raw string) (hint, bool) {
 		kind string
 		h    hint
 	}{{"phone", hPhone}, {"mobile", hPhone}, {"idcard", hIDDoc}, {"email", hEmail},
-		{"money", hNeg}, {"number", hNeg}} {
+		{"money", hNeg}, {"number", hNeg},
+		// A member picker (Yida employeeField, an approval form's InnerContactField) holds
+		// the chosen people's display names; their userids are kept apart, under
+		// "employeeField_<id>_id", which the suffix rules make a record id.
+		{"employee", hName}, {"innercontact", hName},
+		// An address component's text is a postal address (still read as one only when
+		// it has an address's shape).
+		{"address", hAddress}} {
 		if len(kind) == len(c.kind) && strings.EqualFold(kind, c.kind) {
 			return c.h, true
 		}
@@ -682,6 +733,8 @@ var suffixRules = []suffixRule{
 	{"cardnumber", hCard, false},
 	{"ipaddress", hIP, false}, {"ipaddr", hIP, false}, {"ip", hIP, true},
 	{"creditcode", hUSCC, false}, {"taxno", hUSCC, false}, {"brno", hBR, false},
+	// "customer_uscc", "supplierUSCC": the code's acronym as a word of its own.
+	{"uscc", hUSCC, true},
 	{"realname", hName, false}, {"nickname", hName, false}, {"nick", hName, false},
 	{"fullname", hName, false}, {"contactname", hName, false}, {"contactsname", hName, false},
 	{"childname", hName, false}, {"englishname", hName, false}, {"chinesename", hName, false},
@@ -758,9 +811,14 @@ var personRoles = []string{"creator", "operator", "modifier", "updater", "editor
 // nameLangTags may follow "Name" in a person-role key.
 var nameLangTags = [...]string{"en", "cn", "zh", "english", "chinese", "pinyin"}
 
+// nameQualifiers may stand between a person role and "Name": the name as shown, the
+// nickname, the real or full name (operatorDisplayName, approverRealName).
+var nameQualifiers = [...]string{"display", "show", "nick", "real", "full"}
+
 // personRoleName reports a key "<role>Name", optionally with a language tag ("userNameEn",
-// "applicant_name_cn"): a name field scoped to a person. The role must start a word of the
-// raw key, so "tempName" is not an "emp" name.
+// "applicant_name_cn") or a qualifier before Name ("operatorDisplayName"): a name field
+// scoped to a person. The role must start a word of the raw key, so "tempName" is not an
+// "emp" name.
 func personRoleName(raw string, norm []byte) bool {
 	tagLen := 0
 	for _, tag := range nameLangTags {
@@ -774,13 +832,60 @@ func personRoleName(raw string, norm []byte) bool {
 		return false
 	}
 	rest := norm[:n]
+	tail := len("name") + tagLen
+	for _, q := range nameQualifiers {
+		if len(rest) > len(q) && string(rest[len(rest)-len(q):]) == q && rawBoundary(raw, len(q)+tail) {
+			rest, tail = rest[:len(rest)-len(q)], tail+len(q)
+			break
+		}
+	}
+	return personRoleAt(raw, rest, tail)
+}
+
+// personRoleAt reports whether norm (the normalised raw key without its last tail letters)
+// ends in a person role that starts a word of raw.
+func personRoleAt(raw string, norm []byte, tail int) bool {
 	for _, r := range personRoles {
-		if len(rest) >= len(r) && string(rest[len(rest)-len(r):]) == r &&
-			rawBoundary(raw, len(r)+len("name")+tagLen) {
+		if len(norm) >= len(r) && string(norm[len(norm)-len(r):]) == r &&
+			rawBoundary(raw, len(r)+tail) {
 			return true
 		}
 	}
 	return false
+}
+
+// personRoleKey reports a key that holds a person by role: an object such as
+// "originator", "modifyUser", "createUser" or a list of them ("approvers",
+// "operatorList"), whose name members name that person.
+func personRoleKey(raw []byte) bool {
+	if len(raw) == 0 || len(raw) > maxNormKey {
+		return false
+	}
+	var buf [maxNormKey]byte
+	n := 0
+	for _, c := range raw {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if c = normByte[c]; c != 0 {
+			buf[n] = c
+			n++
+		}
+	}
+	norm := buf[:n]
+	key := bytesString(raw)
+	tail := 0
+	switch {
+	case n > 4 && (string(norm[n-4:]) == "list" || string(norm[n-4:]) == "info") && rawBoundary(key, 4):
+		tail = 4
+	case n > 1 && norm[n-1] == 's':
+		// A plural ("approvers"): the role is the word before the 's'.
+		if personRoleAt(key, norm, 0) {
+			return true
+		}
+		tail = 1
+	}
+	return personRoleAt(key[:len(key)-tail], norm[:n-tail], 0)
 }
 
 // addressNotPostal are prefixes that turn "…Address" into something other than a postal
@@ -901,6 +1006,9 @@ var cjkRules = []cjkRule{
 	{[]string{"信用代碼", "信用代码", "稅號", "税号", "納稅人識別", "纳税人识别"}, hUSCC},
 	{[]string{"關係", "关系", "類型", "类型"}, hNeutral},
 	{[]string{"住址", "地址", "居住地", "住所", "通訊處", "通讯处"}, hAddress},
+	// Whom a field visit saw, as a check-in's custom field names it (the visitUser of its
+	// record): a person or a firm, so the value must look like a name.
+	{[]string{"拜訪客戶", "拜访客户", "拜訪對象", "拜访对象"}, hNameWeak},
 	{[]string{"姓名", "名字", "英文名", "中文名", "聯絡人", "联系人", "聯繫人", "联络人", "緊急聯絡人",
 		"紧急联系人", "代理人", "申請人", "申请人", "配偶", "子女姓名", "收款人", "付款人", "受益人",
 		"持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "擔保人", "担保人",

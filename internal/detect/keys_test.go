@@ -277,7 +277,9 @@ func TestMayNameTextIsASuperset(t *testing.T) {
 		}
 	}
 	names = append(names, "sys00-name", "sys02-birthTime", "sys02-certAddress", "sys07-childName",
-		"name", "Name", "NAME", "name_", "home_address", "cardHolder", strings.Repeat("k", 60)+"Name")
+		"name", "Name", "NAME", "name_", "home_address", "cardHolder", strings.Repeat("k", 60)+"Name",
+		"employeeField_kswond3r", "DDEmployeeField_K2U5GX1Q", "innerContactField-x1", "addressField_woo3sb0",
+		"operatorDisplayName", "detailPlace")
 	rejected := 0
 	for _, n := range names {
 		if classifyName(n).pos&maskText != 0 && !mayNameText(n) {
@@ -319,6 +321,31 @@ func TestClassifyNameRolesNotesAndResidence(t *testing.T) {
 		{"applicant_name_cn", tPersonName.mask(), false, false},
 		{"CREATOR_NAME", tPersonName.mask(), false, false},
 		{"tempName", 0, false, false}, // not an "emp"
+		// A qualifier between the role and Name: the name as shown, the real name.
+		{"operatorDisplayName", tPersonName.mask(), false, false},
+		{"operator_display_name", tPersonName.mask(), false, false},
+		{"approverRealName", tPersonName.mask(), false, false},
+		{"creatorShowName", tPersonName.mask(), false, false},
+		{"tempDisplayName", 0, false, false}, // not an "emp" either
+		{"appDisplayName", 0, false, false},
+		{"fileDisplayName", 0, false, false},
+		// A form component id: the component names the value, a member picker people.
+		{"employeeField_kswond3r", tPersonName.mask(), false, false},
+		{"DDEmployeeField_K2U5GX1Q", tPersonName.mask(), false, false},
+		{"InnerContactField-J78F056R", tPersonName.mask(), false, false},
+		{"employeeField_kswond3r_id", 0, true, false}, // their userids
+		{"addressField_woo3sb0", tAddress.mask(), false, false},
+		{"departmentSelectField_abc123", 0, false, false},
+		{"textField_eqh524yn", 0, false, false},
+		// Where a check-in was.
+		{"detailPlace", tAddress.mask(), false, false},
+		{"拜訪客戶", tPersonName.mask(), false, true},
+		{"place", 0, false, false},
+		// The USCC's acronym as a word of its own names the code.
+		{"customer_uscc", tCNUSCC.mask(), true, false},
+		{"supplierUSCC", tCNUSCC.mask(), true, false},
+		{"companyUscc", tCNUSCC.mask(), true, false},
+		{"muscc", 0, false, false},
 		{"parentName", 0, false, false},
 		{"agentName", 0, false, false},
 		{"customerName", 0, false, false},
@@ -511,6 +538,23 @@ func TestHumanLabelFormEntries(t *testing.T) {
 			t.Errorf("%q=%q: want nothing, got %s", tt.label, tt.value, describe(tt.value, got))
 		case tt.typ != "" && (len(got) != 1 || got[0].Type != tt.typ || got[0].End-got[0].Start != len(tt.value)):
 			t.Errorf("%q=%q: want %s, got %s", tt.label, tt.value, tt.typ, describe(tt.value, got))
+		}
+	}
+}
+
+// TestPersonRoleKey: the keys of objects and lists that hold a person by role, whose name
+// members (name.nameInChinese, name.zh_CN) name that person.
+func TestPersonRoleKey(t *testing.T) {
+	for _, k := range []string{"originator", "modifyUser", "createUser", "operator", "approvers",
+		"operatorList", "owner_info", "actionExecutor", "users", "sender"} {
+		if !personRoleKey([]byte(k)) {
+			t.Errorf("personRoleKey(%q) = false", k)
+		}
+	}
+	for _, k := range []string{"", "name", "formData", "department", "regionText", "status", "app",
+		"appInfo", "tempList", "location", "form", strings.Repeat("user", 20), "負責人"} {
+		if personRoleKey([]byte(k)) {
+			t.Errorf("personRoleKey(%q) = true", k)
 		}
 	}
 }

@@ -453,6 +453,9 @@ func (st *scanState) matchChain(r *numRun, j int) int {
 	grouped := L > 1
 	if el.x || r.el[j+L-1].x {
 		st.matchCNID(d, start, end)
+		if L == 1 && len(d) == 18 {
+			st.matchUSCCX(d, start, end) // 52310115828021573X: a USCC's check character is X too
+		}
 		return L
 	}
 	var sizes [maxElems]int

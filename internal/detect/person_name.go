@@ -99,9 +99,57 @@ const translitChars = "阿艾愛爱安奧奥巴拜班貝贝比彼波伯博布查
 const notNameLast = "部組组科處处室課课群會会隊队類类型間间期假由費费單单表務务司店局廳厅院校行區区中心" +
 	"所站廠厂場场組班系館馆社團团庫库號号品額额金資资類別别"
 
+// translitShare reports whether three in four of the han Chinese characters of b are
+// transliteration characters.
+func translitShare(b []byte, han int) bool {
+	n := 0
+	for _, r := range string(b) {
+		if translitSet[r] {
+			n++
+		}
+	}
+	return n*4 >= han*3
+}
+
+// stepOrPostEnd reports a name ending in a workflow step or a post (workflowSteps,
+// postWords). Most names end in none of those words' last characters, which a switch tells
+// without a map lookup.
+func stepOrPostEnd(a, b rune) bool {
+	switch b {
+	case '批', '核', '准', '簽', '签', '閱', '阅', '送', '認', '认', '檔', '档', '理', '案', '計', '计',
+		'任', '管', '員', '员', '書', '书', '問', '问', '師', '师', '機', '机', '監', '监', '席', '裁',
+		'事', '長', '长', '習', '习', '級', '级', '深':
+		return workflowStep[[2]rune{a, b}] || postWord[[2]rune{a, b}]
+	}
+	return false
+}
+
+// rankStart reports a post's name starting with a rank (高級, 資深 …).
+func rankStart(first [2]rune) bool {
+	switch first[0] {
+	case '高', '資', '资', '初', '中', '首':
+		return postWord[first]
+	}
+	return false
+}
+
+// workflowSteps end the names of approval and process nodes (財務審批, 主管審核, 經理覆核,
+// 人事會簽): a showName or a node's name is a step, not a person.
+const workflowSteps = "審批 审批 審核 审核 覆核 复核 批核 核准 核批 簽核 签核 會簽 会签 審閱 审阅 抄送 " +
+	"確認 确认 歸檔 归档 辦理 办理 處理 处理 備案 备案"
+
+// postWords end the names of posts (會計, 經理, 工程師 …) or start them with a rank (高級,
+// 資深 …): "面試 - 高級會計" is an interview for a post. 高 is also a surname.
+const postWords = "會計 会计 經理 经理 主任 主管 助理 文員 文员 秘書 秘书 顧問 顾问 程師 程师 計師 计师 " +
+	"司機 司机 總監 总监 專員 专员 主席 總裁 总裁 董事 會長 会长 實習 实习 技師 技师 " +
+	"高級 高级 資深 资深 初級 初级 中級 中级 首席"
+
 var (
-	cjkSurnameSet   = map[rune]bool{}
+	postWord        = map[[2]rune]bool{}
+	workflowStep    = map[[2]rune]bool{}
+	cjkSurnameBits  hanBits
 	cjkCompoundSet  = map[[2]rune]bool{}
+	cjkCompoundLead hanBits // first characters of the compound surnames
 	latinSurnameSet = map[string]bool{}
 	latinGivenSet   = map[string]bool{}
 	notNameLastSet  = map[rune]bool{}
@@ -110,11 +158,20 @@ var (
 
 func init() {
 	for _, r := range cjkSurnames {
-		cjkSurnameSet[r] = true
+		cjkSurnameBits.add(r)
+	}
+	for _, w := range strings.Fields(postWords) {
+		r := []rune(w)
+		postWord[[2]rune{r[0], r[1]}] = true
+	}
+	for _, w := range strings.Fields(workflowSteps) {
+		r := []rune(w)
+		workflowStep[[2]rune{r[0], r[1]}] = true
 	}
 	for _, c := range strings.Fields(cjkCompoundSurnames) {
 		r := []rune(c)
 		cjkCompoundSet[[2]rune{r[0], r[1]}] = true
+		cjkCompoundLead.add(r[0])
 	}
 	for _, w := range strings.Fields(latinSurnames) {
 		latinSurnameSet[w] = true
@@ -151,8 +208,8 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		return len(outer) > 0 && !hasBracket(outer) && looksLikeName(inner, false, true) &&
 			looksLikeName(outer, weak, labelled)
 	}
-	var han, hanBlocks, firstBlock, dots, words, capWords, commas, translit int
-	var first, last rune
+	var han, hanBlocks, firstBlock, dots, words, capWords, commas int
+	var first, last, beforeLast rune
 	var firstTwo [2]rune
 	surnameWord, givenWord := false, false
 	inHan := false
@@ -178,11 +235,8 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 			if hanBlocks == 1 {
 				firstBlock++
 			}
-			if translitSet[r] {
-				translit++
-			}
 			han++
-			last = r
+			beforeLast, last = last, r
 			i += size
 			continue
 		case isNameDot(r) && inHan:
@@ -248,12 +302,12 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		if dots > 0 {
 			maxHan = 10
 		}
-		surname := cjkSurnameSet[first] || cjkCompoundSet[firstTwo]
+		surname := cjkSurnameBits.has(first) || compoundSurname(firstTwo)
 		// "陳 俊偉", "歐陽 小明", "諸 葛志": a space typed after the surname. Only a
 		// surname may stand before it, so "李明 男" or two words of a title stay out; in
 		// free text after a label the space ends the name.
 		spacedSurname := hanBlocks == 2 && dots == 0 && words == 0 && commas == 0 && !labelled &&
-			(firstBlock == 1 && surname || firstBlock == 2 && cjkCompoundSet[firstTwo])
+			(firstBlock == 1 && surname || firstBlock == 2 && compoundSurname(firstTwo))
 		if han > maxHan || hanBlocks > 1 && dots == 0 && !spacedSurname || han < 2 && words == 0 && weak {
 			return false
 		}
@@ -262,9 +316,17 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 				return false
 			}
 		}
+		if han >= 2 && stepOrPostEnd(beforeLast, last) {
+			// An approval node, not its approver: 財務審批, 部門主管審核, HR 覆核; a post,
+			// not its holder: 高級會計, 項目經理 (面試 - 高級會計).
+			return false
+		}
+		if han >= 3 && rankStart(firstTwo) {
+			return false // 高級文員, 資深顧問
+		}
 		// Transliterated minority and foreign names (阿依古麗·艾則孜) start with no
 		// Chinese surname; the interpunct and their characters mark them.
-		translitName := dots > 0 && words == 0 && translit*4 >= han*3
+		translitName := dots > 0 && words == 0 && translitShare(b, han)
 		if weak && !surname && !translitName {
 			return false
 		}
@@ -460,18 +522,15 @@ func (st *scanState) nameValue(s, e int, weak bool) bool {
 	return true
 }
 
-// submittedBy is what DingTalk writes between the originator and the form's name in an
-// approval instance's title, in both scripts.
-const submittedBy = "提交的"
-
 // titleName reports the originator's name at the head of an approval title ("陳大文提交的
-// 請假", "Chan Tai Man提交的報銷"). The rest of the title is the form's name, and a title
-// without the originator (edited, or named after a department: 財務部提交的報銷) names no
-// one, so the whole title is never read as a name. The head needs the evidence the
-// overloaded `name` key asks for (a surname, a known given name) and no organisation word
-// ending it: teams submit too (財務提交的報銷, 行政組提交的…).
+// 請假", "Chan Tai Man提交的報銷") or a Yida process title ("陳大文發起的請假申請"). The rest
+// of the title is the form's name, and a title without the originator (edited, or named
+// after a department: 財務部提交的報銷) names no one, so the whole title is never read as a
+// name. The head needs the evidence the overloaded `name` key asks for (a surname, a known
+// given name) and no organisation word ending it: teams submit too (財務提交的報銷,
+// 行政組提交的…).
 func (st *scanState) titleName(s, e int) bool {
-	i := bytes.Index(st.text[s:e], []byte(submittedBy))
+	i := originatorMarker(st.text[s:e])
 	if i <= 0 {
 		return false
 	}
@@ -490,18 +549,52 @@ func ValidPersonName(s string) bool {
 	return looksLikeName(trimSpaceBytes([]byte(s)), true, false)
 }
 
+// compoundSurname reports a compound surname (歐陽, 司徒 …) in its first two characters.
+func compoundSurname(two [2]rune) bool {
+	return cjkCompoundLead.has(two[0]) && cjkCompoundSet[two]
+}
+
+// hanBits is a set of characters of the CJK Unified Ideographs block (U+4E00–U+9FFF).
+type hanBits [(0xA000 - 0x4E00) / 64]uint64
+
+func (t *hanBits) add(r rune) {
+	if k := r - 0x4E00; k >= 0 && int(k) < len(t)*64 {
+		t[k/64] |= 1 << (k % 64)
+	}
+}
+
+func (t *hanBits) has(r rune) bool {
+	k := r - 0x4E00
+	return k >= 0 && int(k) < len(t)*64 && t[k/64]&(1<<(k%64)) != 0
+}
+
+// decodeRune is utf8.DecodeRune with the three-byte characters of Chinese text decoded
+// inline (utf8.DecodeRune takes its slow path for every non-ASCII rune), for callers that
+// expect Chinese. Only forms that are always valid are taken here (leads E1–EC, EE, EF: no
+// overlong or surrogate form).
+func decodeRune(b []byte) (rune, int) {
+	if len(b) > 2 {
+		c0, c1, c2 := b[0], b[1]^0x80, b[2]^0x80
+		if c0-0xE1 < 0x0F && c0 != 0xED && c1|c2 < 0x40 {
+			return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2), 3
+		}
+	}
+	return utf8.DecodeRune(b)
+}
+
 // hanSurnameAt reports whether b starts with a Chinese surname, single or compound.
 func hanSurnameAt(b []byte) bool { return hanSurnameLen(b) > 0 }
 
 // hanSurnameLen returns the length in bytes of the Chinese surname b starts with, compound
 // (歐陽) before single, or 0.
 func hanSurnameLen(b []byte) int {
-	r0, n0 := utf8.DecodeRune(b)
-	r1, n1 := utf8.DecodeRune(b[n0:])
-	switch {
-	case cjkCompoundSet[[2]rune{r0, r1}]:
-		return n0 + n1
-	case cjkSurnameSet[r0]:
+	r0, n0 := decodeRune(b)
+	if cjkCompoundLead.has(r0) {
+		if r1, n1 := decodeRune(b[n0:]); cjkCompoundSet[[2]rune{r0, r1}] {
+			return n0 + n1
+		}
+	}
+	if cjkSurnameBits.has(r0) {
 		return n0
 	}
 	return 0

@@ -3,6 +3,7 @@ package detect
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func init() {
@@ -40,6 +41,20 @@ func init() {
 			// A label may follow a value that ends in a letter (a China ID's X).
 			{text: "身份证号码:31010419810121683X 姓名：王小明", key: "content", want: "王小明"},
 			{text: "ID 31010419810121683X Name: Wong Siu Ming", key: "content", want: "Wong Siu Ming"},
+			// A role and a qualifier before Name; a Yida member picker's names.
+			{text: "蔡家詩", key: "operatorDisplayName"},
+			{text: "Au Yeung Lok Tak", key: "value", label: "拜訪客戶"},
+			{text: "Yeung Cheuk Chun", key: "employeeField_6gk7zx5b"},
+			{text: "馮輝穎 Michelle", key: "employeeField_6gk7zx5b"},
+			// Prose cues: an interview's candidate, a contact, a closing, a receiver.
+			{text: "Interview: Fanny Poon (Sales Executive)", key: "summary", want: "Fanny Poon"},
+			{text: "面試 - 麥晴文", key: "summary", want: "麥晴文"},
+			{text: "Please contact 岑國子 at 18547165820 before delivery.", key: "remark", want: "岑國子"},
+			{text: "Regards,\nKenneth Mak Man Ling\nMobile: 0086-16696707786", key: "remark", want: "Kenneth Mak Man Ling"},
+			{text: "出貨前請致電收貨人 李秀玲 63384293，地址：香港北角英皇道490號", key: "remark", want: "李秀玲"},
+			{text: "收款帳戶：滙豐 701-042170-988，戶口名稱 FUNG Chun Sze。", key: "remark", want: "FUNG Chun Sze"},
+			{text: "住址已更新，緊急聯絡人曾英麗（電話6580 1376）。", key: "remark", want: "曾英麗"},
+			{text: "Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>", key: "description", want: "Wong Ho Keung"},
 		},
 		fp: []tcase{
 			{text: "財務", key: "name"},
@@ -67,6 +82,18 @@ func init() {
 			{text: "Name: Tel: n/a", key: "content"},
 			{text: "File name: Peter Chan.pdf", key: "content"},
 			{text: "Peter Chan 2 Name: report", key: "content"},
+			// An approval node or a post is not a person, whatever key holds it.
+			{text: "財務審批", key: "showName"},
+			{text: "經理覆核", key: "showName"},
+			{text: "人事會簽", key: "realName"},
+			{text: "高級會計", key: "displayName"},
+			{text: "面試 - 高級會計", key: "summary"},
+			{text: "Interview: Senior Developer", key: "summary"},
+			{text: "Please contact HR for details", key: "remark"},
+			{text: "Regards,\nHR Department", key: "remark"},
+			{text: "聯絡人王經理", key: "remark"},
+			{text: "Sha Tin Centre Street", key: "employeeField_6gk7zx5b_id"},
+			{text: "新界五金製品廠有限公司", key: "value", label: "拜訪客戶"},
 		},
 	})
 }
@@ -237,6 +264,10 @@ func TestApprovalTitleName(t *testing.T) {
 		{"  Chan Tai Man提交的報銷 ", title, []string{"person_name:Chan Tai Man"}},
 		{"阿依古麗·艾則孜提交的出差申請", title, []string{"person_name:阿依古麗·艾則孜"}},
 		{"陳大文提交的請假（HKID A123456(3)）", title, []string{"person_name:陳大文", "hkid:A123456(3)"}},
+		{"彭敏卓發起的請假申請", title, []string{"person_name:彭敏卓"}},
+		{"陈大文发起的费用报销", title, []string{"person_name:陈大文"}},
+		{"財務部發起的報銷", title, nil},
+		{"發起的請假", title, nil},
 		{"財務部提交的報銷", title, nil},
 		{"行政組提交的採購申請", title, nil},
 		{"財務提交的報銷", title, nil},
@@ -252,6 +283,94 @@ func TestApprovalTitleName(t *testing.T) {
 		got := typeSpans(tc.text, s.ScanText([]byte(tc.text), &tc.f, nil))
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q under %+v: got %q, want %q", tc.text, tc.f, got, tc.want)
+		}
+	}
+}
+
+// TestPersonNameCues: names after the words that introduce a person in prose (an
+// interview, a contact, a letter's closing, a receiver, an account's name, an emergency
+// contact, a list of attendees with their addresses) are read as strictly as after a label
+// without a colon: a surname or a known given name, no organisation word, no post.
+func TestPersonNameCues(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Interview: Kelvin Shum Kin Tsz (Sales Executive)", []string{"Kelvin Shum Kin Tsz"}},
+		{"面試 - 胡大", []string{"胡大"}},
+		{"面试：陈大文", []string{"陈大文"}},
+		{"Interview: Q3 planning", nil},
+		{"面試 - 第二輪", nil},
+		{"面試 - 高級會計", nil},
+		{"Please contact Chu Kwok Yan at (+852) 9836 4041 or ky.chu@example.com", []string{"Chu Kwok Yan"}},
+		{"Please contact us at 2123 4567", nil},
+		{"Please contact the hotline 2123 4567", nil},
+		{"Please contact Customer Service at 2123 4567", nil},
+		{"Best regards,\nPang Wing Mei\nMobile: 6419 8423", []string{"Pang Wing Mei"}},
+		{"Thanks.\nRegards,\nPeter Wong\nTel: 9123 4567", []string{"Peter Wong"}},
+		{"Regards,\nDingTalk Team\nTel: 9123 4567", nil},
+		{"Regards, Peter Chan", nil}, // the closing's line goes on: not a signature
+		{"Regards\nKenneth 0", nil},  // the whole line is the name, of two words or more
+		{"Regards,\nPeter\nTel: 9123 4567", nil},
+		{"出貨前請致電收貨人 張秀恩 13980270601", []string{"張秀恩"}},
+		{"請通知申請人 盡快處理", nil},
+		{"收貨人 請於 3 日內簽收", nil},
+		{"戶口名稱 岑明麗。", []string{"岑明麗"}},
+		{"戶口名稱 Wing On Trading Limited。", nil},
+		{"員工自述：住址為九龍太子太子道西570號14樓A座，緊急聯絡人劉雅欣（電話6545-6642）。", []string{"劉雅欣"}},
+		{"緊急聯絡人陳太（電話6545-6642）", nil},
+		{"聯絡人：陳太 aAA", nil}, // a title after the surname, whatever follows
+		{"聯絡人資料已更新 6545-6642", nil},
+		{"姓名是陳大文，電話 9123 4567", []string{"陳大文"}},
+		{"Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>; 麥慧強 <t@example.com>",
+			[]string{"曾詠晴", "Wong Ho Keung", "麥慧強"}},
+		{"與會者：陳大文 <tm@example.com>、Grace Lee <g@example.com>", []string{"陳大文", "Grace Lee"}},
+		{"Attendees: HR Team <hr@example.com>; IT Support <it@example.com>", nil},
+		{"<a@example.com>, Project Room 3 <b@example.com>", nil},
+	} {
+		var got []string
+		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
+			if f.Type == PersonName {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestStepOrPostEndCoversWords: the switch in stepOrPostEnd lets through the last
+// character of every workflow step and post word, and rankStart the first of every rank.
+func TestStepOrPostEndCoversWords(t *testing.T) {
+	for _, w := range strings.Fields(workflowSteps + " " + postWords) {
+		r := []rune(w)
+		if !stepOrPostEnd(r[0], r[1]) && !rankStart([2]rune{r[0], r[1]}) {
+			t.Errorf("%q: neither stepOrPostEnd nor rankStart", w)
+		}
+	}
+}
+
+// TestDecodeRune: decodeRune agrees with utf8.DecodeRune on every lead byte and on
+// truncated and invalid forms.
+func TestDecodeRune(t *testing.T) {
+	for _, s := range []string{"陳", "大文", "€", "\xed\xa0\x80", "\xe0\x80\xaf", "\xe4\xb8", "\xe4\x41\x80", "a", "", "\U0001F600", "\uffff"} {
+		b := []byte(s)
+		r1, n1 := decodeRune(b)
+		r2, n2 := utf8.DecodeRune(b)
+		if r1 != r2 || n1 != n2 {
+			t.Errorf("decodeRune(%q) = %U %d, utf8 %U %d", s, r1, n1, r2, n2)
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x70; c1 <= 0xC0; c1 += 0x08 {
+			b := []byte{byte(c0), byte(c1), 0x80}
+			r1, n1 := decodeRune(b)
+			r2, n2 := utf8.DecodeRune(b)
+			if r1 != r2 || n1 != n2 {
+				t.Errorf("decodeRune(% x) = %U %d, utf8 %U %d", b, r1, n1, r2, n2)
+			}
 		}
 	}
 }

@@ -224,7 +224,18 @@ func usccWithCheck(base17 string) string {
 func allDigitUSCC() string {
 	for n := 100000000; ; n++ {
 		s := usccWithCheck(fmt.Sprintf("91440300%09d", n))
-		if allDigits([]byte(s)) && !cnIDValid([]byte(s), today(testNow)) {
+		if allDigits([]byte(s)) && !cnIDValid([]byte(s), today(testNow)) && !orgCodeValid([]byte(s)) {
+			return s
+		}
+	}
+}
+
+// allDigitOrgUSCC returns an all-digit USCC whose organisation code checks too.
+func allDigitOrgUSCC() string {
+	for n := 10000000; ; n++ {
+		body := fmt.Sprintf("%08d", n)
+		s := usccWithCheck("91440300" + body + string(checkdigit.OrgCode(body)))
+		if allDigits([]byte(s)) && !cnIDValid([]byte(s), today(testNow)) && orgCodeValid([]byte(s)) {
 			return s
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -275,12 +276,16 @@ func (st *scanState) bareLabels(start int) {
 	if byteClass[st.text[k]] == clsSep && sepAt(st.text, k) {
 		st.bareLabel(k + 1)
 	}
-	// A label before start has its space there too, or U+3000 at start.
+	// A label before start has its space there too, or U+3000 at start; a Chinese label
+	// glued to its value may start the text.
 	last := bytes.LastIndexByte(st.text[:start], ' ')
 	if st.text[start] == 0xE3 {
 		last = start
 	}
 	if last < 0 {
+		if st.text[0] >= utf8.RuneSelf && len(labelByFirst[labelFirstSlot(st.text, 0)]) > 0 {
+			st.bareLabel(0) // "姓名是陳大文，…": a Chinese label needs no space
+		}
 		return
 	}
 	st.bareLabel(0)
@@ -292,6 +297,50 @@ func (st *scanState) bareLabels(start int) {
 		st.bareLabel(k + 1)
 		j = k + 1
 	}
+	// A Chinese label and a space inside a clause: "請致電收貨人 李秀玲 …".
+	if mayHoldHanLabel(st.text, last) {
+		// (A label is two Chinese characters at least: six bytes.)
+		for k := hanSpaceFrom(st.text, 6, last+1); k >= 0; k = hanSpaceFrom(st.text, k+1, last+1) {
+			st.hanLabelSpace(k)
+		}
+	}
+}
+
+// mayHoldHanLabel is a cheap guess whether text, whose last space before the part looked at
+// is at last, holds a Chinese label and a space ("收貨人 李秀玲"): Chinese starts the text or
+// stands before or after that space. English text ("Operations Manager", "Ivan Tse；HKID")
+// is passed over without a look at its spaces.
+func mayHoldHanLabel(text []byte, last int) bool {
+	return last >= 6 && (text[0] >= utf8.RuneSelf || text[last-1] >= utf8.RuneSelf ||
+		last+1 < len(text) && text[last+1] >= utf8.RuneSelf)
+}
+
+// hanSpaceFrom returns the first space in text[from:to] right after a byte of a multi-byte
+// character ("收貨人 李秀玲"), or -1. Eight bytes at a time: most texts have none.
+func hanSpaceFrom(text []byte, from, to int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for j := from; j < to; {
+		if j+8 <= to {
+			v := binary.LittleEndian.Uint64(text[j:])
+			x := v ^ (' ' * ones)
+			zero := (x - ones) &^ x & high                // a space (or a byte after one)
+			prevHigh := (v<<8 | uint64(text[j-1])) & high // the byte before is 0x80 or above
+			if zero&prevHigh != 0 {
+				for k := j; k < j+8; k++ {
+					if text[k] == ' ' && text[k-1] >= 0x80 {
+						return k
+					}
+				}
+			}
+			j += 8
+			continue
+		}
+		if text[j] == ' ' && text[j-1] >= 0x80 {
+			return j
+		}
+		j++
+	}
+	return -1
 }
 
 // sepAt reports whether the clsSep byte at i ends a line, clause or sentence: a '.' only
@@ -422,6 +471,7 @@ const (
 	clsMark // '|', '-', '*': markdown table cells, spaced dashes and bold labels
 	clsE3   // the lead byte of the ideographic space U+3000, a digit group separator to fold
 	clsSep  // '\n' , ; ! ? and ". ": a label without a colon may start after them (bareLabel)
+	clsSpace
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -440,6 +490,7 @@ var byteClass = func() (t [256]uint8) {
 	t[0xE3] = clsE3
 	t['|'], t['-'], t['*'] = clsMark, clsMark, clsMark
 	t['\n'], t[','], t[';'], t['!'], t['?'], t['.'] = clsSep, clsSep, clsSep, clsSep, clsSep, clsSep
+	t[' '] = clsSpace
 	return t
 }()
 
@@ -450,6 +501,11 @@ func (st *scanState) scan(i int) {
 	for i < len(text) {
 		switch byteClass[text[i]] {
 		case clsOther:
+			i++
+		case clsSpace:
+			if i >= 3 && text[i-1] >= 0x80 {
+				st.hanLabelSpace(i) // "請致電收貨人 李秀玲 …"
+			}
 			i++
 		case clsDigit:
 			i = st.numberRun(i)

@@ -688,13 +688,16 @@ func TestMayBeInteresting(t *testing.T) {
 
 func TestFreeText(t *testing.T) {
 	for _, s := range []string{"三月份薪金已存入 004-512-345678-838。", "#### 薪酬通知\n- Mobile: 54643225",
-		"Paid, thanks", "a; b", "電話：9123 4567", "已核實，謝謝", "甲、乙", strings.Repeat("x", maxFieldValue+1)} {
+		"Paid, thanks", "a; b", "電話：9123 4567", "已核實，謝謝", "甲、乙", strings.Repeat("x", maxFieldValue+1),
+		strings.Repeat("０", maxFieldValue+1), strings.Repeat("陳", maxFieldValue/3+1), "ＢＲ０． ００"} {
 		if !freeText([]byte(s)) {
 			t.Errorf("freeText(%q) = false", s)
 		}
 	}
 	for _, s := range []string{"", "HK$12,345.60", "2025-03-24 09:00", "440306198807141238", "9123 4567",
-		"HKD 8,800 元", "10:15", "A123456(3)", strings.Repeat("x", maxFieldValue)} {
+		"HKD 8,800 元", "10:15", "A123456(3)", strings.Repeat("x", maxFieldValue),
+		// Full-width forms count as the ASCII they fold to: as long as their ASCII writing.
+		strings.Repeat("０", maxFieldValue), "０１２－０００－０－００００－０（０００００"} {
 		if freeText([]byte(s)) {
 			t.Errorf("freeText(%q) = true", s)
 		}
@@ -776,7 +779,11 @@ func TestBareLabels(t *testing.T) {
 		{"Please check the name 陳大文", nil},
 		{"請代理人盡快處理", nil},
 		{"申請人 盡快處理", nil},
-		{"代理人張美玲", nil},
+		// Glued to its label, a name of three or four characters starting with a surname
+		// is read; two characters glued to a label are as often a word.
+		{"代理人張美玲", []string{"person_name:張美玲"}},
+		{"聯繫人關係", nil},
+		{"代理人盡快處理", nil},
 		{"Names 陳大文", nil},
 		{"Name the file 陳大文", nil},
 		{"Name Change Request", nil},
