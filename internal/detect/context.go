@@ -357,6 +357,11 @@ func qualifierStart(text []byte, p int) int {
 // tags. A word in the candidate's own tag still counts: <a href="tel:91234567">.
 func markupWord(text []byte, p, start int) bool {
 	const reach = 64
+	// Most text holds no tag: one IndexByte over the reach (vectorised) rules out a '<'
+	// before the byte-by-byte walk back to it.
+	if bytes.IndexByte(text[max(p-reach+1, 0):p], '<') < 0 {
+		return false
+	}
 	i := p - 1
 	for ; i >= 0 && p-i < reach; i-- {
 		if c := text[i]; c == '<' {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
@@ -242,6 +243,11 @@ func originatorMarker(b []byte) int {
 // names. Keys that name a part (province, city, street) are not bare: a province alone is
 // no address. Compared as jsonwalk.KeyIs does (case, '_' and '-' aside).
 func bareKey(key []byte) bool {
+	if len(key) > 0 && key[0] >= utf8.RuneSelf {
+		// A Chinese key (英文名, 住址) normalises to itself: no bare key starts so. Most keys
+		// inside JSON strings are such, and this runs for each of their values.
+		return false
+	}
 	var buf [16]byte
 	switch string(jsonwalk.NormKey(buf[:0], key)) {
 	case "detail", "details", "value", "val", "text", "full", "fulltext", "line", "line1",

@@ -374,3 +374,20 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgWordShape checks that orgShape, the prefilter of orgWord, lets every org word
+// through in any case and with its trailing full stop or comma.
+func TestOrgWordShape(t *testing.T) {
+	for w := range orgWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + ".", w + ","} {
+			if !orgWord([]byte(v)) {
+				t.Errorf("orgWord(%q) = false", v)
+			}
+		}
+	}
+	for _, v := range []string{"Chan", "Peter", "Lee", "co", "", "l", "Banks", "bank's"} {
+		if orgWord([]byte(v)) {
+			t.Errorf("orgWord(%q) = true", v)
+		}
+	}
+}
