@@ -1,6 +1,8 @@
 package mask
 
 import (
+	"crypto/sha256"
+	"encoding/base32"
 	"strings"
 	"testing"
 
@@ -109,4 +111,24 @@ func FuzzMaskIdempotent(f *testing.F) {
 			t.Fatalf("Mask(%s) not idempotent on %q: %q then %q", typ, s, once, twice)
 		}
 	})
+}
+
+// TestHashBody checks the hash body against the standard base32 encoder.
+func TestHashBody(t *testing.T) {
+	enc := base32.NewEncoding(b32Alphabet).WithPadding(base32.NoPadding)
+	for i := range 2000 {
+		mac := sha256.Sum256([]byte{byte(i), byte(i >> 8)})
+		if i == 0 {
+			mac = [sha256.Size]byte{}
+		} else if i == 1 {
+			for j := range mac {
+				mac[j] = 0xff
+			}
+		}
+		var body [HashBodyLen]byte
+		hashBody(&body, mac[:])
+		if want := enc.EncodeToString(mac[:])[:HashBodyLen]; string(body[:]) != want {
+			t.Fatalf("hashBody(%x) = %s, want %s", mac, body, want)
+		}
+	}
 }

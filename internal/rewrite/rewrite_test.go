@@ -319,3 +319,26 @@ func TestMaskedOutputIsStable(t *testing.T) {
 		})
 	}
 }
+
+// TestRedactionCache checks the kept placeholders against mask.Redact, types whose
+// placeholder JSON must escape included, past the cache's bound.
+func TestRedactionCache(t *testing.T) {
+	var st state
+	types := []detect.Type{"", detect.HKPhone, detect.Email, `we"ird\`, "ctl\x01", "bad\xff"}
+	for i := range maxRedactions + 4 {
+		types = append(types, detect.Type("t"+strings.Repeat("x", i)))
+	}
+	for range 2 {
+		for _, typ := range types {
+			r := st.redaction(typ)
+			want := mask.Redact(typ)
+			q, _ := json.Marshal(want)
+			if r.text != want || !bytes.Equal(r.quoted, q) && !strings.ContainsRune(want, 0xfffd) && !strings.Contains(want, "\xff") {
+				t.Errorf("redaction(%q) = %q, %s; want %q, %s", typ, r.text, r.quoted, want, q)
+			}
+		}
+	}
+	if len(st.redactions) != maxRedactions {
+		t.Errorf("%d placeholders kept", len(st.redactions))
+	}
+}

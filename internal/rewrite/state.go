@@ -30,6 +30,8 @@ type state struct {
 	repl     []byte // its JSON encoding (the walker copies it at once)
 	pathBuf  []byte
 
+	redactions []redaction // placeholders by type, quoted (redaction)
+
 	revealed map[string]vault.Revealed
 	pending  []vault.Entry
 	refusal  *Refusal
@@ -225,8 +227,7 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 			typ = st.valueType(n, typ)
 		}
 		st.countRule(idx, typ, act, n)
-		st.repl = jsonlex.AppendString(st.repl[:0], []byte(redactText(typ)))
-		n.Repl = st.repl
+		n.Repl = st.redaction(typ).quoted // the walker copies it at once
 		return jsonwalk.Replace
 	}
 	if whole {
@@ -246,6 +247,12 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 		// `mobile` declared hk_phone may hold a mainland number); a hash keeps the
 		// declared type so equal fields hash alike.
 		typ = st.valueType(n, typ)
+	}
+	if act == policy.ActionReveal && st.in.Direction == Response && !st.tokens && !n.Number() {
+		// No token anywhere in the body: the value stays as it is (what revealAll would copy
+		// out and find unchanged). A number still goes the long way: it comes back a string.
+		st.countRule(idx, typ, act, n)
+		return jsonwalk.Keep
 	}
 	st.text = st.text[:0]
 	var err error
@@ -483,8 +490,7 @@ func (st *state) path(n *jsonwalk.Node) string {
 func (st *state) count(typ detect.Type, act policy.Action, n *jsonwalk.Node) {
 	st.stats.count(typ, act)
 	if st.e.cfg.RecordPaths && n != nil {
-		st.pathBuf = n.AppendPathTemplate(st.pathBuf[:0], true)
-		st.stats.addPathBytes(st.pathBuf)
+		st.pathBuf = st.stats.templatePath(n, st.pathBuf)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 )
 
@@ -28,8 +29,9 @@ type tally struct {
 	types     []typeCount
 	actions   [policy.ActionReveal + 1]int
 	paths     []string
-	seenRules uint64 // field (or query) rules whose path is already in paths
-	pathSet   map[string]struct{}
+	seenRules uint64         // field (or query) rules whose path is already in paths
+	pathSet   map[string]int // paths[i] -> i
+	pathHints [16]pathHint   // by hintSlot of a member's key
 	tokens    []string
 	tokenSet  map[string]struct{}
 }
@@ -44,6 +46,7 @@ func (t *tally) reset() {
 	t.actions = [policy.ActionReveal + 1]int{}
 	t.seenRules = 0
 	clear(t.pathSet)
+	t.pathHints = [16]pathHint{} // they point into the body
 	clear(t.tokenSet)
 }
 
@@ -74,27 +77,77 @@ func (t *tally) rulePath(idx int, path string) {
 	}
 }
 
-func (t *tally) addPath(path string) {
+func (t *tally) addPath(path string) int {
 	if path == "" || len(t.paths) >= maxPaths {
-		return
+		return -1
 	}
 	if t.pathSet == nil {
-		t.pathSet = map[string]struct{}{}
+		t.pathSet = map[string]int{}
 	}
-	if _, ok := t.pathSet[path]; !ok {
-		t.pathSet[path] = struct{}{}
+	i, ok := t.pathSet[path]
+	if !ok {
+		i = len(t.paths)
+		t.pathSet[path] = i
 		t.paths = append(t.paths, path)
 	}
+	return i
 }
 
-// addPathBytes is addPath for a path in a scratch buffer: copied only when new.
-func (t *tally) addPathBytes(path []byte) {
-	if len(path) == 0 || len(t.paths) >= maxPaths {
-		return
+// templatePath records the path template of n (outer, as count reports it), building it in
+// buf (returned for reuse) only when n is not known to repeat a template already kept.
+//
+// Most findings repeat one: a list element's member has the template of the same member of
+// every other element (result.list.#.title). Two members with the same raw key in elements
+// of the same array token have the same template, so pathHint remembers, for a member of an
+// array element, the array, its raw key and the template's index: a hit costs a few loads
+// and one short compare instead of writing the path out and hashing it. The slot is chosen
+// by the key; a miss (other array, other key, other shape) takes the long way.
+func (t *tally) templatePath(n *jsonwalk.Node, buf []byte) []byte {
+	if len(t.paths) >= maxPaths {
+		return buf
 	}
-	if _, ok := t.pathSet[string(path)]; !ok {
-		t.addPath(string(path))
+	n = n.Outer() // a node of the body: its tape holds every token below
+	arr, key := -1, []byte(nil)
+	if n.KeyTok >= 0 {
+		if obj := n.Container(); obj != nil && obj.Index >= 0 {
+			arr, key = obj.Container().Tok, n.Tape().RawString(n.KeyTok)
+		}
 	}
+	var h *pathHint
+	if arr >= 0 {
+		h = &t.pathHints[hintSlot(key)]
+		if h.path > 0 && h.arr == arr && string(h.key) == string(key) {
+			return buf
+		}
+	}
+	buf = n.AppendPathTemplate(buf[:0], true)
+	if len(buf) == 0 {
+		return buf
+	}
+	i, ok := t.pathSet[string(buf)]
+	if !ok {
+		i = t.addPath(string(buf))
+	}
+	if h != nil && i >= 0 {
+		*h = pathHint{arr: arr, key: key, path: i + 1}
+	}
+	return buf
+}
+
+// pathHint says that members named key (raw) of the elements of array token arr have the
+// template paths[path-1] (path 0: empty slot). Valid for one body only.
+type pathHint struct {
+	arr  int
+	key  []byte // in the body
+	path int
+}
+
+// hintSlot picks the pathHints entry of a member key: its length and last byte.
+func hintSlot(key []byte) int {
+	if len(key) == 0 {
+		return 0
+	}
+	return (len(key)*7 + int(key[len(key)-1])) % len(tally{}.pathHints)
 }
 
 func (t *tally) token(tok string) {

@@ -2,7 +2,11 @@ package rewrite
 
 import (
 	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
 )
 
 func TestStatsMerge(t *testing.T) {
@@ -51,3 +55,43 @@ func TestStatsMerge(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplatePathHints checks the hinted path recording against building every template.
+func TestTemplatePathHints(t *testing.T) {
+	src := `{"result":{"list":[{"title":"a","x.y":"b","k\u0065y":"c","key":"d","j":"{\"in\":[{\"title\":\"e\"}]}"},` +
+		`{"title":"f","x.y":"g","key":"h","kfy":"i","j":"{\"in\":[{\"title\":\"k\"}]}","sub":[{"title":"l"},[{"title":"m"}]]}],` +
+		`"other":[{"title":"n","key":"o"},{"key":"p"}]},"title":"q","arr":[["r",{"title":"s"}]]}`
+	var tp jsonlex.Tape
+	if err := jsonlex.Lex([]byte(src), &tp, jsonlex.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var hinted, built tally
+	var buf []byte
+	visits := 0
+	v := visitFunc(func(n *jsonwalk.Node) jsonwalk.Verdict {
+		if k := n.Kind(); k == jsonlex.Object || k == jsonlex.Array || n.JSON {
+			return jsonwalk.Keep
+		}
+		for range 2 { // the second time through, hints are set
+			buf = hinted.templatePath(n, buf)
+			p := n.AppendPathTemplate(nil, true)
+			if len(p) > 0 {
+				if _, ok := built.pathSet[string(p)]; !ok {
+					built.addPath(string(p))
+				}
+			}
+		}
+		visits++
+		return jsonwalk.Keep
+	})
+	if err := jsonwalk.New(jsonwalk.Options{}).Walk(&tp, v); err != nil {
+		t.Fatal(err)
+	}
+	if visits != 18 || !slices.Equal(hinted.paths, built.paths) {
+		t.Fatalf("%d values\nhinted %q\nbuilt  %q", visits, hinted.paths, built.paths)
+	}
+}
+
+type visitFunc func(n *jsonwalk.Node) jsonwalk.Verdict
+
+func (f visitFunc) Visit(n *jsonwalk.Node) jsonwalk.Verdict { return f(n) }

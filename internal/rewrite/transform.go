@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
@@ -11,7 +12,34 @@ import (
 // and holds nothing a recognizer knows.
 const untypedToken = "text"
 
-func redactText(t detect.Type) string { return mask.Redact(t) }
+// redaction returns the placeholder of type t ("[HK_PHONE]") and its JSON encoding.
+// Placeholders are kept per state, a few types at most: a type's placeholder never changes,
+// and looking one up here (the type strings mostly share their data, so a compare is a
+// pointer test) costs far less than the map in mask.Redact plus quoting it again for every
+// value redacted.
+func (st *state) redaction(t detect.Type) *redaction {
+	for i := range st.redactions {
+		if r := &st.redactions[i]; r.typ == t {
+			return r
+		}
+	}
+	text := mask.Redact(t)
+	r := redaction{t, text, jsonlex.AppendQuoted(nil, text)}
+	if len(st.redactions) < maxRedactions {
+		st.redactions = append(st.redactions, r)
+	}
+	return &r
+}
+
+type redaction struct {
+	typ    detect.Type
+	text   string // mask.Redact(typ)
+	quoted []byte // as a JSON string
+}
+
+// maxRedactions bounds the placeholders a state keeps (policies name a few types; custom
+// recognizers could add more).
+const maxRedactions = 16
 
 // transform appends what value becomes under action act. token says value is a vault
 // token (responses): the actions that need the real value reveal it first, and a token
@@ -19,7 +47,7 @@ func redactText(t detect.Type) string { return mask.Redact(t) }
 func (st *state) transform(dst []byte, act policy.Action, typ detect.Type, value []byte, token bool) ([]byte, error) {
 	switch act {
 	case policy.ActionRedact:
-		return append(dst, redactText(typ)...), nil
+		return append(dst, st.redaction(typ).text...), nil
 	case policy.ActionTokenize:
 		if _, isTok := vault.ParseToken(string(value)); token || isTok {
 			return append(dst, value...), nil // already a pseudonym
