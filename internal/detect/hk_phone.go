@@ -1,6 +1,9 @@
 package detect
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Hong Kong phone numbers: eight digits, optionally after +852, 852, (852), (+852) or 00852,
 // written 91234567, 9123 4567, 9123-4567 or with an extension (852-21234567-801: the finding
@@ -39,6 +42,12 @@ func hkPhoneValid(d []byte) bool {
 // ValidHKPhone reports whether s is an HK phone number in any accepted written form (with or
 // without country prefix, separators and extension).
 func ValidHKPhone(s string) bool {
+	if len(s) == 8 && allDigits(unsafe.Slice(unsafe.StringData(s), 8)) {
+		// Eight bare digits, the commonest form of a `mobile` field: the scanner below
+		// reports them whole exactly when the prefix is allocated (TestValidHKPhoneEightDigits
+		// compares the two), at a fraction of its cost.
+		return hkPhoneValid(unsafe.Slice(unsafe.StringData(s), 8))
+	}
 	if wholeValueIs(s, tHKPhone) {
 		return true
 	}

@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func init() {
 	register(recognizerCases{typ: HKPhone, naturalKey: "mobile",
@@ -108,6 +111,19 @@ func TestValidHKPhone(t *testing.T) {
 	for _, s := range []string{"", "12345678", "81234567", "01234567", "9123456", "912345678", "+86 91234567", "9123 4567 8"} {
 		if ValidHKPhone(s) {
 			t.Errorf("ValidHKPhone(%q) = true", s)
+		}
+	}
+}
+
+// TestValidHKPhoneEightDigits checks ValidHKPhone's shortcut for eight bare digits against
+// the scanner it skips, for every two-digit prefix.
+func TestValidHKPhoneEightDigits(t *testing.T) {
+	for p := 0; p < 100; p++ {
+		for _, rest := range []string{"000000", "123456", "999999", "573845", "101010"} {
+			s := fmt.Sprintf("%02d%s", p, rest)
+			if got, want := ValidHKPhone(s), wholeValueIs(s, tHKPhone); got != want {
+				t.Errorf("ValidHKPhone(%q) = %v, the scanner says %v", s, got, want)
+			}
 		}
 	}
 }
