@@ -32,6 +32,20 @@ func reports(t testing.TB, e *Engine, doc []byte) ([]string, error) {
 	return out, err
 }
 
+// pathTypeValues scans doc and returns its findings as "path|type|value", failing the test
+// when the document does not scan.
+func pathTypeValues(t testing.TB, e *Engine, doc string) []string {
+	t.Helper()
+	var out []string
+	err := e.ScanJSON([]byte(doc), func(r Report) {
+		out = append(out, r.Path+"|"+string(r.Type)+"|"+string(r.Value))
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", doc, err)
+	}
+	return out
+}
+
 func TestEngineOnSamples(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/dingtalk/samples/*.json")
 	if len(files) == 0 {
@@ -330,17 +344,8 @@ func TestNestedJSONTakesHolderKey(t *testing.T) {
 		// Outside JSON in a string, a bare key is only itself.
 		{`{"address":{"detail":"91234567"}}`, nil},
 	} {
-		got, err := reports(t, e, []byte(tt.doc))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.doc, err)
-		}
-		var short []string
-		for _, g := range got {
-			p := strings.Split(g, "|")
-			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
-		}
-		if !slices.Equal(short, tt.want) {
-			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		if got := pathTypeValues(t, e, tt.doc); !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
 		}
 	}
 }
@@ -352,12 +357,12 @@ func TestApprovalTitle(t *testing.T) {
 	e := engine(t)
 	for _, tt := range []struct {
 		doc  string
-		want []string // "path|value", all person_name
+		want []string // "path|type|value"
 	}{
-		{`{"result":{"title":"陳大文提交的請假","originatorUserId":"chantaiman","businessId":"202503181015000123456"}}`, []string{"result.title|陳大文"}},
-		{`{"process_instance":{"title":"Chan Tai Man提交的報銷","status":"RUNNING"}}`, []string{"process_instance.title|Chan Tai Man"}},
-		{`{"process_instance_id":"abc","title":"歐陽小明 提交的出差申請"}`, []string{"title|歐陽小明"}},
-		{`{"data":"{\"processInstanceId\":\"aAlK\",\"title\":\"李子軒提交的采购申请\",\"type\":\"start\"}"}`, []string{"data|李子軒"}},
+		{`{"result":{"title":"陳大文提交的請假","originatorUserId":"chantaiman","businessId":"202503181015000123456"}}`, []string{"result.title|person_name|陳大文"}},
+		{`{"process_instance":{"title":"Chan Tai Man提交的報銷","status":"RUNNING"}}`, []string{"process_instance.title|person_name|Chan Tai Man"}},
+		{`{"process_instance_id":"abc","title":"歐陽小明 提交的出差申請"}`, []string{"title|person_name|歐陽小明"}},
+		{`{"data":"{\"processInstanceId\":\"aAlK\",\"title\":\"李子軒提交的采购申请\",\"type\":\"start\"}"}`, []string{"data|person_name|李子軒"}},
 		// A title elsewhere is free text.
 		{`{"msg":{"title":"陳大文提交的請假","text":"已批"}}`, nil},
 		{`{"markdown":{"title":"陳大文提交的請假"},"processInstanceId":"x"}`, nil},
@@ -368,28 +373,15 @@ func TestApprovalTitle(t *testing.T) {
 		{`{"title":"提交的請假","processInstanceId":"abc"}`, nil},
 		{`{"title":"Wing On Trading Limited提交的付款","businessId":"1"}`, nil},
 		// Yida form and process instances write 發起的 (发起的) between the two.
-		{`{"formInstId":"FINST-1","title":"彭敏卓發起的請假申請","originator":{"userId":"u1"}}`, []string{"title|彭敏卓"}},
-		{`{"data":[{"processInstanceId":"p-1","title":"陈大文发起的费用报销"}]}`, []string{"data.0.title|陈大文"}},
-		{`{"formUuid":"FORM-1","title":"Chan Tai Man發起的IT 帳號申請"}`, []string{"title|Chan Tai Man"}},
+		{`{"formInstId":"FINST-1","title":"彭敏卓發起的請假申請","originator":{"userId":"u1"}}`, []string{"title|person_name|彭敏卓"}},
+		{`{"data":[{"processInstanceId":"p-1","title":"陈大文发起的费用报销"}]}`, []string{"data.0.title|person_name|陈大文"}},
+		{`{"formUuid":"FORM-1","title":"Chan Tai Man發起的IT 帳號申請"}`, []string{"title|person_name|Chan Tai Man"}},
 		{`{"formUuid":"FORM-1","title":"財務部發起的報銷"}`, nil},
 		{`{"title":"陳大文發起的活動","type":"news"}`, nil},
 		{`{"formInstId":"FINST-1","title":"訪客登記"}`, nil},
 	} {
-		got, err := reports(t, e, []byte(tt.doc))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.doc, err)
-		}
-		var short []string
-		for _, g := range got {
-			p := strings.Split(g, "|")
-			if p[1] != string(PersonName) {
-				t.Errorf("%s: unexpected %s", tt.doc, g)
-				continue
-			}
-			short = append(short, p[0]+"|"+p[4])
-		}
-		if !slices.Equal(short, tt.want) {
-			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		if got := pathTypeValues(t, e, tt.doc); !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
 		}
 	}
 }
@@ -418,17 +410,8 @@ func TestPersonI18nName(t *testing.T) {
 		{`{"regionText":[{"en_US":"Hong Kong","zh_CN":"香港特别行政区"}]}`, nil},
 		{`{"originator":{"nameInChinese":"陳大文"}}`, nil},
 	} {
-		got, err := reports(t, e, []byte(tt.doc))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.doc, err)
-		}
-		var short []string
-		for _, g := range got {
-			p := strings.Split(g, "|")
-			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
-		}
-		if !slices.Equal(short, tt.want) {
-			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		if got := pathTypeValues(t, e, tt.doc); !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
 		}
 	}
 }
@@ -456,17 +439,8 @@ func TestPlaceDisplayName(t *testing.T) {
 			[]string{"pageList.0.detailPlace|address|九龍深水埗大埔道438號富豪閣3樓F室"}},
 		{`{"recordresult":[{"userAddress":"Within range"},{"userAddress":"打卡範圍內"}]}`, nil},
 	} {
-		got, err := reports(t, e, []byte(tt.doc))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.doc, err)
-		}
-		var short []string
-		for _, g := range got {
-			p := strings.Split(g, "|")
-			short = append(short, p[0]+"|"+p[1]+"|"+p[4])
-		}
-		if !slices.Equal(short, tt.want) {
-			t.Errorf("%s:\n got %q\nwant %q", tt.doc, short, tt.want)
+		if got := pathTypeValues(t, e, tt.doc); !slices.Equal(got, tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.doc, got, tt.want)
 		}
 	}
 }
