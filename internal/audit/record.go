@@ -3,6 +3,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
 	"time"
 )
 
@@ -192,18 +193,7 @@ func checkCounts(name string, m map[string]int) error {
 }
 
 // isIdent accepts PII type ids and action names: [a-z0-9_], starting with a letter.
-func isIdent(s string) bool {
-	if s == "" || len(s) > maxKeyLen || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
+func isIdent(s string) bool { return ident.Valid(s, maxKeyLen) }
 
 // IsToken reports whether s has the shape of a vault token, tok_<type>_<id>, where type is a
 // PII type id and id is 16–64 letters or digits. The check keeps anything that is not a

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
 	"hash"
 	"sync"
 
@@ -95,10 +96,5 @@ func IsHash(s []byte) bool {
 			return false
 		}
 	}
-	for _, c := range s[len(prefix) : len(s)-HashBodyLen-1] {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
+	return ident.Rest(s[len(prefix) : len(s)-HashBodyLen-1])
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
 	"slices"
 	"strings"
 	"sync"
@@ -146,15 +147,4 @@ func (t *T) RegisterGauge(name, help string, fn func(context.Context) (float64, 
 	return err
 }
 
-func isMetricIdent(s string) bool {
-	if s == "" || len(s) > maxLabelLen || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
+func isMetricIdent(s string) bool { return ident.Valid(s, maxLabelLen) }

@@ -1,6 +1,10 @@
 package vault
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
+)
 
 // HasTokenPrefix reports whether "tok_" occurs anywhere in b: a whole-body test that spares
 // a token search in every value of a body that holds none.
@@ -59,7 +63,7 @@ func tokenAt(text []byte, start int) (int, bool) {
 	j := start + len(TokenPrefix)
 	limit := min(len(text), j+MaxTypeLen+1+BodyLen+1)
 	end := j
-	for end < limit && isTypeByte(text[end]) {
+	for end < limit && ident.Byte(text[end]) {
 		end++
 	}
 	// A run longer than any token, or a word byte (say an upper-case letter) right after

@@ -3,6 +3,7 @@ package vault
 import (
 	"crypto/hmac"
 	"crypto/sha256"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
 	"hash"
 	"sync"
 )
@@ -41,19 +42,7 @@ const (
 const TokenPattern = `tok_[a-z][a-z0-9_]{0,31}_[a-z2-7]{26}`
 
 // ValidType reports whether typ is a well-formed type id: [a-z][a-z0-9_]{0,31}.
-func ValidType(typ string) bool {
-	if len(typ) == 0 || len(typ) > MaxTypeLen || typ[0] < 'a' || typ[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(typ); i++ {
-		if !isTypeByte(typ[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func isTypeByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' }
+func ValidType(typ string) bool { return ident.Valid(typ, MaxTypeLen) }
 
 func isBodyByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '2' && c <= '7' }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/ident"
 	"strings"
 	"sync"
 	"time"
@@ -61,11 +62,8 @@ func tableIdent(name string) (pgx.Identifier, error) {
 		if p == "" || len(p) > 63 || !(p[0] >= 'a' && p[0] <= 'z' || p[0] == '_') {
 			return nil, errors.New("sink: table name: each part must start with a lower-case letter or '_' (at most 63 bytes)")
 		}
-		for i := 0; i < len(p); i++ {
-			c := p[i]
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-				return nil, errors.New("sink: table name: only lower-case letters, digits and '_'")
-			}
+		if !ident.Rest(p) {
+			return nil, errors.New("sink: table name: only lower-case letters, digits and '_'")
 		}
 	}
 	return pgx.Identifier(parts), nil
