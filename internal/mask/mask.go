@@ -40,8 +40,7 @@ var placeholders = func() map[detect.Type]string {
 func Mask(dst []byte, t detect.Type, value []byte) []byte {
 	switch t {
 	case detect.HKPhone:
-		d := countRunes(value, isDigitOrStar)
-		return keep(dst, value, isDigitOrStar, max(d-8, 0)+1, 4)
+		return maskHKPhone(dst, value)
 	case detect.CNMobile:
 		d := countRunes(value, isDigitOrStar)
 		return keep(dst, value, isDigitOrStar, max(d-11, 0)+3, 4)
@@ -121,13 +120,19 @@ func leadingLetters(s []byte) int {
 // last `last` of them; other runes (separators) are copied.
 func keep(dst, value []byte, f func(rune) bool, first, last int) []byte {
 	total := countRunes(value, f)
+	return keepSpans(dst, value, f, first, total-last, total)
+}
+
+// keepSpans copies value, keeping the runes that f selects when their index among them is
+// below first or in [from, to), starring the others; other runes (separators) are copied.
+func keepSpans(dst, value []byte, f func(rune) bool, first, from, to int) []byte {
 	i := 0
 	for _, r := range string(value) {
 		if !f(r) {
 			dst = utf8.AppendRune(dst, r)
 			continue
 		}
-		if i < first || i >= total-last {
+		if i < first || i >= from && i < to {
 			dst = utf8.AppendRune(dst, r)
 		} else {
 			dst = append(dst, '*')
@@ -135,6 +140,63 @@ func keep(dst, value []byte, f func(rune) bool, first, last int) []byte {
 		i++
 	}
 	return dst
+}
+
+// maskHKPhone keeps the country code, the number's first digit and its last four, and stars
+// the rest, an extension after the number included (852-36187078-693 → 852-3***7078-***):
+// were the extension's digits counted as the number's, its last four would be kept instead
+// and the exchange digits left in clear (852-3618***8-693).
+func maskHKPhone(dst, v []byte) []byte {
+	d := countRunes(v, isDigitOrStar)
+	lead := 0 // digits before the eight of the number
+	if d > 8 {
+		switch {
+		case d >= 13 && hasDigitPrefix(v, "00852"):
+			lead = 5
+		case d >= 11 && hasDigitPrefix(v, "852"):
+			lead = 3
+		case hasDigitPrefix(v, "00") || startsWithPlus(v):
+			lead = d - 8 // another country's code: the extra digits come first
+		}
+	}
+	end := min(d, lead+8)
+	return keepSpans(dst, v, isDigitOrStar, lead+1, end-4, end)
+}
+
+// hasDigitPrefix reports whether the digits of v begin with p (separators between them
+// aside: "(852) 9123…", "+852-9123…").
+func hasDigitPrefix(v []byte, p string) bool {
+	i := 0
+	for _, r := range string(v) {
+		if i == len(p) {
+			break
+		}
+		if !isDigit(r) {
+			if r == '*' {
+				return false
+			}
+			continue
+		}
+		if digitValue(r) != int(p[i]-'0') {
+			return false
+		}
+		i++
+	}
+	return i == len(p)
+}
+
+// startsWithPlus reports a number written with an international '+' (ASCII or full width).
+func startsWithPlus(v []byte) bool {
+	for _, r := range string(v) {
+		switch r {
+		case ' ', '\u3000', '(', '（':
+			continue
+		case '+', '＋':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func maskEmail(dst, v []byte) []byte {
