@@ -30,10 +30,10 @@ type benchTargets struct {
 	token                      string
 }
 
-func newBenchTargets(b *testing.B) *benchTargets {
+func newBenchTargets(b *testing.B, gzip bool) *benchTargets {
 	b.Helper()
 	cfg := sim.DefaultConfig()
-	cfg.Gzip, cfg.Record = false, 0
+	cfg.Gzip, cfg.Record = gzip, 0
 	s, err := sim.New(cfg)
 	if err != nil {
 		b.Fatal(err)
@@ -105,7 +105,7 @@ func newBenchTargets(b *testing.B) *benchTargets {
 //
 //	go test -run '^$' -bench UserList -benchtime 1s -cpuprofile cpu.out ./internal/proxy
 func BenchmarkUserList(b *testing.B) {
-	t := newBenchTargets(b)
+	t := newBenchTargets(b, false)
 	for _, page := range []struct {
 		name string
 		size int
@@ -122,14 +122,14 @@ func BenchmarkUserList(b *testing.B) {
 				body := fmt.Appendf(nil, `{"dept_id":1,"cursor":0,"size":%d}`, page.size)
 				cl := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}
 				defer cl.CloseIdleConnections()
-				n := benchCall(b, cl, u, tc.key, body, nil)
+				n := benchCall(b, cl, u, tc.key, body, nil, false)
 				b.SetBytes(int64(n))
 				b.ReportAllocs()
 				b.ResetTimer()
 				b.RunParallel(func(pb *testing.PB) {
 					var buf bytes.Buffer
 					for pb.Next() {
-						if got := benchCall(b, cl, u, tc.key, body, &buf); got != n {
+						if got := benchCall(b, cl, u, tc.key, body, &buf, false); got != n {
 							b.Errorf("answer of %d bytes, want %d", got, n)
 							return
 						}
@@ -140,14 +140,51 @@ func BenchmarkUserList(b *testing.B) {
 	}
 }
 
+// BenchmarkUserListGzip is BenchmarkUserList as DingTalk and most HTTP clients talk: the
+// client accepts gzip and the simulator compresses, so the PII proxy decodes, rewrites and
+// compresses again, where a plain proxy passes the compressed bytes through.
+func BenchmarkUserListGzip(b *testing.B) {
+	t := newBenchTargets(b, true)
+	for _, page := range []struct {
+		name string
+		size int
+	}{{"4KiB", 6}, {"64KiB", 96}} {
+		for _, tc := range []struct{ name, base, key string }{
+			{"plain", t.plain, ""},
+			{"proxy-support", t.proxy, "demo-support-key"},
+			{"proxy-hr_admin", t.proxy, "demo-hr-admin-key"},
+		} {
+			b.Run(page.name+"/"+tc.name, func(b *testing.B) {
+				u := tc.base + "/topapi/v2/user/list?access_token=" + t.token
+				body := fmt.Appendf(nil, `{"dept_id":1,"cursor":0,"size":%d}`, page.size)
+				cl := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}
+				defer cl.CloseIdleConnections()
+				b.ReportAllocs()
+				b.RunParallel(func(pb *testing.PB) {
+					var buf bytes.Buffer
+					for pb.Next() {
+						if benchCall(b, cl, u, tc.key, body, &buf, true) <= 0 {
+							return
+						}
+					}
+				})
+			})
+		}
+	}
+}
+
 // benchCall makes one call and returns the answer's length, failing on a non-200 status.
-func benchCall(b *testing.B, cl *http.Client, u, key string, body []byte, buf *bytes.Buffer) int {
+// With gzip the call accepts a gzip answer and fails on any other.
+func benchCall(b *testing.B, cl *http.Client, u, key string, body []byte, buf *bytes.Buffer, gzip bool) int {
 	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
 	if err != nil { // not Fatal: this also runs on RunParallel's goroutines
 		b.Error(err)
 		return -1
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if gzip {
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
 	if key != "" {
 		req.Header.Set("X-Api-Key", key)
 	}
@@ -164,6 +201,10 @@ func benchCall(b *testing.B, cl *http.Client, u, key string, body []byte, buf *b
 	buf.ReadFrom(res.Body)
 	if res.StatusCode != http.StatusOK {
 		b.Errorf("status %d: %.200s", res.StatusCode, buf.Bytes())
+		return -1
+	}
+	if gzip && res.Header.Get("Content-Encoding") != "gzip" {
+		b.Errorf("answer not gzip (Content-Encoding %q)", res.Header.Get("Content-Encoding"))
 		return -1
 	}
 	return buf.Len()

@@ -230,7 +230,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	}
 	codings := parseCodings(enc)
 	if len(codings) > 0 {
-		if body, err = encodeBody(body, codings); err != nil {
+		if body, err = encodeBody(nil, body, codings); err != nil {
 			s.failRequest(c, w, err, "request body")
 			return false
 		}
@@ -304,8 +304,9 @@ func (s *Server) rewriteRequest(pr *httputil.ProxyRequest) {
 	for _, h := range credentialHeaders {
 		pr.Out.Header.Del(h)
 	}
-	// The transport asks for gzip itself and decodes it, so the response arrives decoded.
-	pr.Out.Header.Del("Accept-Encoding")
+	// The proxy asks DingTalk for gzip whatever the client accepts (the link to DingTalk is
+	// the slow one) and decodes it itself, with pooled decoders (modifyResponse).
+	pr.Out.Header.Set("Accept-Encoding", "gzip")
 	pr.Out.Header.Set("X-Request-Id", c.ID)
 }
 
@@ -328,7 +329,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
-			return nil
+			return passThrough(resp, c.acceptEncoding)
 		}
 		if ct != "" {
 			return &responseError{ReasonUninspectable, "the response's content type " + mt + " cannot be inspected"}
@@ -337,7 +338,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	}
 	// Re-encode for the client only what came compressed: compressing a body DingTalk sent
 	// plain would cost more than the rewrite itself.
-	compressed := resp.Uncompressed || resp.Header.Get("Content-Encoding") != ""
+	compressed := resp.Header.Get("Content-Encoding") != ""
 	in := c.takeBuf()
 	body, err := readBody(in.b, resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody, resp.ContentLength)
 	resp.Body.Close()
@@ -369,8 +370,9 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	}
 	resp.Header.Del("Content-Encoding")
 	if compressed && acceptsGzip(c.acceptEncoding) && len(body) >= 1024 {
-		if enc, err := encodeBody(body, []string{"gzip"}); err == nil {
-			body = enc
+		buf := c.takeBuf()
+		if enc, err := encodeBody(buf.b, body, gzipCoding); err == nil {
+			body, buf.b = enc, enc[:0]
 			resp.Header.Set("Content-Encoding", "gzip")
 		}
 	}
@@ -380,8 +382,39 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
 	resp.Header.Del("Transfer-Encoding")
 	resp.TransferEncoding = nil
-	resp.Uncompressed = false
 	return nil
+}
+
+var gzipCoding = []string{"gzip"}
+
+// passThrough streams a body the route lets through uninspected. It came gzipped when
+// DingTalk honoured the proxy's Accept-Encoding; a client that did not ask for gzip gets
+// it decoded on the fly, as Go's transport would have done.
+func passThrough(resp *http.Response, acceptEncoding string) error {
+	codings := parseCodings(resp.Header.Get("Content-Encoding"))
+	if len(codings) != 1 || codings[0] != "gzip" && codings[0] != "x-gzip" || acceptsGzip(acceptEncoding) {
+		return nil
+	}
+	d, err := decoder(codings[0], resp.Body)
+	if err != nil {
+		return err
+	}
+	resp.Body = &decodedBody{d, resp.Body}
+	resp.Header.Del("Content-Encoding")
+	resp.Header.Del("Content-Length")
+	resp.ContentLength = -1
+	return nil
+}
+
+// decodedBody is a decoder over a response body; closing it closes both.
+type decodedBody struct {
+	io.ReadCloser
+	src io.Closer
+}
+
+func (d *decodedBody) Close() error {
+	d.ReadCloser.Close()
+	return d.src.Close()
 }
 
 // acceptsGzip reports whether an Accept-Encoding header admits gzip (q > 0).

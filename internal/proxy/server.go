@@ -176,6 +176,9 @@ func NewTransport() *http.Transport {
 		TLSHandshakeTimeout:   5 * time.Second,
 		ExpectContinueTimeout: time.Second,
 		ForceAttemptHTTP2:     true,
+		// The proxy sets Accept-Encoding itself and decodes with pooled decoders; the
+		// transport's own gzip handling would allocate a decoder for every response.
+		DisableCompression: true,
 	}
 }
 

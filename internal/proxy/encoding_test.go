@@ -1,0 +1,135 @@
+package proxy_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
+)
+
+// TestUpstreamGzip: the proxy asks DingTalk for gzip whatever the client accepts, decodes
+// it to inspect, and gives each client what it asked for — an inspected body compressed
+// again or plain, a passed-through file as it came or decoded on the fly.
+func TestUpstreamGzip(t *testing.T) {
+	png := bytes.Repeat([]byte("\x89PNG fake image bytes "), 200)
+	page := `{"errcode":0,"result":{"list":[{"remark":"` + strings.Repeat("寫信給 taiman.chan@example.com ", 60) + `"}]}}`
+	var mu sync.Mutex
+	var asked []string
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.Header.Get("Accept-Encoding"))
+		mu.Unlock()
+		body, ct := []byte(page), "application/json"
+		if r.URL.Path == "/media/download" {
+			body, ct = png, "image/png"
+		}
+		w.Header().Set("Content-Type", ct)
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+			zw := gzip.NewWriter(w)
+			zw.Write(body)
+			zw.Close()
+			return
+		}
+		w.Write(body)
+	}))
+	defer up.Close()
+	upURL, _ := url.Parse(up.URL)
+	plan := loadPolicy(t, [][2]string{{"routes:\n", `routes:
+  - name: media
+    match: {upstream: oapi, method: GET, path: /media/download}
+    content_types: {inspect: [application/json], passthrough: [image/*]}
+  - name: remarks
+    match: {upstream: oapi, method: GET, path: /remarks}
+`}})
+	srv, err := proxy.New(plan, proxy.Options{
+		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		UpstreamOverrides: map[string]*url.URL{"oapi": upURL, "api": upURL},
+		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := httptest.NewServer(srv)
+	defer px.Close()
+
+	get := func(path, acceptEncoding string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, px.URL+path, nil)
+		req.Header.Set("X-Api-Key", "demo-support-key")
+		if acceptEncoding != "" {
+			req.Header.Set("Accept-Encoding", acceptEncoding)
+		}
+		// The raw transport: no gzip added, nothing decoded behind the test's back.
+		res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, b)
+		}
+		return res, b
+	}
+	gunzip := func(b []byte) []byte {
+		t.Helper()
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	masked := func(b []byte) {
+		t.Helper()
+		if bytes.Contains(b, []byte("taiman.chan@")) || !bytes.Contains(b, []byte("[EMAIL]")) {
+			t.Fatalf("not masked: %.200s", b)
+		}
+	}
+
+	for i := 0; i < 3; i++ { // pooled decoders and encoders are reused across calls
+		res, b := get("/remarks", "gzip")
+		if res.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("inspected, client accepts gzip: Content-Encoding %q", res.Header.Get("Content-Encoding"))
+		}
+		masked(gunzip(b))
+
+		res, b = get("/remarks", "")
+		if res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("inspected, client did not ask for gzip: Content-Encoding %q", res.Header.Get("Content-Encoding"))
+		}
+		masked(b)
+
+		res, b = get("/media/download", "gzip")
+		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(b), png) {
+			t.Fatalf("passed through, client accepts gzip: Content-Encoding %q, %d bytes", res.Header.Get("Content-Encoding"), len(b))
+		}
+
+		res, b = get("/media/download", "br;q=1, gzip;q=0")
+		if res.Header.Get("Content-Encoding") != "" || !bytes.Equal(b, png) {
+			t.Fatalf("passed through, client refuses gzip: Content-Encoding %q, %d bytes", res.Header.Get("Content-Encoding"), len(b))
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, a := range asked {
+		if a != "gzip" {
+			t.Fatalf("the proxy asked DingTalk for Accept-Encoding %q, want gzip every time", a)
+		}
+	}
+}
