@@ -26,6 +26,7 @@ type servers struct {
 	sim       *process
 	simURL    string
 	procs     []*process
+	gzip      bool // the simulator compresses (-gzip)
 }
 
 func (s *servers) stopAll() {
@@ -39,11 +40,11 @@ func (s *servers) startSim(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// No gzip (every target then answers the same plain bytes and no CPU goes to
-	// compression the benchmark does not look at) and no request recording.
+	// No gzip unless -gzip (every target then answers the same plain bytes and no CPU goes
+	// to compression) and no request recording.
 	p, err := start("dingtalk-sim", s.dir, s.bins.sim, filepath.Join(s.dir, "sim.log"),
 		"-addr", addr, "-employees", strconv.Itoa(simEmployees), "-max-page-size", strconv.Itoa(simEmployees),
-		"-seed", "1", "-record", "0", "-gzip=false")
+		"-seed", "1", "-record", "0", "-gzip="+strconv.FormatBool(s.gzip))
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func benchmark(ctx context.Context, o *options, log io.Writer) (*report, error) 
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	s := &servers{dir: dir, root: root, policy: filepath.Join(root, o.policy)}
+	s := &servers{dir: dir, root: root, policy: filepath.Join(root, o.policy), gzip: o.gzip}
 	defer s.stopAll()
 
 	progress(log, "building the simulator, the proxy and the plain reverse proxy")
@@ -159,6 +160,7 @@ func benchmark(ctx context.Context, o *options, log io.Writer) (*report, error) 
 		for _, k := range keys {
 			c := cells[k]
 			call := userListCall(bases[k.target], token, c.page, roleKey(k.role))
+			call.gzip = o.gzip
 			smp, err := load(ctx, call, k.conc, o.warmup, o.measure, c.respLen)
 			if err != nil {
 				return nil, fmt.Errorf("%s, %d B, c=%d: %w", k.label(), k.body, k.conc, err)
@@ -210,6 +212,14 @@ func prepareCells(ctx context.Context, o *options, bases map[string]string, toke
 		}
 		if err := checkAnswer(k, raw, got); err != nil {
 			return nil, err
+		}
+		if o.gzip {
+			// Checked plain above; measured compressed, at the compressed length.
+			c := userListCall(bases[k.target], token, page, roleKey(k.role))
+			c.gzip = true
+			if got, err = c.fetch(ctx, cl); err != nil {
+				return nil, fmt.Errorf("%s, gzip: %w", k.label(), err)
+			}
 		}
 		cells[k] = &cell{cellKey: k, page: page, respLen: len(got)}
 	}

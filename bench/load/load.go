@@ -19,6 +19,7 @@ type call struct {
 	url  string // base URL + path + ?access_token=
 	body []byte
 	key  string
+	gzip bool // accept a gzip answer (-gzip)
 }
 
 func userListCall(base, token string, size int, key string) call {
@@ -50,6 +51,9 @@ func (c call) do(ctx context.Context, cl *http.Client, buf *bytes.Buffer) (int, 
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Api-Key", c.key)
+	if c.gzip {
+		req.Header.Set("Accept-Encoding", "gzip") // the client's transport leaves it encoded
+	}
 	res, err := cl.Do(req)
 	if err != nil {
 		return 0, err

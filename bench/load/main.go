@@ -45,7 +45,7 @@ type options struct {
 	memConc, memBody     int
 	memWaves             int
 	memWave              time.Duration
-	noMem, keep          bool
+	noMem, keep, gzip    bool
 }
 
 func parseOptions(args []string, stderr io.Writer) (*options, error) {
@@ -67,6 +67,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.memWave, "mem-wave", 5*time.Second, "length of one memory-test wave")
 	fs.BoolVar(&o.noMem, "no-mem", false, "skip the memory test")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory (logs, audit, vault)")
+	fs.BoolVar(&o.gzip, "gzip", false, "the simulator compresses and the clients accept gzip, as DingTalk and most HTTP clients do (the PII proxy decodes, rewrites and compresses again; the plain proxy passes the bytes through)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

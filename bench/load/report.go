@@ -117,12 +117,12 @@ func (r *report) markdown() string {
 		"are low and noisy; the ratios, measured side by side, are what the targets are about.\n\n",
 		r.cpu, r.ncpu, runtime.GOOS, runtime.GOARCH, runtime.Version())
 	fmt.Fprintf(&b, "Setup: `POST /topapi/v2/user/list` (dept 1) with the page size whose answer is nearest the "+
-		"size aimed at; simulator `dingtalk-sim -gzip=false -record 0`; plain = `httputil.ReverseProxy` with the "+
+		"size aimed at; simulator `dingtalk-sim -gzip=%t -record 0`%s; plain = `httputil.ReverseProxy` with the "+
 		"proxy's upstream transport (`bench/load/plainproxy`); PII proxy = `proxy serve` with `%s`, bolt vault and "+
 		"audit trail (fsync every 64 records or 50 ms) in a temporary directory, one JSON log line per call to a "+
 		"file (`bench/load/serve.yaml`). Each cell: keep-alive clients calling back to back, %s warm-up, %s "+
 		"measured, every latency kept; the median of %d runs, the runs interleaved across cells. Every answer is "+
-		"checked for status 200 and its exact length.\n\n", o.policy, o.warmup, o.measure, o.runs)
+		"checked for status 200 and its exact length.\n\n", o.gzip, gzipNote(o.gzip), o.policy, o.warmup, o.measure, o.runs)
 
 	b.WriteString("| answer aimed at | page size | conc | target | answer bytes | req/s | p50 | p99 | errors |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
@@ -202,4 +202,13 @@ func retention(m memResult, bound, processed int64) string {
 		return "no headroom left under the bound after the first wave"
 	}
 	return fmt.Sprintf("a retention of more than %.2f× the body per call would have crossed it", float64(headroom)/float64(processed))
+}
+
+// gzipNote says what -gzip changes, for the report's setup line.
+func gzipNote(gzip bool) string {
+	if !gzip {
+		return ""
+	}
+	return ", clients sending `Accept-Encoding: gzip` (answer bytes are compressed bytes: the plain proxy " +
+		"passes the simulator's through, the PII proxy decodes, rewrites and compresses again)"
 }
