@@ -1,6 +1,8 @@
 package jsonlex
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -12,10 +14,7 @@ func Unescape(dst, raw []byte) []byte {
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		if c != '\\' {
-			j := i + 1
-			for j < len(raw) && raw[j] != '\\' {
-				j++
-			}
+			j := backslashAt(raw, i+1)
 			dst = append(dst, raw[i:j]...)
 			i = j
 			continue
@@ -144,6 +143,7 @@ func AppendQuoted(dst []byte, s string) []byte {
 // at a time and a run of non-ASCII bytes is validated as a whole (re-encoding CJK text
 // rune by rune dominated the rewrite of JSON held in strings).
 func AppendStringBody(dst, text []byte) []byte {
+	text = text[:len(text):len(text)] // for the bounds checks of text[j:j+3:j+3]
 	start := 0
 	for i := 0; i < len(text); {
 		i = plainEnd(text, i)
@@ -160,7 +160,11 @@ func AppendStringBody(dst, text []byte) []byte {
 			// text is checked here: three-byte characters whose lead byte allows neither an
 			// overlong form nor a surrogate. A run holding anything else goes to utf8.Valid.
 			j := i
-			for j+2 < len(text) && text[j]-0xE1 <= 0xEF-0xE1 && text[j] != 0xED && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
+			for uint(j+3) <= uint(len(text)) {
+				b := text[j : j+3 : j+3] // one bounds check for the three bytes
+				if b[0]-0xE1 > 0xEF-0xE1 || b[0] == 0xED || b[1]&0xC0 != 0x80 || b[2]&0xC0 != 0x80 {
+					break
+				}
 				j += 3
 			}
 			if j == len(text) || text[j] < utf8.RuneSelf {
@@ -204,4 +208,21 @@ func AppendStringBody(dst, text []byte) []byte {
 		start = i
 	}
 	return append(dst, text[start:]...)
+}
+
+// backslashAt returns the offset of the first '\\' in raw from i on, or len(raw). The bytes
+// are tested eight at a time: a backslash is a zero byte of w^'\\'…, and the lowest byte
+// flagged is exact (a borrow only flags bytes above a zero byte).
+func backslashAt(raw []byte, i int) int {
+	for i < len(raw)-7 {
+		w := binary.LittleEndian.Uint64(raw[i:]) ^ (lsb * '\\')
+		if m := (w - lsb) &^ w & msb; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(raw) && raw[i] != '\\' {
+		i++
+	}
+	return i
 }

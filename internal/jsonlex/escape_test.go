@@ -79,3 +79,20 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+func TestBackslashAt(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		from int
+		want int
+	}{
+		{``, 0, 0}, {`\`, 0, 0}, {`a\`, 0, 1}, {`abcdefgh`, 0, 8}, {`abcdefg\`, 0, 7},
+		{`abcdefgh\`, 0, 8}, {`abcdefghijklmnop\"`, 0, 16}, {`\abcdefghij\k`, 1, 11},
+		{`a\bcdefghij`, 2, 11}, {"\x00\x01]\\\x5c\xdc\xff\\", 0, 3}, {"]]]]]]]]\\", 0, 8},
+		{"\xdc\xdc\xdc\xdc\xdc\xdc\xdc\xdc\xdc", 0, 9}, {`王欣\"英文名\"`, 0, 6},
+	} {
+		if got := backslashAt([]byte(tc.raw), tc.from); got != tc.want {
+			t.Errorf("backslashAt(%q, %d) = %d, want %d", tc.raw, tc.from, got, tc.want)
+		}
+	}
+}

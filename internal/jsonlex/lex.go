@@ -65,6 +65,10 @@ type lexer struct {
 	i        int
 	state    lexState
 	maxDepth int
+	// top is fast's kind of the innermost open container (Invalid: none). It lives here
+	// rather than in a variable: it is needed at commas and closers only, and a register
+	// kept for it would be spilled and reloaded in the string loop instead.
+	top Kind
 }
 
 // fast runs the state machine over the common pieces of a document — strings of ASCII
@@ -75,11 +79,15 @@ type lexer struct {
 // the loop carries was stored to the stack at every transition, which cost more than the
 // lexing itself. Each transition is one that step would make, to the same state.
 func (l *lexer) fast() {
-	src, toks := l.src, l.toks
-	n, i := len(src), l.i
-	top := Invalid // the kind of the innermost open container (Invalid: none)
+	// With cap(src) == len(src), the capacity check of src[j:j+4:j+4] is the length check
+	// before it, and cap(src) needs no register. Offsets are compared with len(src) as
+	// unsigned numbers, which is what lets the compiler drop the bounds checks after them
+	// (it does not see through a copy of len(src) in a variable here).
+	src, toks := l.src[:len(l.src):len(l.src)], l.toks
+	i := l.i
+	l.top = Invalid
 	if len(l.stack) > 0 {
-		top = toks[l.stack[len(l.stack)-1]].Kind
+		l.top = toks[l.stack[len(l.stack)-1]].Kind
 	}
 	var (
 		j     int   // the end of the string or number being scanned
@@ -97,7 +105,9 @@ func (l *lexer) fast() {
 	}
 
 value:
-	if i == n || len(toks) == cap(toks) {
+	// len(toks) >= cap(toks), not ==: from it the compiler knows that toks[:len(toks)+1]
+	// is in bounds.
+	if uint(i) >= uint(len(src)) || len(toks) >= cap(toks) {
 		goto bailValue
 	}
 	if src[i] == '"' {
@@ -111,43 +121,49 @@ value:
 		}
 		l.stack = l.stack[:len(l.stack)+1]
 		l.stack[len(l.stack)-1] = uint32(len(toks))
-		top = Array
+		l.top = Array
 		if c == '{' {
-			top = Object
+			l.top = Object
 		}
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1] = Token{Start: uint32(i), Kind: top}
+		setToken(&toks[len(toks)-1], uint32(i), 0, 0, l.top, 0)
 		i++
-		if top == Object {
+		if l.top == Object {
 			goto objFirst
 		}
 		goto arrFirst
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		// An integer; a sign, fraction or exponent is left to scanNumber.
 		if j = i + 1; c != '0' {
-			for j < n && isDigit(src[j]) {
-				j++
-			}
+			j = digitsEnd(src, j)
 		}
-		if j < n && (src[j] == '.' || src[j] == 'e' || src[j] == 'E') {
+		if uint(j) < uint(len(src)) && (src[j] == '.' || src[j] == 'e' || src[j] == 'E') {
 			goto bailValue
 		}
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j), Next: uint32(len(toks)), Kind: Number}
+		setToken(&toks[len(toks)-1], uint32(i), uint32(j), uint32(len(toks)), Number, 0)
 		i = j
 	case 't', 'f', 'n':
-		// The literal's bytes compared as one word (a string comparison calls memequal).
-		lit, k, size := uint64('n'|'u'<<8|'l'<<16|'l'<<24), Null, 4
-		if c == 't' {
-			lit, k = 't'|'r'<<8|'u'<<16|'e'<<24, True
-		} else if c == 'f' {
-			lit, k, size = 'f'|'a'<<8|'l'<<16|'s'<<24|'e'<<32, False, 5
+		// The literal's first four bytes compared as one word (a string comparison calls
+		// memequal).
+		if uint(i+4) > uint(len(src)) {
+			goto bailValue
 		}
-		if n-i < size || literalWord(src[i:], size) != lit {
+		k, size := Null, 4
+		switch binary.LittleEndian.Uint32(src[i : i+4 : i+4]) {
+		case 'n' | 'u'<<8 | 'l'<<16 | 'l'<<24:
+		case 't' | 'r'<<8 | 'u'<<16 | 'e'<<24:
+			k = True
+		case 'f' | 'a'<<8 | 'l'<<16 | 's'<<24:
+			if uint(i+4) >= uint(len(src)) || src[i+4] != 'e' {
+				goto bailValue
+			}
+			k, size = False, 5
+		default:
 			goto bailValue
 		}
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(i + size), Next: uint32(len(toks)), Kind: k}
+		setToken(&toks[len(toks)-1], uint32(i), uint32(i+size), uint32(len(toks)), k, 0)
 		i += size
 	case ' ', '\t', '\n', '\r':
 		i = skipWS(src, i+1)
@@ -157,20 +173,20 @@ value:
 	}
 
 after:
-	if i == n {
+	if uint(i) >= uint(len(src)) {
 		goto bailAfter
 	}
 	switch c := src[i]; {
 	case c == ',':
-		if top == Object {
+		if l.top == Object {
 			i++
 			goto key
 		}
-		if top == Array {
+		if l.top == Array {
 			i++
 			goto value
 		}
-	case c == '}' && top == Object || c == ']' && top == Array:
+	case c == '}' && l.top == Object || c == ']' && l.top == Array:
 		goto close
 	case isWS[c]:
 		i = skipWS(src, i+1)
@@ -185,26 +201,26 @@ close: // src[i] closes the innermost container
 		i++
 		toks[k].End = uint32(i)
 		toks[k].Next = uint32(len(toks))
-		top = Invalid
+		l.top = Invalid
 		if len(l.stack) > 0 {
-			top = toks[l.stack[len(l.stack)-1]].Kind
+			l.top = toks[l.stack[len(l.stack)-1]].Kind
 		}
 	}
 	goto after
 
 arrFirst:
-	if i = skipWS(src, i); i < n && src[i] == ']' {
+	if i = skipWS(src, i); uint(i) < uint(len(src)) && src[i] == ']' {
 		goto close
 	}
 	goto value
 
 objFirst:
-	if i = skipWS(src, i); i < n && src[i] == '}' {
+	if i = skipWS(src, i); uint(i) < uint(len(src)) && src[i] == '}' {
 		goto close
 	}
 
 key: // a key and its ':' (step takes them together too)
-	if i == n || len(toks) == cap(toks) {
+	if uint(i) >= uint(len(src)) || len(toks) >= cap(toks) {
 		goto bailKey
 	}
 	if src[i] != '"' {
@@ -221,29 +237,22 @@ str: // src[i] opens a string, a key if flags is FlagKey: find its end, j
 plain:
 	j = plainEnd(src, j)
 char:
-	if j == n {
+	if uint(j) >= uint(len(src)) {
 		goto bailStr
 	}
 	if c := src[j]; c == '"' {
 		goto quote
 	} else if c-0xE1 <= 0xEF-0xE1 && c != 0xED {
-		// A three-byte character (CJK text, fullwidth punctuation) whose lead byte allows
-		// neither an overlong form nor a surrogate: any two continuation bytes are valid.
-		// Every other non-ASCII character is left to step, and utf8.Valid.
-		if j+2 >= n || src[j+1]&0xC0 != 0x80 || src[j+2]&0xC0 != 0x80 {
-			goto bailStr
-		}
-		j += 3
-		goto char
+		goto cjk
 	} else if c >= 0x20 && c < 0x80 && c != '\\' {
 		j++ // after non-ASCII text, or within the last eight bytes
 		goto plain
-	} else if c == '\\' && j+1 < n {
+	} else if c == '\\' && uint(j+1) < uint(len(src)) {
 		switch src[j+1] {
 		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			j += 2
 		case 'u':
-			if j+6 > n || !isHex[src[j+2]] || !isHex[src[j+3]] || !isHex[src[j+4]] || !isHex[src[j+5]] {
+			if uint(j+5) >= uint(len(src)) || !isHex[src[j+2]] || !isHex[src[j+3]] || !isHex[src[j+4]] || !isHex[src[j+5]] {
 				goto bailStr
 			}
 			j += 6
@@ -255,22 +264,40 @@ char:
 	}
 	goto bailStr
 
+cjk:
+	// src[j] leads a three-byte character (CJK text, fullwidth punctuation) whose lead byte
+	// allows neither an overlong form nor a surrogate: any two continuation bytes are valid.
+	// Every other non-ASCII character is left to step, and utf8.Valid. A run of them is
+	// taken here without going back to char (the string has at least its closing quote
+	// after the character).
+	if uint(j+4) > uint(len(src)) {
+		goto bailStr
+	}
+	// The character and the byte after it in one word: its continuation bytes are tested
+	// together, and the next lead byte is at hand.
+	if w := binary.LittleEndian.Uint32(src[j : j+4 : j+4]); w&0xC0C000 != 0x808000 {
+		goto bailStr
+	} else if j += 3; w>>24-0xE1 <= 0xEF-0xE1 && w>>24 != 0xED {
+		goto cjk
+	}
+	goto char
+
 quote: // src[j] closes the string
 	if flags&FlagKey == 0 {
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j + 1), Next: uint32(len(toks)), Kind: String, Flags: flags}
+		setToken(&toks[len(toks)-1], uint32(i), uint32(j+1), uint32(len(toks)), String, flags)
 		i = j + 1
 		goto after
 	}
 	{
 		c := j + 1
-		if c == n || src[c] != ':' {
-			if c = skipWS(src, c); c == n || src[c] != ':' {
+		if uint(c) >= uint(len(src)) || src[c] != ':' {
+			if c = skipWS(src, c); uint(c) >= uint(len(src)) || src[c] != ':' {
 				goto bailKey
 			}
 		}
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1] = Token{Start: uint32(i), End: uint32(j + 1), Next: uint32(len(toks)), Kind: String, Flags: flags}
+		setToken(&toks[len(toks)-1], uint32(i), uint32(j+1), uint32(len(toks)), String, flags)
 		i = c + 1
 	}
 	goto value
@@ -293,27 +320,37 @@ bailValue:
 
 // skipWS returns the offset of the first byte from i on that is not whitespace.
 func skipWS(src []byte, i int) int {
-	for i < len(src) && isWS[src[i]] {
+	for uint(i) < uint(len(src)) && isWS[src[i]] {
 		i++
 	}
 	return i
 }
 
-// literalWord returns the first size (4 or 5) bytes of b as a little-endian word.
-func literalWord(b []byte, size int) uint64 {
-	w := uint64(binary.LittleEndian.Uint32(b))
-	if size == 5 {
-		w |= uint64(b[4]) << 32
+// digitsEnd returns the offset of the first byte from j on that is not an ASCII digit.
+// DingTalk ids and millisecond times are nine to thirteen digits: they are skipped eight
+// at a time.
+func digitsEnd(src []byte, j int) int {
+	for j < len(src)-7 {
+		w := binary.LittleEndian.Uint64(src[j:])
+		// A digit's high nibble is 3, and stays 3 when 6 is added (':' to '?' become 0x4_).
+		// The sum's carries leave the lowest non-digit byte exact.
+		if m := ((w ^ lsb*0x30) | (w + lsb*6 ^ lsb*0x30)) & (lsb * 0xF0); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
 	}
-	return w
+	for uint(j) < uint(len(src)) && isDigit(src[j]) {
+		j++
+	}
+	return j
 }
 
 // plainEnd returns the offset of the first byte from j on that is not plain ASCII in a
 // string ('"', '\\', a control character or a non-ASCII byte), or where fewer than eight
 // bytes remain.
 func plainEnd(src []byte, j int) int {
-	for j+8 <= len(src) {
-		w := binary.LittleEndian.Uint64(src[j : j+8 : j+8])
+	for j < len(src)-7 { // one bounds check fewer than j+8 <= len(src)
+		w := binary.LittleEndian.Uint64(src[j:])
 		// special(w) | w&msb, without special's &^ terms: a byte whose high bit they would
 		// clear has it set in w, which flags the byte anyway.
 		m := ((w ^ (lsb * '"')) - lsb) | ((w ^ (lsb * '\\')) - lsb) | (w - lsb*0x20) | w
@@ -601,4 +638,10 @@ func scanNumber(src []byte, i int) (int, error) {
 		}
 	}
 	return j, nil
+}
+
+// setToken writes every field of *t with its own store: a Token literal is built on the
+// stack and copied.
+func setToken(t *Token, start, end, next uint32, kind Kind, flags uint8) {
+	t.Start, t.End, t.Next, t.Kind, t.Flags = start, end, next, kind, flags
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -174,7 +176,93 @@ func FuzzLex(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkAgainstStdlib(t, b)
+		checkAgainstSteps(t, b)
 	})
+}
+
+// lexSteps is Lex without fast: step makes every transition.
+func lexSteps(src []byte, t *Tape, maxDepth int) error {
+	t.Src = src
+	l := lexer{src: src, toks: t.Tokens[:0], stack: t.stack[:0], maxDepth: maxDepth}
+	var err error
+	for done := false; !done && err == nil; {
+		done, err = l.step()
+	}
+	t.Tokens, t.stack = l.toks, l.stack
+	return err
+}
+
+// checkAgainstSteps checks that fast changes nothing: the same tape, the same error at the
+// same offset as step alone, with the slices full from the start and with room.
+func checkAgainstSteps(t *testing.T, b []byte) {
+	t.Helper()
+	var want Tape
+	wantErr := lexSteps(b, &want, 3)
+	for _, room := range []int{0, len(b) + 8} {
+		got := Tape{Tokens: make([]Token, 0, room), stack: make([]uint32, 0, room)}
+		err := Lex(b, &got, Options{MaxDepth: 3})
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("Lex(%q) = %v, step alone gives %v", b, err, wantErr)
+		}
+		if !slices.Equal(got.Tokens, want.Tokens) {
+			t.Fatalf("Lex(%q) tokens %v, step alone gives %v", b, got.Tokens, want.Tokens)
+		}
+	}
+}
+
+func TestAgreesWithSteps(t *testing.T) {
+	docs := []string{
+		`{"a":[1,"\u0040",{"b":null}]}`, `[12345678901234,0,7,"王欣，表現良好。abc"]`, `{"k" :"v", "n":[ ]}`,
+		"[\"abcdefgh\x01\"]", `[1234567890.5]`, `[123456789e3,0.5]`, `[true,false,null,nul]`,
+		`{"a":{"b":{"c":{"d":1}}}}`, `{"a":"x","b"}`, `[{"k":"\u12"}]`, `"\u00e9\"x\/\n"`,
+	}
+	for _, d := range docs {
+		for i := range len(d) + 1 {
+			checkAgainstSteps(t, []byte(d[:i])) // every prefix: every place the input can stop
+		}
+	}
+	files := append(mustGlob(t, "../sim/testdata/samples/*.json"), mustGlob(t, "../detect/testdata/heldout/*.json")...)
+	if len(files) == 0 {
+		t.Fatal("no sample files")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAgainstSteps(t, b)
+	}
+}
+
+func TestDigitsEnd(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		from int
+		want int
+	}{
+		{"", 0, 0}, {"1", 0, 1}, {"12345678", 0, 8}, {"123456789", 0, 9}, {"1234567x", 0, 7},
+		{"12345678,", 0, 8}, {"1234567890123,\"a\"", 0, 13}, {"x1234567890", 1, 11},
+		{"12:4567890", 0, 2}, {"12/4567890", 0, 2}, {"123456?8", 0, 6}, {"1234567\xff", 0, 7},
+		{"\xff\xff\xff\xff\xff\xff\xff\xff", 0, 0}, {"9\xfa9999999", 0, 1}, {"00000000000000000 ", 3, 17},
+	} {
+		if got := digitsEnd([]byte(tc.src), tc.from); got != tc.want {
+			t.Errorf("digitsEnd(%q, %d) = %d, want %d", tc.src, tc.from, got, tc.want)
+		}
+	}
+	// Every byte value at every place of a word.
+	for c := range 256 {
+		for at := range 10 {
+			b := []byte("1234567890123")
+			b[at] = byte(c)
+			want := at
+			if isDigit(byte(c)) {
+				want = len(b)
+			}
+			if got := digitsEnd(b, 0); got != want {
+				t.Errorf("digitsEnd(%q, 0) = %d, want %d", b, got, want)
+			}
+		}
+	}
 }
 
 // compareTape checks token i (and its subtree) against the decoder's next tokens and
