@@ -164,39 +164,51 @@ type scanState struct {
 // boundaries. text is not retained. ScanText never panics, whatever the bytes.
 //
 // Most values of a DingTalk payload hold nothing: ids, times, counts, status words. They
-// leave before any state is set up, after one pass over their bytes and one hint lookup.
+// leave before any state is set up, after one hint lookup and at most one pass over their
+// bytes.
 func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	var key, label string
 	number := false
 	if f != nil {
 		key, label, number = f.Key, f.Label, f.Number
 	}
-	first := firstInteresting(text)
-	custom := len(s.custom) > 0
-	if !custom && first < 0 && !mayNameText(key) && (label == "" || !mayNameText(label)) {
-		return out // no digit, '@' or ':', and no name, date of birth or address field
+	if len(s.custom) > 0 || key == "" && label == "" {
+		first := firstInteresting(text)
+		if key == "" && label == "" {
+			// No hint: only the formats found by shape, and never in a JSON number.
+			if len(s.custom) == 0 && (first < 0 || number) {
+				return out
+			}
+			return s.scanText(text, key, label, number, hNeutral, out, first)
+		}
+		return s.scanText(text, key, label, number, fieldHint(key, label, text), out, first)
 	}
-	if key == "" && label == "" {
-		// No hint: only the formats found by shape, and never in a JSON number.
-		if !custom && number {
+	// The hint first: under an id/time/amount key or on a JSON number it decides alone, or
+	// with a pass cheaper than firstInteresting's, and most values are such.
+	h := fieldHint(key, label, text)
+	switch {
+	case h.pos&maskText != 0:
+		// A name, date of birth or address field: the whole value is read.
+		first := firstInteresting(text)
+		if first < 0 && !mayNameText(key) && (label == "" || !mayNameText(label)) {
+			// Only if mayNameText missed a text key or label, which
+			// TestMayNameTextIsASuperset forbids: such a value was always dropped unread.
 			return out
 		}
-		return s.scanText(text, key, label, number, hNeutral, out, first)
+		return s.scanText(text, key, label, number, h, out, first)
+	case number && h.pos == 0:
+		return out // JSON numbers are ids, counts and times unless the key names a type
+	case h.neg && h.pos == 0 && !mayHoldKeyProof(text):
+		return out // an id/time/amount key, and no bracketed HKID, e-mail or IPv6
 	}
-	h := fieldHint(key, label, text)
-	if !custom {
-		switch {
-		case h.pos&maskText != 0:
-			// A name, date of birth or address field: the whole value is read.
-		case first < 0:
-			return out // no digit, '@' or ':': no format can start
-		case number && h.pos == 0:
-			return out // JSON numbers are ids, counts and times unless the key names a type
-		case h.neg && h.pos == 0 && !mayHoldKeyProof(text[first:]):
-			// (Each key-proof format has an interesting byte before its '(', so the bytes
-			// before first do not matter.)
-			return out // an id/time/amount key, and no bracketed HKID, e-mail or IPv6
-		}
+	first := firstInteresting(text)
+	switch {
+	case first < 0:
+		return out // no digit, '@' or ':': no format can start
+	case h.neg && h.pos == 0 && !mayHoldKeyProof(text[first:]):
+		// (Each key-proof format has an interesting byte before its '(', so the bytes
+		// before first do not matter.)
+		return out
 	}
 	return s.scanText(text, key, label, number, h, out, first)
 }
