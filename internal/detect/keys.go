@@ -127,8 +127,9 @@ var keyTable = func() map[string]hint {
 		"nameEng", "nameChi", "localName")
 	// displayName is a calendar attendee's or a member's name, and a place's or a file's:
 	// weak, like name. An attendance check-in's visitUser is the customer visited, a person
-	// or the firm's name.
-	add(hNameWeak, "name", "displayName", "visitUser")
+	// or the firm's name; so is a CRM record's customer or client (personal customers are
+	// people, the rest firms).
+	add(hNameWeak, "name", "displayName", "visitUser", "customerName", "clientName")
 	add(hAddress, "address", "addr", "certAddress", "sys02-address", "sys02-certAddress",
 		"homeAddress", "detailAddress", "contactAddress", "residentialAddress",
 		"residenceAddress", "liveAddress", "currentAddress", "permanentAddress",
@@ -803,9 +804,9 @@ var suffixRules = []suffixRule{
 }
 
 // personRoles are the people a record names by role: "creatorName", "approver_name",
-// "patientName" hold a person's name, where "deptName", "fileName", "customerName" (a
-// company in DingTalk CRM), "agentName" (an app), "parentName" (a parent department) or
-// "hostName" (a machine) do not. Roles that are as often an organisation, a department or a
+// "patientName" hold a person's name, where "deptName", "fileName", "agentName" (an app),
+// "parentName" (a parent department) or "hostName" (a machine) do not; "customerName" is a
+// weak name key (a person in DingTalk CRM's personal customers, a firm elsewhere). Roles that are as often an organisation, a department or a
 // machine are left out.
 var personRoles = []string{"creator", "operator", "modifier", "updater", "editor", "approver",
 	"originator", "initiator", "applicant", "proposer", "submitter", "sender", "receiver",

@@ -125,6 +125,15 @@ func TestPersonNameRolesAndOrganisations(t *testing.T) {
 		{"Applicant: Kelvin Lau", "text", "", "Kelvin Lau"},
 		{"Payee: HSBC Bank", "text", "", ""},
 		{"申請人：本公司", "remark", "", ""},
+		// A CRM customer is a person (DingTalk's personal customers) or a firm: the name
+		// must look like a person's, as under the overloaded name key.
+		{"黃美玲", "customer_name", "", "黃美玲"},
+		{"Mary Cheung", "customerName", "", "Mary Cheung"},
+		{"Szeto Hoi Keung", "clientName", "", "Szeto Hoi Keung"},
+		{"ABC 貿易有限公司", "customer_name", "", ""},
+		{"Kowloon Property Agency Ltd", "customerName", "", ""},
+		{"Victoria Dental Clinic", "customer_name", "", ""},
+		{"澳門新口岸豐盛貿易行", "client_name", "", ""},
 	}
 	for _, tt := range tests {
 		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
