@@ -128,6 +128,15 @@ func (s *Set) Done(m uint64, d int) uint64 {
 	return m & s.at[d].done
 }
 
+// DoneAt returns the bits of the paths with exactly d components: Done(m, d) is
+// m & DoneAt(d), for a walk to look up once for all the children of a container.
+func (s *Set) DoneAt(d int) uint64 {
+	if d >= len(s.at) {
+		return 0
+	}
+	return s.at[d].done
+}
+
 // Step returns the state after descending from a container at depth d (whose state is m)
 // into one of its children. parent is the container's token index; for an object member,
 // key is the member's key token, for an array element key is -1 and index is the position.
@@ -153,6 +162,38 @@ func (s *Set) StepKey(m uint64, d int, t *jsonlex.Tape, parent, key int, keyText
 		return 0
 	}
 	return at.table.lookup(keyText) & m
+}
+
+// Members is StepKey for the members of one object, set up once for all of them (see
+// Set.Members): a member then costs a key lookup and no more.
+type Members struct {
+	table *litTable // nil: no member matches
+	m     uint64
+}
+
+// Members returns the Members of an object at depth d in state m, when a key lookup is all
+// that matching its members takes (false: a wildcard key is left to match, and every
+// member needs StepKey).
+func (s *Set) Members(m uint64, d int) (Members, bool) {
+	if d >= len(s.at) {
+		return Members{}, true
+	}
+	at := &s.at[d]
+	switch {
+	case m&at.wild != 0:
+		return Members{}, false
+	case m&at.lit == 0:
+		return Members{}, true
+	}
+	return Members{&at.table, m}, true
+}
+
+// Step is StepKey for a member whose key the walk has decoded (keyText, not nil).
+func (ms Members) Step(keyText []byte) uint64 {
+	if ms.table == nil {
+		return 0
+	}
+	return ms.table.lookup(keyText) & ms.m
 }
 
 // step is StepKey for any child.

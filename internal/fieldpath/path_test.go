@@ -214,7 +214,8 @@ func TestSetManyLiterals(t *testing.T) {
 }
 
 // TestStepKeyAgreesWithStep: a walk that passes the decoded key (StepKey) takes the lookup
-// alone when only literal keys are left; the state must be the one Step computes.
+// alone when only literal keys are left, and so does Members for a whole object; the state
+// must be the one Step computes (and DoneAt must agree with Done).
 func TestStepKeyAgreesWithStep(t *testing.T) {
 	doc := `{"a":{"b":1,"x\u0062":[{"c":2,"d":3},{"c":4}],"1":5},"list":[{"name":"n","v":1},{"name":"m"}],"ab":{"b":6}}`
 	var paths []*Path
@@ -233,7 +234,7 @@ func TestStepKeyAgreesWithStep(t *testing.T) {
 	if err := jsonlex.Lex([]byte(doc), &tp, jsonlex.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	steps := 0
+	steps, members := 0, 0
 	var walk func(tok, d int, m uint64)
 	walk = func(tok, d int, m uint64) {
 		kind := tp.Tokens[tok].Kind
@@ -251,6 +252,15 @@ func TestStepKeyAgreesWithStep(t *testing.T) {
 			if got := set.StepKey(m, d, &tp, tok, key, text, idx, val); got != want {
 				t.Errorf("depth %d, child %d: StepKey %b, Step %b", d, val, got, want)
 			}
+			if ms, ok := set.Members(m, d); ok && kind == jsonlex.Object {
+				if got := ms.Step(text); got != want {
+					t.Errorf("depth %d, child %d: Members.Step %b, Step %b", d, val, got, want)
+				}
+				members++
+			}
+			if got, want := want&set.DoneAt(d+1), set.Done(want, d+1); got != want {
+				t.Errorf("depth %d, child %d: DoneAt %b, Done %b", d, val, got, want)
+			}
 			steps++
 			walk(val, d+1, want)
 			idx++
@@ -258,7 +268,7 @@ func TestStepKeyAgreesWithStep(t *testing.T) {
 		})
 	}
 	walk(0, 0, set.Root())
-	if steps < 15 {
-		t.Fatalf("only %d steps", steps)
+	if steps < 15 || members < 5 {
+		t.Fatalf("only %d steps, %d by Members", steps, members)
 	}
 }

@@ -3,6 +3,7 @@ package jsonwalk
 import (
 	"slices"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/fieldpath"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 )
 
@@ -19,6 +20,15 @@ func (d *doc) container(n *Node) error {
 	if n.state == 0 {
 		rules = nil // no rule reaches below n
 	}
+	var done uint64 // the rules that end at the children's depth
+	var members fieldpath.Members
+	lookup := false // members steps every member: a key lookup is all it takes
+	if rules != nil {
+		done = rules.DoneAt(n.ruleDepth + 1)
+		if isObj {
+			members, lookup = rules.Members(n.state, n.ruleDepth)
+		}
+	}
 	end := int(tk.Next)
 
 	lastKeptEnd := -1 // end offset of the last kept child
@@ -29,8 +39,8 @@ func (d *doc) container(n *Node) error {
 	// Every child uses this stack slot, and only this loop writes to it while n is walked,
 	// so what all children share is set once, here. The rest is set for each child, field
 	// by field (a struct literal would build the whole node on the stack and copy it, once
-	// per value), but for what visit sets itself: Done, and a scalar's Text and labels
-	// (fillField). keyBuf is left alone: the slot's scratch outlives its reuse.
+	// per value), but for what visit sets itself: a scalar's Text and labels (fillField).
+	// keyBuf is left alone: the slot's scratch outlives its reuse.
 	child := &d.stack[n.depth+1]
 	child.doc, child.parent, child.depth, child.ruleDepth = d, n, n.depth+1, n.ruleDepth+1
 
@@ -62,13 +72,16 @@ func (d *doc) container(n *Node) error {
 			} else {
 				child.Index, child.key = idx, n.key
 			}
-			if rules != nil {
+			if lookup && child.key != nil {
+				child.state = members.Step(child.key)
+			} else if rules != nil {
 				var key []byte
 				if isObj {
 					key = child.key
 				}
 				child.state = rules.StepKey(n.state, n.ruleDepth, t, n.Tok, keyTok, key, idx, valTok)
 			}
+			child.Done = child.state & done
 			var err error
 			if verdict, err = d.visit(child); err != nil {
 				return err

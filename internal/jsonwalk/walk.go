@@ -172,16 +172,16 @@ func (d *doc) walkRoot() error {
 	if d.outer != nil {
 		root.key, root.label, root.label2, root.Mark = d.outer.key, d.outer.label, d.outer.label2, d.outer.Mark
 	}
+	if rules := d.w.opts.Rules; rules != nil {
+		root.Done = rules.Done(state, depth)
+	}
 	_, err := d.visit(root)
 	return err
 }
 
 // visit handles one value node and returns its verdict for the parent (Keep or Drop).
+// The caller has set n.Done.
 func (d *doc) visit(n *Node) (Verdict, error) {
-	n.Done = 0
-	if rules := d.w.opts.Rules; rules != nil {
-		n.Done = rules.Done(n.state, n.ruleDepth)
-	}
 	tk := &d.t.Tokens[n.Tok]
 	switch tk.Kind {
 	case jsonlex.Object, jsonlex.Array:
@@ -244,9 +244,11 @@ func (d *doc) apply(n *Node, v Verdict) Verdict {
 // LooksLikeJSON reports whether a decoded string is shaped like a JSON object or array,
 // the cheap test before trying to lex it.
 func LooksLikeJSON(s []byte) bool {
-	if len(s) < 2 || !jsonLead[s[0]] {
-		return false // most strings: one load and one test
-	}
+	// Most strings fail at the first byte: this test is inlined, the rest is a call.
+	return len(s) >= 2 && jsonLead[s[0]] && looksLikeJSON(s)
+}
+
+func looksLikeJSON(s []byte) bool {
 	i, j := 0, len(s)-1
 	for i < j && isSpace(s[i]) {
 		i++

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
@@ -340,5 +341,35 @@ func TestRedactionCache(t *testing.T) {
 	}
 	if len(st.redactions) != maxRedactions {
 		t.Errorf("%d placeholders kept", len(st.redactions))
+	}
+	for _, r := range st.redactions {
+		if q := jsonlex.AppendQuoted(nil, r.text); r.plain != (string(q[1:len(q)-1]) == r.text) {
+			t.Errorf("redaction(%q).plain = %v", r.typ, r.plain)
+		}
+	}
+	// A type spelt elsewhere (another string with the same bytes) finds the same placeholder.
+	var st2 state
+	a := st2.redaction(detect.HKPhone)
+	b := st2.redaction(detect.Type(strings.Clone(string(detect.HKPhone))))
+	if a.text != b.text || string(a.quoted) != string(b.quoted) {
+		t.Errorf("%q and %q for one type", a.text, b.text)
+	}
+}
+
+// TestScanReplacementEncoding: a scanned value's replacement is its JSON encoding whether
+// it is written as it is (no escapes in the value, placeholders only) or escaped.
+func TestScanReplacementEncoding(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct{ remark, want string }{
+		{`電話 9123 4567 已核實`, `電話 [HK_PHONE] 已核實`},
+		{`電話 9123 4567\n\"x\"`, `電話 [HK_PHONE]\n\"x\"`},
+		{`\u96fb\u8a71 9123 4567 \/`, `電話 [HK_PHONE] /`},
+		{`HKID A123456(3)，電話 9123 4567`, `HKID [HKID]，電話 [HK_PHONE]`},
+	} {
+		body := `{"result":{"remark":"` + tc.remark + `"}}`
+		o := f.run(t, "user-get", Response, []string{"support"}, JSON, body)
+		if want := `{"result":{"remark":"` + tc.want + `"}}`; string(o.Body) != want {
+			t.Errorf("%s:\n got  %s\n want %s", body, o.Body, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math/bits"
+	"unicode/utf8"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/fieldpath"
@@ -27,10 +28,12 @@ type state struct {
 	spans    [][2]int
 	items    []item
 	text     []byte // replacement text being built
+	plain    bool   // scanText replaced its items with text that needs no escaping
 	repl     []byte // its JSON encoding (the walker copies it at once)
 	pathBuf  []byte
 
-	redactions []redaction // placeholders by type, quoted (redaction)
+	redactions []redaction                    // placeholders by type, quoted (redaction)
+	byRule     [fieldpath.MaxRules]*redaction // a field rule's last placeholder (ruleRedaction)
 
 	revealed map[string]vault.Revealed
 	pending  []vault.Entry
@@ -80,10 +83,10 @@ func (st *state) maxDepth() int {
 // rule returns the resolved action, declared type and scan flag of field (or query) rule i.
 func (st *state) rule(i int) (policy.Action, detect.Type, bool) {
 	if st.query {
-		q := st.in.Decisions.Query[i]
+		q := &st.in.Decisions.Query[i]
 		return q.Action, q.Rule.Type, q.Rule.Scan
 	}
-	f := st.in.Decisions.Fields[i]
+	f := &st.in.Decisions.Fields[i]
 	return f.Action, f.Rule.Type, f.Rule.Scan
 }
 
@@ -227,7 +230,7 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 			typ = st.valueType(n, typ)
 		}
 		st.countRule(idx, typ, act, n)
-		n.Repl = st.redaction(typ).quoted // the walker copies it at once
+		n.Repl = st.ruleRedaction(idx, typ).quoted // the walker copies it at once
 		return jsonwalk.Replace
 	}
 	if whole {
@@ -272,6 +275,18 @@ func (st *state) applyRule(n *jsonwalk.Node, idx int, act policy.Action, typ det
 	st.repl = jsonlex.AppendString(st.repl[:0], st.text)
 	n.Repl = st.repl
 	return jsonwalk.Replace
+}
+
+// appendJSONString appends text as a JSON string. plain says the caller knows that
+// jsonlex.AppendString would write text as it is (valid UTF-8 without '"', '\\' or control
+// characters): the quotes are then all there is to add, without another pass over text.
+func appendJSONString(dst, text []byte, plain bool) []byte {
+	if !plain {
+		return jsonlex.AppendString(dst, text)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, text...)
+	return append(dst, '"')
 }
 
 // forbidCheck reports whether values allowed in clear must still be checked for types that
@@ -382,7 +397,7 @@ func (st *state) scanNode(n *jsonwalk.Node) jsonwalk.Verdict {
 	case !changed:
 		return jsonwalk.Keep
 	}
-	st.repl = jsonlex.AppendString(st.repl[:0], out)
+	st.repl = appendJSONString(st.repl[:0], out, st.plain && st.plainCuts(n, n.Text))
 	n.Repl = st.repl
 	return jsonwalk.Replace
 }
@@ -402,8 +417,10 @@ func (st *state) scanText(text []byte, f *detect.Field, n *jsonwalk.Node) (out [
 	}
 	st.mergeItems(text)
 	d := st.in.Decisions
+	same := true // every item stays as it is (allow, or reveal of no token)
 	for _, it := range st.items {
 		act := d.Detected.For(it.typ)
+		same = same && !it.token && (act == policy.ActionAllow || act == policy.ActionReveal)
 		if !it.token {
 			if d.Block.Has(it.typ) {
 				st.refuse("blocked_type", it.typ, n)
@@ -423,16 +440,32 @@ func (st *state) scanText(text []byte, f *detect.Field, n *jsonwalk.Node) (out [
 			return nil, false, true
 		}
 	}
+	if same {
+		// Nothing to build (the text would come out as it is): only the counts.
+		for _, it := range st.items {
+			st.count(it.typ, d.Detected.For(it.typ), n)
+		}
+		return nil, false, false
+	}
 	st.text = st.text[:0]
+	st.plain = true // every item is kept or becomes a plain placeholder
 	pos := 0
 	for _, it := range st.items {
 		act := d.Detected.For(it.typ)
 		st.text = append(st.text, text[pos:it.start]...)
-		var err error
-		st.text, err = st.transform(st.text, act, it.typ, text[it.start:it.end], it.token)
-		if err != nil {
-			st.err = err
-			return nil, false, false
+		if act == policy.ActionRedact {
+			// transform's redaction, with the placeholder's plainness at hand
+			r := st.redaction(it.typ)
+			st.text = append(st.text, r.text...)
+			st.plain = st.plain && r.plain
+		} else {
+			st.plain = st.plain && act == policy.ActionAllow
+			var err error
+			st.text, err = st.transform(st.text, act, it.typ, text[it.start:it.end], it.token)
+			if err != nil {
+				st.err = err
+				return nil, false, false
+			}
 		}
 		pos = it.end
 		st.count(it.typ, act, n)
@@ -443,6 +476,25 @@ func (st *state) scanText(text []byte, f *detect.Field, n *jsonwalk.Node) (out [
 	}
 	return st.text, true, false
 }
+
+// plainCuts reports, after scanText replaced its items with plain text only (st.plain),
+// whether the rest of the output is plain too: the text of a string without escapes (or of
+// a number) is valid UTF-8 that JSON holds as it is, and so is every piece of it cut at
+// character boundaries.
+func (st *state) plainCuts(n *jsonwalk.Node, text []byte) bool {
+	if n.Tape().Tokens[n.Tok].Flags&jsonlex.FlagEscaped != 0 {
+		return false
+	}
+	for _, it := range st.items {
+		if !runeStart(text, it.start) || !runeStart(text, it.end) {
+			return false
+		}
+	}
+	return true
+}
+
+// runeStart reports whether offset i of valid UTF-8 text is a character boundary.
+func runeStart(text []byte, i int) bool { return i == len(text) || utf8.RuneStart(text[i]) }
 
 // mergeItems orders findings and tokens by position; a finding that overlaps a token is
 // dropped (the token is the pseudonym of whatever it stands for).

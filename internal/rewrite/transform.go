@@ -1,6 +1,8 @@
 package rewrite
 
 import (
+	"unsafe"
+
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/mask"
@@ -19,22 +21,53 @@ const untypedToken = "text"
 // value redacted.
 func (st *state) redaction(t detect.Type) *redaction {
 	for i := range st.redactions {
-		if r := &st.redactions[i]; r.typ == t {
+		// A type spelt in two places has an entry for each (added below).
+		if r := &st.redactions[i]; sameType(r.typ, t) {
 			return r
 		}
 	}
+	for i := range st.redactions {
+		if r := &st.redactions[i]; r.typ == t {
+			if len(st.redactions) == maxRedactions {
+				return r
+			}
+			alias := *r
+			alias.typ = t
+			st.redactions = append(st.redactions, alias)
+			return &st.redactions[len(st.redactions)-1]
+		}
+	}
 	text := mask.Redact(t)
-	r := redaction{t, text, jsonlex.AppendQuoted(nil, text)}
+	quoted := jsonlex.AppendQuoted(nil, text)
+	r := redaction{t, text, quoted, len(quoted) == len(text)+2}
 	if len(st.redactions) < maxRedactions {
 		st.redactions = append(st.redactions, r)
 	}
 	return &r
 }
 
+// ruleRedaction is redaction for field rule idx, whose type is mostly the same from value to
+// value: the rule's last placeholder is tried before the list.
+func (st *state) ruleRedaction(idx int, t detect.Type) *redaction {
+	if r := st.byRule[idx]; r != nil && sameType(r.typ, t) {
+		return r
+	}
+	r := st.redaction(t)
+	st.byRule[idx] = r
+	return r
+}
+
+// sameType compares the pointers of two types, without a call to compare their bytes:
+// equal types spelt in two places (a rule's, a recognizer's) are not the same here.
+func sameType(a, b detect.Type) bool {
+	return len(a) == len(b) && unsafe.StringData(string(a)) == unsafe.StringData(string(b))
+}
+
 type redaction struct {
 	typ    detect.Type
 	text   string // mask.Redact(typ)
 	quoted []byte // as a JSON string
+	plain  bool   // quoted is text in quotes: it needs no escaping
 }
 
 // maxRedactions bounds the placeholders a state keeps (policies name a few types; custom
