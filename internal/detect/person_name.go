@@ -15,10 +15,12 @@ import (
 //     interpunct of transliterated names), or 1–5 Latin words at least one of which is
 //     capitalised ("Peter Chan", "CHAN, Tai Man"), or both ("李嘉欣 Grace Lee");
 //   - the plain key `name` needs more: 2–4 Han characters starting with a common Chinese
-//     surname and not ending in an organisation word (部, 組, 科 …), or 2–4 capitalised Latin
-//     words one of which is a common Chinese (Cantonese, Mandarin, compound Au-Yeung) or
-//     English surname, or one common English given name (Peter), or an interpunct name
-//     written in transliteration characters (阿依古麗·艾則孜); then it scores 0.75;
+//     surname and not ending in an organisation word (部, 組, 科 …) nor being an everyday
+//     word or place that starts with a surname character (項目, 周報, 沙田: common_words.go),
+//     or 2–4 capitalised Latin words one of which is a common Chinese (Cantonese, Mandarin,
+//     compound Au-Yeung) or English surname, or one common English given name (Peter), or
+//     an interpunct name written in transliteration characters (阿依古麗·艾則孜); then it
+//     scores 0.75;
 //   - either may be followed by the person's other name in brackets (陳明嘉（Mary）, the
 //     whole value is reported), and a surname may be followed by a space (陳 俊偉);
 //   - in free text only after a label and colon (姓名：…, Name: …), at 0.8.
@@ -210,6 +212,7 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 	}
 	var han, hanBlocks, firstBlock, dots, words, capWords, commas int
 	var first, last, beforeLast rune
+	var hanStart, hanEnd int // the first block of Han characters
 	var firstTwo [2]rune
 	surnameWord, givenWord := false, false
 	inHan := false
@@ -227,6 +230,7 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 				inHan = true
 				if han == 0 {
 					first = r
+					hanStart = i
 				}
 			}
 			if han < 2 {
@@ -234,6 +238,7 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 			}
 			if hanBlocks == 1 {
 				firstBlock++
+				hanEnd = i + size
 			}
 			han++
 			beforeLast, last = last, r
@@ -328,6 +333,12 @@ func looksLikeName(b []byte, weak, labelled bool) bool {
 		// Chinese surname; the interpunct and their characters mark them.
 		translitName := dots > 0 && words == 0 && translitShare(b, han)
 		if weak && !surname && !translitName {
+			return false
+		}
+		if weak && surname && han >= 2 && dots == 0 && hanBlocks == 1 &&
+			commonWordNotName(b[hanStart:hanEnd], han, beforeLast, last) {
+			// 項目, 明細, 周報 Weekly, 沙田: an everyday word or a place that starts with
+			// a surname character (common_words.go). Only the overloaded key and cues.
 			return false
 		}
 	}
