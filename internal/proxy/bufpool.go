@@ -31,6 +31,12 @@ func (c *Call) takeBuf() *bodyBuf {
 	return bb
 }
 
+// Write appends to the buffer (a TeeReader keeps a compressed body in it as it is read).
+func (bb *bodyBuf) Write(p []byte) (int, error) {
+	bb.b = append(bb.b, p...)
+	return len(p), nil
+}
+
 // releaseBufs hands the call's buffers back. Nothing may refer to them afterwards: it runs
 // once the answer has been written.
 func (c *Call) releaseBufs() {

@@ -21,6 +21,11 @@ import (
 func TestUpstreamGzip(t *testing.T) {
 	png := bytes.Repeat([]byte("\x89PNG fake image bytes "), 200)
 	page := `{"errcode":0,"result":{"list":[{"remark":"` + strings.Repeat("寫信給 taiman.chan@example.com ", 60) + `"}]}}`
+	plain := `{"errcode":0,"result":{"list":[{"remark":"` + strings.Repeat("會議室已預訂 ", 120) + `"}]}}`
+	var zplain bytes.Buffer // what the upstream sends for /plain, compressed once
+	zw := gzip.NewWriter(&zplain)
+	zw.Write([]byte(plain))
+	zw.Close()
 	var mu sync.Mutex
 	var asked []string
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -32,6 +37,11 @@ func TestUpstreamGzip(t *testing.T) {
 			body, ct = png, "image/png"
 		}
 		w.Header().Set("Content-Type", ct)
+		if r.URL.Path == "/plain" {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(zplain.Bytes())
+			return
+		}
 		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 			w.Header().Set("Content-Encoding", "gzip")
 			zw := gzip.NewWriter(w)
@@ -49,6 +59,8 @@ func TestUpstreamGzip(t *testing.T) {
     content_types: {inspect: [application/json], passthrough: [image/*]}
   - name: remarks
     match: {upstream: oapi, method: GET, path: /remarks}
+  - name: plain
+    match: {upstream: oapi, method: GET, path: /plain}
 `}})
 	srv, err := proxy.New(plan, proxy.Options{
 		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
@@ -114,6 +126,17 @@ func TestUpstreamGzip(t *testing.T) {
 			t.Fatalf("inspected, client did not ask for gzip: Content-Encoding %q", res.Header.Get("Content-Encoding"))
 		}
 		masked(b)
+
+		// Nothing to rewrite: the upstream's compressed bytes go out as they came.
+		res, b = get("/plain", "gzip")
+		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(b, zplain.Bytes()) {
+			t.Fatalf("unchanged body, client accepts gzip: Content-Encoding %q, %d bytes, want the upstream's %d",
+				res.Header.Get("Content-Encoding"), len(b), zplain.Len())
+		}
+		res, b = get("/plain", "")
+		if res.Header.Get("Content-Encoding") != "" || string(b) != plain {
+			t.Fatalf("unchanged body, client did not ask for gzip: Content-Encoding %q, %.100s", res.Header.Get("Content-Encoding"), b)
+		}
 
 		res, b = get("/media/download", "gzip")
 		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(b), png) {

@@ -338,14 +338,25 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	}
 	// Re-encode for the client only what came compressed: compressing a body DingTalk sent
 	// plain would cost more than the rewrite itself.
-	compressed := resp.Header.Get("Content-Encoding") != ""
+	encoding := resp.Header.Get("Content-Encoding")
+	compressed := encoding != ""
+	// A gzip body for a gzip client is kept as it came while it is decoded: if the rewrite
+	// changes nothing (a role that sees everything, a body without personal data), those
+	// bytes go out and nothing is compressed again.
+	src := io.Reader(resp.Body)
+	var raw *bodyBuf
+	if acceptsGzip(c.acceptEncoding) && isGzip(encoding) {
+		raw = c.takeBuf()
+		src = io.TeeReader(resp.Body, raw)
+	}
 	in := c.takeBuf()
-	body, err := readBody(in.b, resp.Body, resp.Header.Get("Content-Encoding"), route.Limits.MaxBody, resp.ContentLength)
+	body, err := readBody(in.b, src, encoding, route.Limits.MaxBody, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		return err
 	}
 	in.b = body
+	changed := false
 	if ct == "" && sniffJSON(body) {
 		kind = rewrite.JSON
 	}
@@ -366,10 +377,14 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		if o.Changed && cap(o.Body) > 0 {
 			out.b = o.Body[:0] // the rewrite's buffer, grown if Dst was too small
 		}
-		body = o.Body
+		body, changed = o.Body, o.Changed
 	}
 	resp.Header.Del("Content-Encoding")
-	if compressed && acceptsGzip(c.acceptEncoding) && len(body) >= 1024 {
+	switch {
+	case raw != nil && !changed:
+		body = raw.b
+		resp.Header.Set("Content-Encoding", "gzip")
+	case compressed && acceptsGzip(c.acceptEncoding) && len(body) >= 1024:
 		buf := c.takeBuf()
 		if enc, err := encodeBody(buf.b, body, gzipCoding); err == nil {
 			body, buf.b = enc, enc[:0]
@@ -387,15 +402,20 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 
 var gzipCoding = []string{"gzip"}
 
+// isGzip reports a Content-Encoding of gzip alone.
+func isGzip(encoding string) bool {
+	codings := parseCodings(encoding)
+	return len(codings) == 1 && (codings[0] == "gzip" || codings[0] == "x-gzip")
+}
+
 // passThrough streams a body the route lets through uninspected. It came gzipped when
 // DingTalk honoured the proxy's Accept-Encoding; a client that did not ask for gzip gets
 // it decoded on the fly, as Go's transport would have done.
 func passThrough(resp *http.Response, acceptEncoding string) error {
-	codings := parseCodings(resp.Header.Get("Content-Encoding"))
-	if len(codings) != 1 || codings[0] != "gzip" && codings[0] != "x-gzip" || acceptsGzip(acceptEncoding) {
+	if !isGzip(resp.Header.Get("Content-Encoding")) || acceptsGzip(acceptEncoding) {
 		return nil
 	}
-	d, err := decoder(codings[0], resp.Body)
+	d, err := decoder("gzip", resp.Body)
 	if err != nil {
 		return err
 	}
