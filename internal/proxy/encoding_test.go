@@ -156,3 +156,73 @@ func TestUpstreamGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestGzip: a compressed request body is decoded to inspect it; unchanged, DingTalk
+// gets the client's bytes as they were sent, changed, the rewritten body compressed again.
+func TestRequestGzip(t *testing.T) {
+	var mu sync.Mutex
+	var got [][]byte
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, b)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"errcode":0}`))
+	}))
+	defer up.Close()
+	upURL, _ := url.Parse(up.URL)
+	plan := loadPolicy(t, [][2]string{{"routes:\n", `routes:
+  - name: upload
+    match: {upstream: oapi, method: POST, path: /upload}
+`}})
+	srv, err := proxy.New(plan, proxy.Options{
+		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		UpstreamOverrides: map[string]*url.URL{"oapi": upURL, "api": upURL},
+		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := httptest.NewServer(srv)
+	defer px.Close()
+	post := func(body string) []byte {
+		t.Helper()
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write([]byte(body))
+		zw.Close()
+		req, _ := http.NewRequest(http.MethodPost, px.URL+"/upload", bytes.NewReader(z.Bytes()))
+		req.Header.Set("X-Api-Key", "demo-support-key")
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Encoding", "gzip")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		return got[len(got)-1]
+	}
+	unchanged := `{"title":"` + strings.Repeat("會議室已預訂 ", 50) + `"}`
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte(unchanged))
+	zw.Close()
+	if b := post(unchanged); !bytes.Equal(b, z.Bytes()) {
+		t.Fatalf("unchanged body: upstream got %d bytes, not the client's %d", len(b), z.Len())
+	}
+	b := post(`{"remark":"HKID A123456(3)"}`)
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("changed body not gzip upstream: %v", err)
+	}
+	plain, _ := io.ReadAll(zr)
+	if bytes.Contains(plain, []byte("A123456")) || !bytes.Contains(plain, []byte("[HKID]")) {
+		t.Fatalf("upstream got %s", plain)
+	}
+}

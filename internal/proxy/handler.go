@@ -201,7 +201,15 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	if hasDeadline {
 		rc.SetReadDeadline(deadline)
 	}
-	body, err := readBody(nil, r.Body, enc, route.Limits.MaxBody, r.ContentLength)
+	// A compressed body is kept as it came while it is decoded: unchanged, it goes on as
+	// it is, not compressed again.
+	src := io.Reader(r.Body)
+	var raw *bytes.Buffer
+	if enc != "" {
+		raw = new(bytes.Buffer)
+		src = io.TeeReader(r.Body, raw)
+	}
+	body, err := readBody(nil, src, enc, route.Limits.MaxBody, r.ContentLength)
 	r.Body.Close() // under the deadline too: closing drains what is left of a body
 	if hasDeadline {
 		rc.SetReadDeadline(time.Time{})
@@ -215,6 +223,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		kind = rewrite.JSON
 	}
 	in.Body, in.Kind = body, kind
+	changed := false
 	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
 		o, err := rt.Engine.Rewrite(r.Context(), &in)
 		if err != nil {
@@ -226,10 +235,13 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 			return false
 		}
 		c.Stats.Merge(o.Stats)
-		body = o.Body
+		body, changed = o.Body, o.Changed
 	}
 	codings := parseCodings(enc)
-	if len(codings) > 0 {
+	switch {
+	case len(codings) > 0 && !changed:
+		body = raw.Bytes()
+	case len(codings) > 0:
 		if body, err = encodeBody(nil, body, codings); err != nil {
 			s.failRequest(c, w, err, "request body")
 			return false
