@@ -563,7 +563,13 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 		attrs = append(attrs, slog.Attr{Key: "pii", Value: countsValue(c.Stats.Types)},
 			slog.Attr{Key: "actions", Value: countsValue(c.Stats.Actions)})
 	}
-	s.log.LogAttrs(context.Background(), slog.LevelInfo, "call", attrs...)
+	if h := s.log.Handler(); h.Enabled(context.Background(), slog.LevelInfo) {
+		// A record without a program counter: Logger.LogAttrs walks the stack for one
+		// (runtime.Callers) on every call, and the call line shows no source.
+		r := slog.NewRecord(time.Now(), slog.LevelInfo, "call", 0)
+		r.AddAttrs(attrs...)
+		_ = h.Handle(context.Background(), r)
+	}
 	if c.traceDone != nil {
 		c.traceDone(c)
 	}
