@@ -138,10 +138,11 @@ func decoder(coding string, r io.Reader) (io.ReadCloser, error) {
 // The last coding's output is appended to dst.
 func encodeBody(dst, body []byte, codings []string) ([]byte, error) {
 	for i, c := range codings {
-		buf := bytes.NewBuffer(nil)
+		var out []byte // an earlier coding's output is only an intermediate
 		if i == len(codings)-1 {
-			buf = bytes.NewBuffer(dst[:0])
+			out = dst[:0]
 		}
+		buf := bytes.NewBuffer(out)
 		var err error
 		switch c {
 		case "gzip", "x-gzip":

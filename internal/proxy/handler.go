@@ -193,6 +193,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		}
 	}
 	enc := r.Header.Get("Content-Encoding")
+	codings := parseCodings(enc)
 	// The route's time limit covers the whole call, reading the body included: a client that
 	// sends its body slowly must not hold the call and its buffer past it. Forward mode's
 	// tunnels cannot set a deadline (they have their idle timeout).
@@ -205,7 +206,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	// it is, not compressed again.
 	src := io.Reader(r.Body)
 	var raw *bytes.Buffer
-	if enc != "" {
+	if len(codings) > 0 {
 		raw = new(bytes.Buffer)
 		src = io.TeeReader(r.Body, raw)
 	}
@@ -237,7 +238,6 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		c.Stats.Merge(o.Stats)
 		body, changed = o.Body, o.Changed
 	}
-	codings := parseCodings(enc)
 	switch {
 	case len(codings) > 0 && !changed:
 		body = raw.Bytes()
@@ -355,9 +355,10 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	// A gzip body for a gzip client is kept as it came while it is decoded: if the rewrite
 	// changes nothing (a role that sees everything, a body without personal data), those
 	// bytes go out and nothing is compressed again.
+	clientGzip := acceptsGzip(c.acceptEncoding)
 	src := io.Reader(resp.Body)
 	var raw *bodyBuf
-	if acceptsGzip(c.acceptEncoding) && isGzip(encoding) {
+	if clientGzip && isGzip(encoding) {
 		raw = c.takeBuf()
 		src = io.TeeReader(resp.Body, raw)
 	}
@@ -396,7 +397,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	case raw != nil && !changed:
 		body = raw.b
 		resp.Header.Set("Content-Encoding", "gzip")
-	case compressed && acceptsGzip(c.acceptEncoding) && len(body) >= 1024:
+	case compressed && clientGzip && len(body) >= 1024:
 		buf := c.takeBuf()
 		if enc, err := encodeBody(buf.b, body, gzipCoding); err == nil {
 			body, buf.b = enc, enc[:0]
