@@ -22,10 +22,7 @@ func TestUpstreamGzip(t *testing.T) {
 	png := bytes.Repeat([]byte("\x89PNG fake image bytes "), 200)
 	page := `{"errcode":0,"result":{"list":[{"remark":"` + strings.Repeat("寫信給 taiman.chan@example.com ", 60) + `"}]}}`
 	plain := `{"errcode":0,"result":{"list":[{"remark":"` + strings.Repeat("會議室已預訂 ", 120) + `"}]}}`
-	var zplain bytes.Buffer // what the upstream sends for /plain, compressed once
-	zw := gzip.NewWriter(&zplain)
-	zw.Write([]byte(plain))
-	zw.Close()
+	zplain := gzipped([]byte(plain)) // what the upstream sends for /plain, compressed once
 	var mu sync.Mutex
 	var asked []string
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -39,7 +36,7 @@ func TestUpstreamGzip(t *testing.T) {
 		w.Header().Set("Content-Type", ct)
 		if r.URL.Path == "/plain" {
 			w.Header().Set("Content-Encoding", "gzip")
-			w.Write(zplain.Bytes())
+			w.Write(zplain)
 			return
 		}
 		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
@@ -52,30 +49,18 @@ func TestUpstreamGzip(t *testing.T) {
 		w.Write(body)
 	}))
 	defer up.Close()
-	upURL, _ := url.Parse(up.URL)
-	plan := loadPolicy(t, [][2]string{{"routes:\n", `routes:
-  - name: media
+	pxURL := proxyBefore(t, up.URL, `  - name: media
     match: {upstream: oapi, method: GET, path: /media/download}
     content_types: {inspect: [application/json], passthrough: [image/*]}
   - name: remarks
     match: {upstream: oapi, method: GET, path: /remarks}
   - name: plain
     match: {upstream: oapi, method: GET, path: /plain}
-`}})
-	srv, err := proxy.New(plan, proxy.Options{
-		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
-		UpstreamOverrides: map[string]*url.URL{"oapi": upURL, "api": upURL},
-		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := httptest.NewServer(srv)
-	defer px.Close()
+`)
 
 	get := func(path, acceptEncoding string) (*http.Response, []byte) {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodGet, px.URL+path, nil)
+		req, _ := http.NewRequest(http.MethodGet, pxURL+path, nil)
 		req.Header.Set("X-Api-Key", "demo-support-key")
 		if acceptEncoding != "" {
 			req.Header.Set("Accept-Encoding", acceptEncoding)
@@ -129,9 +114,9 @@ func TestUpstreamGzip(t *testing.T) {
 
 		// Nothing to rewrite: the upstream's compressed bytes go out as they came.
 		res, b = get("/plain", "gzip")
-		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(b, zplain.Bytes()) {
+		if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(b, zplain) {
 			t.Fatalf("unchanged body, client accepts gzip: Content-Encoding %q, %d bytes, want the upstream's %d",
-				res.Header.Get("Content-Encoding"), len(b), zplain.Len())
+				res.Header.Get("Content-Encoding"), len(b), len(zplain))
 		}
 		res, b = get("/plain", "")
 		if res.Header.Get("Content-Encoding") != "" || string(b) != plain {
@@ -171,28 +156,12 @@ func TestRequestGzip(t *testing.T) {
 		w.Write([]byte(`{"errcode":0}`))
 	}))
 	defer up.Close()
-	upURL, _ := url.Parse(up.URL)
-	plan := loadPolicy(t, [][2]string{{"routes:\n", `routes:
-  - name: upload
+	pxURL := proxyBefore(t, up.URL, `  - name: upload
     match: {upstream: oapi, method: POST, path: /upload}
-`}})
-	srv, err := proxy.New(plan, proxy.Options{
-		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
-		UpstreamOverrides: map[string]*url.URL{"oapi": upURL, "api": upURL},
-		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := httptest.NewServer(srv)
-	defer px.Close()
+`)
 	post := func(body string) []byte {
 		t.Helper()
-		var z bytes.Buffer
-		zw := gzip.NewWriter(&z)
-		zw.Write([]byte(body))
-		zw.Close()
-		req, _ := http.NewRequest(http.MethodPost, px.URL+"/upload", bytes.NewReader(z.Bytes()))
+		req, _ := http.NewRequest(http.MethodPost, pxURL+"/upload", bytes.NewReader(gzipped([]byte(body))))
 		req.Header.Set("X-Api-Key", "demo-support-key")
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Content-Encoding", "gzip")
@@ -209,12 +178,8 @@ func TestRequestGzip(t *testing.T) {
 		return got[len(got)-1]
 	}
 	unchanged := `{"title":"` + strings.Repeat("會議室已預訂 ", 50) + `"}`
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write([]byte(unchanged))
-	zw.Close()
-	if b := post(unchanged); !bytes.Equal(b, z.Bytes()) {
-		t.Fatalf("unchanged body: upstream got %d bytes, not the client's %d", len(b), z.Len())
+	if b, want := post(unchanged), gzipped([]byte(unchanged)); !bytes.Equal(b, want) {
+		t.Fatalf("unchanged body: upstream got %d bytes, not the client's %d", len(b), len(want))
 	}
 	b := post(`{"remark":"HKID A123456(3)"}`)
 	zr, err := gzip.NewReader(bytes.NewReader(b))
@@ -225,4 +190,32 @@ func TestRequestGzip(t *testing.T) {
 	if bytes.Contains(plain, []byte("A123456")) || !bytes.Contains(plain, []byte("[HKID]")) {
 		t.Fatalf("upstream got %s", plain)
 	}
+}
+
+// proxyBefore starts the PII proxy with the demo policy plus routes (YAML list items) in
+// front of upstream, and returns its base URL.
+func proxyBefore(t *testing.T, upstream, routes string) string {
+	t.Helper()
+	upURL, _ := url.Parse(upstream)
+	plan := loadPolicy(t, [][2]string{{"routes:\n", "routes:\n" + routes}})
+	srv, err := proxy.New(plan, proxy.Options{
+		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		UpstreamOverrides: map[string]*url.URL{"oapi": upURL, "api": upURL},
+		HashKey:           []byte("0123456789abcdef0123456789abcdef"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := httptest.NewServer(srv)
+	t.Cleanup(px.Close)
+	return px.URL
+}
+
+// gzipped is b compressed by the standard library, as a client or DingTalk would send it.
+func gzipped(b []byte) []byte {
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(b)
+	zw.Close()
+	return z.Bytes()
 }
