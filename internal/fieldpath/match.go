@@ -121,15 +121,10 @@ func (s *Set) Root() uint64 {
 }
 
 // Done returns the bits of the paths fully matched by state m at depth d.
-func (s *Set) Done(m uint64, d int) uint64 {
-	if d >= len(s.at) {
-		return 0
-	}
-	return m & s.at[d].done
-}
+func (s *Set) Done(m uint64, d int) uint64 { return m & s.DoneAt(d) }
 
-// DoneAt returns the bits of the paths with exactly d components: Done(m, d) is
-// m & DoneAt(d), for a walk to look up once for all the children of a container.
+// DoneAt returns the bits of the paths with exactly d components, for a walk to look up
+// once for all the children of a container.
 func (s *Set) DoneAt(d int) uint64 {
 	if d >= len(s.at) {
 		return 0
