@@ -806,8 +806,8 @@ var suffixRules = []suffixRule{
 // personRoles are the people a record names by role: "creatorName", "approver_name",
 // "patientName" hold a person's name, where "deptName", "fileName", "agentName" (an app),
 // "parentName" (a parent department) or "hostName" (a machine) do not; "customerName" is a
-// weak name key (a person in DingTalk CRM's personal customers, a firm elsewhere). Roles that are as often an organisation, a department or a
-// machine are left out.
+// weak name key (a person in DingTalk CRM's personal customers, a firm elsewhere). Roles
+// that are as often an organisation, a department or a machine are left out.
 var personRoles = []string{"creator", "operator", "modifier", "updater", "editor", "approver",
 	"originator", "initiator", "applicant", "proposer", "submitter", "sender", "receiver",
 	"recipient", "addressee", "owner", "user", "staff", "employee", "emp", "member", "manager",
