@@ -181,7 +181,8 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
-			return true // streamed as is: the route says this type carries no inspected data
+			FenceBody(r) // streamed as is: the route says this type carries no inspected data
+			return true
 		}
 		if ct == "" {
 			// Sniff: a body without a type is inspected as JSON or text, never waved through.

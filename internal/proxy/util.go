@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"errors"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -77,4 +78,22 @@ func retryAfter(lim *rate.Limiter) string {
 	d := r.Delay()
 	r.Cancel() // the client may not come back: give the token back
 	return strconv.Itoa(max(1, int(math.Ceil(d.Seconds()))))
+}
+
+// FenceBody stops the upstream transport from reading an inbound body past its declared
+// length. Having sent Content-Length bytes, the transport reads once more to check that the
+// body is not longer; by then the server may already have closed the inbound body (it does
+// so when the response starts), that read fails, and the transport tears down the upstream
+// connection, cutting short the answer being relayed (golang/go#40747; measured with
+// bench/load's plain proxy before it fenced: about 3% of 64 KiB answers). A reader limited
+// to the declared length answers that check with EOF itself. The PII proxy needs it only
+// for bodies it streams (passthrough types): the bodies it inspects are read whole first.
+func FenceBody(out *http.Request) {
+	if out.Body == nil || out.Body == http.NoBody || out.ContentLength <= 0 {
+		return
+	}
+	out.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.LimitReader(out.Body, out.ContentLength), out.Body}
 }
