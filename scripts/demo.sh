@@ -55,7 +55,7 @@ cat <<MSG
   DingTalk simulator  http://$SIM_ADDR   (what "DingTalk" received: curl http://$SIM_ADDR/_sim/requests)
   PII proxy           $P   (policy: policies/demo.yaml, state: $STATE/)
   admin listener      http://$ADMIN_ADDR  (/metrics, /dashboard with X-Api-Key: demo-admin-key)
-  forward mode        HTTPS_PROXY=http://demo:demo-support-key@$FORWARD_ADDR  SSL_CERT_FILE=$STATE/ca/ca.pem
+  forward mode        http://$FORWARD_ADDR  (for HTTPS_PROXY clients that trust $STATE/ca/ca.pem; docs/forward-mode.md)
 
   An access token through the proxy:
     curl -s -H 'X-Api-Key: demo-hr-admin-key' '$P/gettoken?appkey=demo-app-key&appsecret=demo-app-secret'
@@ -70,6 +70,14 @@ for key in hr-admin payroll support; do
   eval "$cmd" | head -c 2000
   echo
 done
+# Not SSL_CERT_FILE: curl hands OpenSSL its own CA bundle, so the variable is never read and
+# the handshake fails with "unable to get local issuer certificate".
+cmd="HTTPS_PROXY=http://demo:demo-support-key@$FORWARD_ADDR curl -s --cacert $STATE/ca/ca.pem -H 'Content-Type: application/json' 'https://oapi.dingtalk.com/topapi/v2/user/get?access_token=$TOKEN' -d '{\"userid\":\"$USERID\"}'"
+cat <<MSG
+
+  The same call in forward mode (as support; curl never resolves oapi.dingtalk.com, the proxy answers for it):
+    $cmd
+MSG
 cat <<MSG
 
   Verify the audit trail:  bin/proxy audit verify $STATE/audit

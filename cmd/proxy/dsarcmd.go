@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/config"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/dsar"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 )
 
 func init() {
@@ -30,8 +32,9 @@ func dsarCommand(op string) func(args []string, stdout, stderr io.Writer) error 
 		fs := newFlags("dsar "+op, stderr)
 		cfgFile := fs.String("config", "", "serve configuration (vault and audit log), to run locally")
 		admin := fs.String("admin", "", "admin listener of a running proxy, e.g. http://127.0.0.1:8082")
-		key := fs.String("key", os.Getenv("PROXY_ADMIN_KEY"), "admin API key for --admin (default $PROXY_ADMIN_KEY)")
-		typ := fs.String("type", "", "PII type id, e.g. hkid, hk_phone, email")
+		// Not the flag's default: -h would print the key.
+		key := fs.String("key", "", "admin API key for --admin (default $PROXY_ADMIN_KEY)")
+		typ := fs.String("type", "", "PII type id, e.g. hkid, hk_phone, email (built-in, the policy's own recognizers, or text)")
 		value := fs.String("value", "", "the value (it never appears in logs or audit records)")
 		format := fs.String("format", "json", "json or text")
 		fs.Usage = func() {
@@ -48,6 +51,9 @@ func dsarCommand(op string) func(args []string, stdout, stderr io.Writer) error 
 			return usageErr("give exactly one of --config (proxy stopped) or --admin (proxy running)")
 		}
 		if *admin != "" {
+			if *key == "" {
+				*key = os.Getenv("PROXY_ADMIN_KEY")
+			}
 			return dsarRemote(*admin, *key, op, *typ, *value, *format, stdout)
 		}
 		cfg, err := config.Load(*cfgFile)
@@ -56,10 +62,16 @@ func dsarCommand(op string) func(args []string, stdout, stderr io.Writer) error 
 		}
 		v, err := openVault(cfg)
 		if err != nil {
-			return &exitError{2, err}
+			return &exitError{2, servingHint(cfg, err, "use --admin")}
 		}
 		defer v.Close()
 		svc := &dsar.Service{Vault: v, AuditDir: cfg.Or(cfg.Audit.Dir, cfg.State("audit")), Actor: "cli:" + whoami()}
+		// The policy's own recognizers add type ids; a policy that does not load leaves the
+		// built-in ones, which must not stop a request for those.
+		plan, polErr := policy.Load(cfg.Path(cfg.Policy))
+		if polErr == nil {
+			svc.CustomTypes = customTypes(plan)
+		}
 		if op == "erase" && !cfg.Audit.Disabled {
 			l, _, err := openAudit(cfg, discardLogger())
 			if err != nil {
@@ -79,6 +91,9 @@ func dsarCommand(op string) func(args []string, stdout, stderr io.Writer) error 
 			res, err = svc.Export(ctx, *typ, *value)
 		case "erase":
 			res, err = svc.Erase(ctx, *typ, *value)
+		}
+		if errors.Is(err, dsar.ErrUnknownType) && polErr != nil {
+			err = fmt.Errorf("%w (the policy's own types are not known: %v)", err, polErr)
 		}
 		if err != nil {
 			return &exitError{2, err}
@@ -115,6 +130,15 @@ func dsarRemote(base, key, op, typ, value, format string, stdout io.Writer) erro
 	}
 	_, err = stdout.Write(out)
 	return err
+}
+
+// customTypes lists the type ids of a policy's own recognizers.
+func customTypes(p *policy.Plan) []string {
+	types := make([]string, 0, len(p.Recognizers))
+	for _, r := range p.Recognizers {
+		types = append(types, string(r.Type))
+	}
+	return types
 }
 
 func whoami() string {

@@ -2,9 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
@@ -26,6 +30,9 @@ type maskSetup struct {
 	dir     rewrite.Direction
 	engine  *rewrite.Engine
 	cleanup func()
+
+	hashKeyErr error // why keys.hash could not be read (nil when it could, or is not set)
+	noVault    bool  // no --config: tokenize and reveal have no vault
 }
 
 func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string) (*maskSetup, error) {
@@ -43,7 +50,20 @@ func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string)
 	}
 	route, _, ok := proxy.MatchRoute(plan, method, path)
 	if !ok {
-		return nil, &exitError{2, fmt.Errorf("%s %s is not a route of %s (the proxy would answer 403)", method, path, policyFile)}
+		return nil, &exitError{2, fmt.Errorf("%s %s is not a route of %s (the proxy would answer 403 %s)",
+			method, path, policyFile, proxy.ReasonRouteNotAllowed)}
+	}
+	roles := strings.Split(roleList, ",")
+	for _, r := range roles {
+		if !plan.HasRole(r) {
+			return nil, usageErr("role %q is not declared in %s", r, policyFile)
+		}
+	}
+	// The live proxy refuses before it reads a body: a masked body printed here would show
+	// what no caller with these roles can ever receive.
+	if !route.AllowsRoles(roles) {
+		return nil, &exitError{2, fmt.Errorf("role %s may not call route %s (the proxy would answer 403 %s)",
+			roleList, route.Name, proxy.ReasonRoleNotAllowed)}
 	}
 	s := &maskSetup{plan: plan, route: route, cleanup: func() {}}
 	switch direction {
@@ -54,18 +74,16 @@ func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string)
 	default:
 		return nil, usageErr("--direction must be request or response")
 	}
-	roles := strings.Split(roleList, ",")
-	for _, r := range roles {
-		if !plan.HasRole(r) {
-			return nil, usageErr("role %q is not declared in %s", r, policyFile)
-		}
-	}
 	s.dec = s.side.For(roles)
 	st, err := openState(configFile)
 	if err != nil {
 		return nil, &exitError{2, err}
 	}
 	s.cleanup = st.close
+	s.noVault = st.vault == nil
+	if plan.Keys.Hash != nil {
+		_, s.hashKeyErr = plan.Keys.Hash.Read()
+	}
 	srv, err := proxy.New(plan, proxy.Options{Vault: st.vault, Logger: discardLogger(), LazyHashKey: true})
 	if err != nil {
 		st.close()
@@ -73,6 +91,39 @@ func newMaskSetup(policyFile, roleList, routeSpec, direction, configFile string)
 	}
 	s.engine = srv.Runtime().Engine
 	return s, nil
+}
+
+// explain words a rewrite error for the command line. A hash key or vault these tools could
+// not open is their own set-up, not the body's fault: the message says what to fix instead of
+// predicting a refusal that the configured proxy would not give.
+func (s *maskSetup) explain(err error) error {
+	switch {
+	case errors.Is(err, rewrite.ErrNoHashKey) && s.hashKeyErr != nil:
+		return errors.New(hashKeyProblem(s.plan.Keys.Hash, s.hashKeyErr))
+	case errors.Is(err, rewrite.ErrNoVault) && s.noVault:
+		return errors.New("tokenize/reveal needs a vault: pass --config with the serve configuration whose vault the proxy uses")
+	}
+	return fmt.Errorf("%w (the proxy would refuse this call)", err)
+}
+
+// hashKeyProblem says why keys.hash could not be read. A relative key file is looked up
+// from the working directory, not from the policy's folder: the usual cause is running a
+// tool from another directory than the proxy's.
+func hashKeyProblem(k *policy.KeySource, err error) string {
+	if k.File == "" {
+		return fmt.Sprintf("the hash action needs keys.hash, which could not be read: %v", err)
+	}
+	cause := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		cause = pe.Err
+	}
+	msg := fmt.Sprintf("the hash action needs keys.hash, and its file %s could not be read: %v", k.File, cause)
+	if !filepath.IsAbs(k.File) {
+		wd, _ := os.Getwd()
+		msg += fmt.Sprintf(" (policy key paths are relative to the working directory, here %s)", wd)
+	}
+	return msg
 }
 
 func (s *maskSetup) input(body []byte, kind rewrite.Kind) *rewrite.Input {
@@ -131,10 +182,10 @@ func runMask(args []string, stdout, stderr io.Writer) error {
 	}
 	out, err := s.engine.Rewrite(context.Background(), s.input(data, kind))
 	if err != nil {
-		return &exitError{2, fmt.Errorf("%s: %w (the proxy would refuse this call)", files[0], err)}
+		return &exitError{2, fmt.Errorf("%s: %w", files[0], s.explain(err))}
 	}
 	if out.Refusal != nil {
-		return &exitError{1, fmt.Errorf("the policy refuses this call: %v (the proxy would answer 403)", out.Refusal)}
+		return &exitError{1, fmt.Errorf("the policy refuses this call: %v (the proxy would answer 403 %s)", out.Refusal, proxy.ReasonPolicyRefused)}
 	}
 	_, err = stdout.Write(out.Body)
 	return err

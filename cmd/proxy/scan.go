@@ -26,7 +26,7 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "auto", "input format: auto, json, form or text")
 	threshold := fs.Float64("threshold", 0, "minimum score to report (default: the engine's)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: proxy scan [--policy F] [--show-values] [--format auto|json|form|text] FILE...|-")
+		fmt.Fprintln(stderr, "usage: proxy scan [--policy F] [--show-values] [--format auto|json|form|text] [--threshold S] FILE...|-")
 		fs.PrintDefaults()
 	}
 	files, err := parseFlags(fs, args)

@@ -49,6 +49,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	forwardListen := fs.String("forward-listen", "", "override the config's forward-mode listener address")
 	var upstreams multiFlag
 	fs.Var(&upstreams, "upstream", "override an upstream URL: name=URL (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: proxy serve --config F [--listen ADDR] [--admin-listen ADDR] [--forward-listen ADDR] [--upstream NAME=URL]...")
+		fs.PrintDefaults()
+	}
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -282,7 +286,8 @@ func adminHandler(cfg *config.Config, srv *proxy.Server, svc *services, tel *tel
 		backend = "bolt"
 	}
 	dsarSvc := func(actor string) *dsar.Service {
-		return &dsar.Service{Vault: svc.vault, AuditDir: auditDir, Audit: svc.audit, Actor: "admin:" + actor}
+		return &dsar.Service{Vault: svc.vault, AuditDir: auditDir, Audit: svc.audit, Actor: "admin:" + actor,
+			CustomTypes: customTypes(srv.Runtime().Plan)}
 	}
 	return admin.New(admin.Config{
 		Plan:      func() *policy.Plan { return srv.Runtime().Plan },

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -36,7 +37,7 @@ func openState(configFile string) (*state, error) {
 	st.cfg = cfg
 	v, err := openVault(cfg)
 	if err != nil {
-		return nil, err
+		return nil, servingHint(cfg, err, "stop it first")
 	}
 	st.vault = v
 	st.close = func() { v.Close() }
@@ -94,6 +95,15 @@ func ensureKeyFile(path string) error {
 		return err
 	}
 	return os.WriteFile(path, []byte(hex.EncodeToString(b[:])+"\n"), 0o600)
+}
+
+// servingHint adds what to do when the embedded vault is held by another process — in
+// practice `proxy serve` with the same configuration, since bbolt locks its file.
+func servingHint(cfg *config.Config, err error, instead string) error {
+	if (cfg.Vault.Backend == "" || cfg.Vault.Backend == "bolt") && errors.Is(err, vault.ErrUnavailable) {
+		return fmt.Errorf("%w (the embedded vault takes one process at a time: while `proxy serve` runs with this configuration, %s)", err, instead)
+	}
+	return err
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

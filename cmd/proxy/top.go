@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -25,11 +26,9 @@ func init() {
 // one frame without cursor movement and exits.
 func runTop(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("top", stderr)
-	defAddr := os.Getenv("ADMIN_ADDR")
-	if defAddr == "" {
-		defAddr = "127.0.0.1:8082"
-	}
-	addr := fs.String("addr", defAddr, "admin listener: host:port or URL (default $ADMIN_ADDR or 127.0.0.1:8082)")
+	// The default is resolved after parsing: given to the flag, -h would print it a second
+	// time after the help text that explains where it comes from.
+	addr := fs.String("addr", "", "admin listener: host:port or URL (default $ADMIN_ADDR, else 127.0.0.1:8082)")
 	once := fs.Bool("once", false, "print one frame and exit (for scripts and tests)")
 	interval := fs.Duration("interval", time.Second, "time between readings")
 	rows := fs.Int("rows", 8, "routes and PII types shown at most")
@@ -43,6 +42,9 @@ func runTop(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(rest) > 0 {
 		return usageErr("unexpected argument %q", rest[0])
+	}
+	if *addr == "" {
+		*addr = cmp.Or(os.Getenv("ADMIN_ADDR"), "127.0.0.1:8082")
 	}
 	if *interval < 50*time.Millisecond {
 		return usageErr("--interval must be at least 50ms")

@@ -20,7 +20,10 @@ func init() {
 func vaultCommand(name string, args []string, stderr io.Writer, run func(ctx context.Context, st *state) error) error {
 	fs := newFlags(name, stderr)
 	cfgFile := fs.String("config", "", "serve configuration (its vault section)")
-	fs.Usage = func() { fmt.Fprintf(stderr, "usage: proxy %s --config F\n", name) }
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: proxy %s --config F\n", name)
+		fs.PrintDefaults()
+	}
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}

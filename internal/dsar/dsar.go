@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
@@ -24,6 +25,38 @@ type Service struct {
 	AuditDir string     // the log read for the trail; "" skips the trail
 	Audit    *audit.Log // where erasures are recorded; nil when the log is not open here
 	Actor    string     // who asks (CLI user, admin caller id), recorded with an erasure
+	// CustomTypes are the policy's own type ids (recognizers), which its routes may
+	// tokenize like the built-in ones.
+	CustomTypes []string
+}
+
+// ErrUnknownType is returned for a request naming a type the proxy never tokenizes.
+var ErrUnknownType = errors.New("unknown PII type")
+
+// UntypedToken is the vault type of values tokenized by a field rule that names no type and
+// holds nothing a recognizer knows (rewrite's tokens of that kind are tok_text_…).
+const UntypedToken = "text"
+
+// Types lists the type ids a request may name, built-in catalogue first.
+func Types(custom []string) []string {
+	types := make([]string, 0, len(detect.BuiltinTypes)+len(custom)+1)
+	for _, t := range detect.BuiltinTypes {
+		types = append(types, string(t))
+	}
+	types = append(types, custom...)
+	return append(types, UntypedToken)
+}
+
+// checkType refuses a type no token can have. The vault would answer any well-formed id
+// (its token is computed, not looked up), so a typo such as "hkidx" would report "nothing
+// held" under a made-up token, and an erasure would leave a tombstone for nobody while the
+// subject's real entry stays.
+func (s *Service) checkType(typ string) error {
+	types := Types(s.CustomTypes)
+	if slices.Contains(types, typ) {
+		return nil
+	}
+	return fmt.Errorf("%w %q: the types are %s", ErrUnknownType, typ, strings.Join(types, ", "))
 }
 
 // Call is one audit record that touched the subject's token.
@@ -55,6 +88,9 @@ type Result struct {
 
 // Find returns the token of a value, its vault record and its trail in the audit log.
 func (s *Service) Find(ctx context.Context, typ, value string) (*Result, error) {
+	if err := s.checkType(typ); err != nil {
+		return nil, err
+	}
 	rec, err := s.Vault.Find(ctx, typ, value)
 	if err != nil {
 		return nil, err
@@ -65,6 +101,9 @@ func (s *Service) Find(ctx context.Context, typ, value string) (*Result, error) 
 
 // Export is Find plus the value itself, decrypted for the data subject.
 func (s *Service) Export(ctx context.Context, typ, value string) (*Result, error) {
+	if err := s.checkType(typ); err != nil {
+		return nil, err
+	}
 	ex, err := s.Vault.Export(ctx, typ, value)
 	if err != nil {
 		return nil, err
@@ -76,6 +115,9 @@ func (s *Service) Export(ctx context.Context, typ, value string) (*Result, error
 // Erase crypto-shreds the value (its ciphertext is deleted; a tombstone keeps later
 // reveals at "[ERASED]") and records the erasure in the audit log, by token only.
 func (s *Service) Erase(ctx context.Context, typ, value string) (*Result, error) {
+	if err := s.checkType(typ); err != nil {
+		return nil, err
+	}
 	rec, err := s.Vault.Erase(ctx, typ, value)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -131,5 +132,43 @@ func TestHandler(t *testing.T) {
 	res2, _ := http.Get(srv.URL + "/admin/dsar/find")
 	if res2.StatusCode != 405 {
 		t.Fatalf("GET: %d", res2.StatusCode)
+	}
+}
+
+// TestUnknownType: a type id no token can have is refused, by every operation and by the
+// admin endpoint, instead of answering "nothing held" under a made-up token (or leaving a
+// tombstone for nobody); the policy's own types and untyped tokens are accepted.
+func TestUnknownType(t *testing.T) {
+	s, _ := setup(t)
+	s.CustomTypes = []string{"staff_no"}
+	ctx := context.Background()
+	ops := map[string]func(context.Context, string, string) (*Result, error){"find": s.Find, "export": s.Export, "erase": s.Erase}
+	for _, tc := range []struct {
+		typ string
+		ok  bool
+	}{
+		{"hkid", true}, {"address", true}, {"staff_no", true}, {UntypedToken, true},
+		{"hkidx", false}, {"HKID", false}, {"phone", false}, {"tok", false},
+	} {
+		for name, op := range ops {
+			_, err := op(ctx, tc.typ, "EMP-123456")
+			if tc.ok && err != nil {
+				t.Errorf("%s %q: %v", name, tc.typ, err)
+			}
+			if !tc.ok && (!errors.Is(err, ErrUnknownType) || !strings.Contains(err.Error(), "hkid, hk_phone, ") ||
+				!strings.Contains(err.Error(), "staff_no, text")) {
+				t.Errorf("%s %q: %v, want ErrUnknownType with the list of types", name, tc.typ, err)
+			}
+		}
+	}
+
+	h := Handler(func(string) *Service { return s }, func(*http.Request) string { return "admin-1" })
+	for _, op := range []string{"find", "export", "erase"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("POST", "/admin/dsar/"+op, strings.NewReader(`{"type":"hkidx","value":"A123456(3)"}`)))
+		var e struct{ Code, Message string }
+		if rec.Code != 400 || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Code != "unknown_type" || !strings.Contains(e.Message, "hk_phone") {
+			t.Errorf("admin %s: %d %s", op, rec.Code, rec.Body.String())
+		}
 	}
 }

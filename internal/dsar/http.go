@@ -53,6 +53,8 @@ func Handler(svc func(actor string) *Service, actor func(*http.Request) string) 
 			switch {
 			case errors.Is(err, vault.ErrUnavailable):
 				status, code = http.StatusServiceUnavailable, "vault_unavailable"
+			case errors.Is(err, ErrUnknownType):
+				status, code = http.StatusBadRequest, "unknown_type"
 			case errors.Is(err, vault.ErrInvalid):
 				status, code = http.StatusBadRequest, "invalid_request"
 			}

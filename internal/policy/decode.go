@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -62,7 +63,7 @@ func (d *decoder) mappingExt(n *node, path string, extra func(string) bool, allo
 		}
 		if !contains(allowed, k.text) {
 			msg := fmt.Sprintf("unknown key %q", clip(k.text))
-			if s := closest(k.text, allowed); s != "" {
+			if s := suggestKey(k.text, allowed, n.keys); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			d.errorf(k, join(path, keyPart(k.text)), "%s", msg)
@@ -222,6 +223,23 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// suggestKey is the allowed key closest to an unknown one, preferring keys the mapping does
+// not have yet: "rotes" is as close to "roles" as to "routes", and beside a roles key it was
+// meant to be routes. A key already present is still suggested when no other is close
+// ("role" beside "roles" is most likely a stray copy of it).
+func suggestKey(s string, allowed []string, keys []*node) string {
+	absent := make([]string, 0, len(allowed))
+	for _, a := range allowed {
+		if !slices.ContainsFunc(keys, func(k *node) bool { return k.text == a }) {
+			absent = append(absent, a)
+		}
+	}
+	if c := closest(s, absent); c != "" {
+		return c
+	}
+	return closest(s, allowed)
 }
 
 // closest returns the candidate within edit distance 2 of s, if exactly one is closest.

@@ -119,6 +119,36 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// TestSuggestKey: an unknown key's suggestion prefers a key the mapping does not have yet,
+// and falls back to a present one only when nothing else is close.
+func TestSuggestKey(t *testing.T) {
+	for _, tc := range []struct {
+		unknown string
+		present []string
+		want    string
+	}{
+		{"rotes", []string{"version", "roles"}, "routes"},
+		{"rotes", []string{"version", "routes"}, "roles"},
+		{"rotes", nil, "roles"}, // a tie with nothing present: the first in order, as before
+		{"role", []string{"roles"}, "roles"},
+		{"upstream", []string{"roles", "upstreams"}, "upstreams"},
+		{"x", []string{"roles"}, ""},
+	} {
+		keys := make([]*node, len(tc.present))
+		for i, k := range tc.present {
+			keys[i] = &node{kind: kindScalar, text: k}
+		}
+		if got := suggestKey(tc.unknown, topKeys, keys); got != tc.want {
+			t.Errorf("suggestKey(%q) beside %v = %q, want %q", tc.unknown, tc.present, got, tc.want)
+		}
+	}
+	// Through the decoder, as policy check reports it.
+	_, err := Parse("p.yaml", []byte("version: 1\nroles: [a]\nupstreams: {oapi: {url: https://oapi.dingtalk.com, region: cn}}\nrotes: []\n"))
+	if err == nil || !strings.Contains(err.Error(), `p.yaml:4:1: rotes: unknown key "rotes" (did you mean "routes"?)`) {
+		t.Errorf("Parse: %v", err)
+	}
+}
+
 // Many list items with the same keys are not one wide mapping.
 func TestManyListItemsAreNotAWideMapping(t *testing.T) {
 	var b strings.Builder

@@ -12,8 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/audit"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/audittest"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/audit/export"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/proxy"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/sim"
 )
 
@@ -366,14 +368,33 @@ func TestGracefulDrain(t *testing.T) {
 	drained := make(chan error)
 	go func() { drained <- h.srv.Drain(ctx) }()
 	time.Sleep(50 * time.Millisecond)
-	if r := h.do(http.MethodGet, "/gettoken", "demo-hr-admin-key", "", nil); r.status != 503 {
-		t.Errorf("a new call while draining: %d", r.status)
+	refused := h.do(http.MethodGet, "/gettoken", "demo-hr-admin-key", "", nil)
+	if refused.status != 503 || refused.json(t)["code"] != proxy.ReasonShuttingDown {
+		t.Errorf("a new call while draining: %d %s", refused.status, refused.body)
+	}
+	// The refusal has a request id to quote, a log line and an audit record, like any other.
+	id := refused.header.Get("X-Request-Id")
+	if id == "" || refused.json(t)["requestid"] != id {
+		t.Errorf("request id: header %q, body %s", id, refused.body)
 	}
 	if r := <-done; r.status != 200 {
 		t.Errorf("the call in flight: %d %s", r.status, r.body)
 	}
 	if err := <-drained; err != nil {
 		t.Fatal(err)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, `"request_id":"`+id+`"`) || !strings.Contains(logs, `"reason":"shutting_down"`) {
+		t.Errorf("the refusal is not logged: %s", logs)
+	}
+	h.audit.Close()
+	found := false
+	for _, r := range audittest.Records(t, h.auditDir) {
+		if r.RequestID == id {
+			found = r.Reason == proxy.ReasonShuttingDown && r.Status == 503 && r.Decision == audit.DecisionError
+		}
+	}
+	if !found {
+		t.Errorf("no audit record of the refused call %s", id)
 	}
 }
 

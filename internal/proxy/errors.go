@@ -24,6 +24,7 @@ const (
 	ReasonResponseRefused  = "response_not_inspectable"
 	ReasonRateLimited      = "rate_limited"
 	ReasonInternal         = "internal_error"
+	ReasonShuttingDown     = "shutting_down"
 )
 
 // errorBody is the proxy's own error response. It carries both DingTalk error styles so

@@ -225,11 +225,7 @@ func (f *forward) request(req *http.Request, ctx *goproxy.ProxyCtx) (*http.Reque
 // as an open proxy is evidence too. The host is not recorded (only the reason): a name the
 // client chose could carry anything.
 func (f *forward) refuse(req *http.Request, status int, reason, msg string) *http.Response {
-	c := &Call{ID: newRequestID(), Start: time.Now(), Method: req.Method, Status: status,
-		Decision: audit.DecisionDenied, Reason: reason}
-	if rt := f.srv.rt.Load(); rt != nil {
-		c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(req))
-	}
+	c := f.srv.earlyCall(req, status, audit.DecisionDenied, reason)
 	f.srv.finish(c, &statusWriter{status: status})
 	return bufferedError(req, status, reason, msg, c.ID)
 }
@@ -248,10 +244,15 @@ func (f *forward) inbound(req *http.Request, t *tunnel) *http.Request {
 	return in
 }
 
-// notAProxyRequest answers a request that names no host (GET /path sent to this listener).
+// notAProxyRequest answers a request that names no host (GET /path sent to this listener),
+// recorded like the other refusals: it is most often a client configured with the wrong
+// address, and the request id lets its owner find the record.
 func (f *forward) notAProxyRequest(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusBadRequest, ReasonNotProxyRequest,
-		"this is the forward-mode listener: use it as HTTPS_PROXY, or call the reverse-mode listener directly", "")
+	c := f.srv.earlyCall(r, http.StatusBadRequest, audit.DecisionDenied, ReasonNotProxyRequest)
+	sw := &statusWriter{ResponseWriter: w}
+	writeError(sw, http.StatusBadRequest, ReasonNotProxyRequest,
+		"this is the forward-mode listener: use it as HTTPS_PROXY, or call the reverse-mode listener directly", c.ID)
+	f.srv.finish(c, sw)
 }
 
 var errNeverDials = errors.New("forward proxy: goproxy may not connect upstream; calls go through the Server")

@@ -589,6 +589,25 @@ func TestForwardNonProxyRequest(t *testing.T) {
 	if res.StatusCode != 400 || m["code"] != proxy.ReasonNotProxyRequest {
 		t.Fatalf("%d %v", res.StatusCode, m)
 	}
+	// Like every refusal: a request id in the header and the body, a log line, an audit record.
+	id := res.Header.Get("X-Request-Id")
+	if id == "" || m["requestid"] != id {
+		t.Errorf("request id: header %q, body %v", id, m["requestid"])
+	}
+	if !strings.Contains(h.logs.String(), `"request_id":"`+id+`"`) || !strings.Contains(h.logs.String(), `"reason":"not_a_proxy_request"`) {
+		t.Errorf("the refusal is not logged: %s", h.logs.String())
+	}
+	h.audit.Close()
+	var recs []*audit.Record
+	for _, r := range audittest.Records(t, h.auditDir) {
+		if r.Kind == audit.KindCall {
+			recs = append(recs, r)
+		}
+	}
+	if len(recs) != 1 || recs[0].RequestID != id || recs[0].Reason != proxy.ReasonNotProxyRequest ||
+		recs[0].Decision != audit.DecisionDenied || recs[0].Status != 400 {
+		t.Errorf("audit records %+v, want one denied not_a_proxy_request call with id %s", recs, id)
+	}
 }
 
 func TestNewForwardChecksItsConfiguration(t *testing.T) {

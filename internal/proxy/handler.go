@@ -27,7 +27,10 @@ import (
 // ServeHTTP handles one call from an integration.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.inflight.enter() {
-		writeError(w, http.StatusServiceUnavailable, "shutting_down", "the proxy is shutting down; retry", "")
+		c := s.earlyCall(r, http.StatusServiceUnavailable, audit.DecisionError, ReasonShuttingDown)
+		sw := &statusWriter{ResponseWriter: w}
+		writeError(sw, http.StatusServiceUnavailable, ReasonShuttingDown, "the proxy is shutting down; retry", c.ID)
+		s.finish(c, sw)
 		return
 	}
 	defer s.inflight.leave()
@@ -135,6 +138,21 @@ func routeKind(route *policy.Route, contentType string) (rewrite.Kind, string, b
 		return kind, mt, false
 	}
 	return kind, mt, ok
+}
+
+// earlyCall is a call answered before it enters the pipeline (the proxy shutting down,
+// forward mode's refusals): it gets a request id, a span and, through finish, the audit
+// record, log line and metrics of every other answer, so the client has an id to quote and
+// the trail shows the attempt.
+func (s *Server) earlyCall(r *http.Request, status int, decision, reason string) *Call {
+	c := &Call{ID: newRequestID(), Start: time.Now(), Method: r.Method, Status: status, Decision: decision, Reason: reason}
+	if rt := s.rt.Load(); rt != nil {
+		c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(r))
+	}
+	if s.opts.Trace != nil {
+		_, c.traceDone = s.opts.Trace(r.Context(), r.Method, r.Header)
+	}
+	return c
 }
 
 // refuse answers a call the proxy will not forward.

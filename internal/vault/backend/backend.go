@@ -48,10 +48,10 @@ type Reseal struct {
 
 // Stats summarises a store for operators and for `proxy vault stats`.
 type Stats struct {
-	Entries        int   // live (not erased) entries, including expired ones not yet purged
-	Erased         int   // tombstones
-	ExpiredPending int   // entries whose expiry is at or before the given time, not yet purged
-	SizeBytes      int64 // storage used where the backend knows it; -1 when it does not
+	Entries        int   `json:"entries"`         // live (not erased) entries, including expired ones not yet purged
+	Erased         int   `json:"erased"`          // tombstones
+	ExpiredPending int   `json:"expired_pending"` // entries whose expiry is at or before the given time, not yet purged
+	SizeBytes      int64 `json:"size_bytes"`      // storage used where the backend knows it; -1 when it does not
 }
 
 // Store is implemented by the embedded (bbolt), PostgreSQL and Redis backends. All
