@@ -13,8 +13,10 @@ import (
 // WiFi" is one. Keys such as ipAddress, macAddress, mailAddress, ccAddress and serverAddress
 // are not postal addresses. A place (detailPlace, a calendar event's location) is no
 // meeting room or public venue.
-// In free text only after a label and colon (住址：…, Address: …), up to the end of the line
-// or field (; ； 。 |), at 0.8.
+// In free text only after a label and colon (住址：…, Address: …), a label where a field
+// starts, or an English cue inside a sentence ("Staff address changed to …", "my new address
+// is …", "moved to" and a street), up to the end of the line or field (; ； 。 |) or, in
+// English, its region (…, Sai Kung, N.T.), at 0.8.
 //
 // Decision: work_place / sys00-workPlace (办公地点) is the employer's office, shared by many
 // employees, so it is not reported as an address; a policy can still mask it by path.
@@ -189,3 +191,106 @@ func containsAnyFold(b []byte, words [][]byte) bool {
 
 // ValidAddress reports whether s is plausible as an address value.
 func ValidAddress(s string) bool { return plausibleAddress(trimSpaceBytes([]byte(s))) }
+
+// hkRegions are the regions an English Hong Kong address ends with, spelt out and
+// abbreviated, longer names first.
+var hkRegions = [][]byte{[]byte("hong kong island"), []byte("hong kong"), []byte("new territories"),
+	[]byte("kowloon"), []byte("lantau island"), []byte("lantau"), []byte("h.k."), []byte("n.t."), []byte("n.t"),
+	[]byte("kln"), []byte("hk"), []byte("nt")}
+
+// regionLen returns the length of the region name that b starts with (a whole word), or 0.
+func regionLen(b []byte) int {
+	for _, r := range hkRegions {
+		if len(b) >= len(r) && equalFoldASCII(b[:len(r)], r) && (len(b) == len(r) || !isLetter(b[len(r)])) {
+			return len(r)
+		}
+	}
+	return 0
+}
+
+// regionEnds reports whether the English address read from v ends at i, a comma or a space
+// after its region: the part before i, after a comma, is a region name ("…, Sai Kung, N.T.",
+// "…, Wan Chai, Hong Kong"), and what follows is not more of the address — another region
+// ("Kowloon, Hong Kong", "Hong Kong, China") or, after a space, a capitalised word of the
+// same name ("Kowloon Bay", "Hong Kong Island").
+func regionEnds(text []byte, v, i int) bool {
+	if i == v || !isLetter(text[i-1]) && text[i-1] != '.' {
+		return false
+	}
+	cs := bytes.LastIndexByte(text[v:i], ',')
+	if cs < 0 {
+		return false // the region is never the first part
+	}
+	part := trimSpaceBytes(text[v+cs+1 : i])
+	if len(part) < 2 || len(part) > 16 || regionLen(part) != len(part) {
+		return false
+	}
+	k := i + 1
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) {
+		return false
+	}
+	if text[i] == ' ' {
+		return text[k] < utf8.RuneSelf && !isUpper(text[k])
+	}
+	if regionLen(text[k:]) > 0 {
+		return false
+	}
+	for _, w := range []string{"china", "prc", "sar"} {
+		if len(text)-k >= len(w) && equalFoldASCII(text[k:k+len(w)], []byte(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// streetFollows reports whether the rest of the line from v names a street with a number in
+// it ("Flat B, 39/F, 98 Marsh Road, …", "九龍彌敦道 100 號") and no meeting room or venue.
+func (st *scanState) streetFollows(v int) bool {
+	text := st.text
+	e := v
+	for e < len(text) && e-v < maxAddressLen && text[e] != '\n' && text[e] != ';' {
+		e++
+	}
+	b := text[v:utf8Floor(text, e)]
+	if meetingRoom(b) || publicVenue(b) {
+		return false
+	}
+	street, digit := false, false
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case isDigit(c):
+			digit = true
+			i++
+		case isLetter(c):
+			j := i
+			for j < len(b) && isLetter(b[j]) {
+				j++
+			}
+			var low [12]byte
+			if w := lowerFit(low[:], b[i:j]); w != nil && streetWord(w) {
+				street = true
+			}
+			i = j
+		default:
+			if hasPrefixBytes(b[i:], "路") || hasPrefixBytes(b[i:], "街") || hasPrefixBytes(b[i:], "道") {
+				street = true
+			}
+			i++
+		}
+	}
+	return street && digit
+}
+
+// streetWord reports a street suffix (in lower case) of addressLatinWord.
+func streetWord(w []byte) bool {
+	switch string(w) {
+	case "road", "rd", "street", "st", "avenue", "ave", "lane", "path", "terrace", "crescent",
+		"drive", "square", "place", "circuit", "praya", "boulevard", "blvd", "highway":
+		return true
+	}
+	return false
+}

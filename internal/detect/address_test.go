@@ -21,6 +21,22 @@ func init() {
 			{text: "Flat F, 25/F, Mei Lai Court, 266 Sha Tin Centre Street, Sha Tin", key: "detailPlace"},
 			{text: "香港新界沙田大圍村1號", key: "certAddress"},
 			{text: "廣東省深圳市南山區科技園路1號", key: "value", label: "sys02-certAddress"},
+			// Hong Kong's unit words, street suffixes and abbreviated regions.
+			{text: "Room 9, 7/F, 7 Rose Path, Wah Fu, Hong Kong Island", key: "value", label: "sys02-address"},
+			{text: "Rm 3513, 3/F, 5 Kam Hang Drive, Lam Tin, Kln", key: "address"},
+			{text: "Unit F, 13/F, 937 Yuk Lei Crescent, Sai Kung, N.T.", key: "address"},
+			{text: "Rm 219, 10/F, 1 Ping Chi Terrace, Sheung Wan, HK", key: "homeAddress"},
+			{text: "12 Tai Hang Place, Causeway Bay", key: "address"},
+			{text: "Address Rm 1912, 16/F, 10 Kimberley Terrace, Peng Chau, N.T.", key: "content",
+				want: "Rm 1912, 16/F, 10 Kimberley Terrace, Peng Chau, N.T."},
+			// English cues inside a sentence.
+			{text: "Staff address changed to Flat G, 10/F, 929 Sing Chuk Avenue, Heng Fa Chuen, Hong Kong, please update payroll.",
+				key: "content", want: "Flat G, 10/F, 929 Sing Chuk Avenue, Heng Fa Chuen, Hong Kong"},
+			{text: "My new address is 12 Nathan Road, Kowloon.", key: "content", want: "12 Nathan Road, Kowloon"},
+			{text: "Address changed to Flat B, 39/F, 98 Marsh Road, Lai King, N.T.", key: "content",
+				want: "Flat B, 39/F, 98 Marsh Road, Lai King, N.T."},
+			{text: "We moved to Flat B, 39/F, 98 Marsh Road, Lai King, N.T. last week", key: "content",
+				want: "Flat B, 39/F, 98 Marsh Road, Lai King, N.T."},
 		},
 		fp: []tcase{
 			{text: "香港九龍觀塘道 388 號 15 樓", key: "work_place"},
@@ -43,6 +59,19 @@ func init() {
 			{text: "3/F Training Room", key: placeAddressKey},
 			{text: "瑪麗醫院 K 座 3 樓", key: placeAddressKey},
 			{text: "Harbour Plaza Hotel, 20 Tak Fung Street, Hung Hom", key: "detailPlace"},
+			// A unit word or an abbreviated region places nothing alone.
+			{text: "Room 3 booked", key: "address"},
+			{text: "Unit 5", key: "address"},
+			{text: "Room 3, Unit 4", key: "address"},
+			{text: "HK$500", key: "address"},
+			{text: "Address the issue in Room 3 today", key: "content"},
+			// "moved to" is followed by meetings and dates as often: a street must follow.
+			{text: "The meeting moved to Room 5, 3/F tomorrow", key: "content"},
+			{text: "Meeting moved to 3/F Conference Room, 8 Nathan Road", key: "content"},
+			{text: "moved to Tower 2", key: "content"},
+			{text: "Address changed to next week", key: "content"},
+			{text: "Email address is none", key: "content"},
+			{text: "The IP address is 12 Nathan Road", key: "content"},
 		},
 	})
 }

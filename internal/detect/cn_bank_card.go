@@ -4,11 +4,12 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 
 // Mainland bank card and account numbers: 16–19 digits (contiguous or grouped) under a bank
 // key or label (bankCardNo, bankAccountNo, sys04-bankAccountNo, 銀行卡號, 银行卡 …) or after a
-// bank context word (銀行卡, 工資卡/工资卡, salary card, UnionPay card, 銀聯卡 …). A Luhn-valid
-// number scores 0.8 with context (0.95 with a key); a brand-valid card number named as a bank
-// card becomes cn_bank_card rather than credit_card, never both — but only when the word
-// names it directly (no other number in between); a number without a Luhn digit (many
-// UnionPay debit accounts) is accepted at 0.75 with context.
+// bank context word (銀行卡, 工資卡/工资卡, 工资卡号, salary card, UnionPay card, 銀聯卡 …; for a
+// UnionPay number also debit card, 借記卡). A Luhn-valid number scores 0.8 with context (0.95
+// with a key); a brand-valid card number named as a bank card becomes cn_bank_card rather
+// than credit_card, never both — but only when the word names it directly (no other number
+// in between); a number without a Luhn digit (many UnionPay debit accounts) is accepted at
+// 0.75 with context.
 var cnBankCardRecognizer = Recognizer{
 	Type:         CNBankCard,
 	Name:         "Mainland bank card / account",

@@ -22,6 +22,12 @@ func init() {
 			{text: "銀聯卡 6250941006528599", key: "remark", want: "6250941006528599"},
 			{text: "請核對工资卡 62226206527935796 謝謝！", key: "remark", want: "62226206527935796"},
 			{text: "Updated bank card 4111 1111 1111 1111", key: "remark", want: "4111 1111 1111 1111"},
+			// A salary card's number (工资卡号) ends in the card word 卡号: still a bank card.
+			{text: "工资卡号 6228480690576542854，开户行 中国工商银行", key: "content", want: "6228480690576542854"},
+			{text: "工資卡號：6222020200112230", key: "remark", want: "6222020200112230"},
+			// A UnionPay debit card is a mainland bank account's card.
+			{text: "my debit card number is 6217001466869543732", key: "content", want: "6217001466869543732"},
+			{text: "借記卡號：6222020200112230", key: "remark", want: "6222020200112230"},
 			// A bank key holds an account whatever its prefix.
 			{text: "8985203123456789014", key: "bankAccountNo"},
 			{text: "2088102146225135", key: "bankCardNo"},

@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -108,7 +109,10 @@ var ctxGroups = []struct {
 	{maskBank, false, false, false, []string{"bank card", "bankcard", "salary card", "payroll card",
 		"salary account", "payroll account", "工資卡", "工资卡", "薪資卡", "薪资卡", "薪金卡", "出糧卡",
 		"出粮卡", "糧卡", "粮卡", "unionpay", "union pay", "unionpay card", "union pay card",
-		"銀聯", "银联", "銀聯卡", "银联卡", "儲蓄卡", "储蓄卡"}},
+		"銀聯", "银联", "銀聯卡", "银联卡", "儲蓄卡", "储蓄卡",
+		// Their numbers, which end in the card word 卡號: the longer word keeps them bank cards.
+		"工資卡號", "工资卡号", "薪資卡號", "薪资卡号", "薪金卡號", "出糧卡號", "出粮卡号", "糧卡號", "粮卡号",
+		"銀聯卡號", "银联卡号", "儲蓄卡號", "储蓄卡号"}},
 	{maskIP, false, false, false, []string{"ip", "ips", "ip address", "ipv4", "ipv6", "ip地址", "ip位址",
 		"伺服器", "服务器", "server", "host", "gateway", "網關", "网关", "login from",
 		"logged in from", "來源", "来源", "subnet", "子網", "子网"}},
@@ -544,6 +548,195 @@ var labelGroups = []labelGroup{
 		"new address", "current address", "present address"}},
 }
 
+// englishCues are the words of English prose that a date of birth or an address follows
+// inside a sentence, where a label word is prose ("the address of the event", "born in
+// Kowloon"): "My HKID is … and DOB 10/01/1975", "Staff address changed to Flat G, 10/F, …".
+// A cue only offers the value; it must still read as one (a real date, addressShape). What
+// follows "moved to" is as often a meeting, a date or a team: it must name a street
+// (streetFollows) and be no meeting room or public venue.
+var englishCues = func() (out []englishCue) {
+	for _, w := range []string{"dob", "d.o.b.", "d.o.b", "date of birth", "birth date", "birthday",
+		"born on", "born"} {
+		if w != "birthday" { // "on my birthday 12/05/2020 we …" is the day, not the birth
+			out = append(out, englishCue{t: tDateOfBirth, w: w})
+		}
+		if w != "born" && w != "born on" {
+			out = append(out, englishCue{t: tDateOfBirth, w: w + " is"})
+		}
+	}
+	for _, v := range addressVerbs {
+		out = append(out, englishCue{t: tAddress, w: "address " + v})
+	}
+	for _, w := range []string{"moved to", "relocated to", "moving to", "living at", "lives at",
+		"residing at", "resides at"} {
+		out = append(out, englishCue{t: tAddress, strict: true, w: w})
+	}
+	for i := range out {
+		c := &out[i]
+		w := strings.TrimSuffix(c.w, ".")
+		c.dot = len(w) < len(c.w)
+		c.last = len(w) - 1 - strings.LastIndexAny(w, " .")
+	}
+	return out
+}()
+
+// maxCueLast is the longest last word of an English cue ("birth").
+const maxCueLast = 5
+
+type englishCue struct {
+	t      tid
+	strict bool
+	w      string // lower case
+	// last: the letters of the last word ("b" of "d.o.b."), which the scan hands over; dot:
+	// a full stop follows them.
+	last int
+	dot  bool
+}
+
+// addressVerbs say that an address follows: "Address changed to …", "My address is now …".
+// After an address label without a colon they are skipped (labelVerbLen).
+var addressVerbs = []string{"changed to", "updated to", "has changed to", "has been changed to",
+	"has been updated to", "was changed to", "was updated to", "is now", "now", "is"}
+
+// labelVerbLen returns the length of a verb phrase and its space that follow a label word at
+// the start of b ("changed to Flat G", "is 10/01/1975"), or 0.
+func labelVerbLen(t tid, b []byte) int {
+	if t == tDateOfBirth {
+		if len(b) > 3 && equalFoldASCII(b[:3], []byte("is ")) {
+			return 3
+		}
+		return 0
+	}
+	for _, v := range addressVerbs {
+		if n := len(v); len(b) > n && b[n] == ' ' && equalFoldASCII(b[:n], []byte(v)) {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// cueByLast indexes englishCues by the last letter of their last word, in lower case.
+var cueByLast = func() (t [128][]uint8) {
+	for i, c := range englishCues {
+		last := c.w[len(c.w)-1]
+		if c.dot {
+			last = c.w[len(c.w)-2]
+		}
+		t[last] = append(t[last], uint8(i))
+	}
+	return t
+}()
+
+// cueEnd holds, for each letter in either case, the lengths (bit n) of the last words of
+// the English cues that end with it: most words end no cue and are passed over here.
+var cueEnd = func() (t [256]uint8) {
+	for c, cues := range cueByLast {
+		for _, k := range cues {
+			bit := uint8(1) << englishCues[k].last
+			t[c] |= bit
+			t[upper(byte(c))] |= bit
+		}
+	}
+	return t
+}()
+
+// mayEndCue reports whether the n-letter word ending at e may end an English cue.
+func mayEndCue(text []byte, e, n int) bool {
+	return n <= maxCueLast && cueEnd[text[e-1]]&(1<<n) != 0
+}
+
+// cueWord handles the end e of an n-letter word in running text: an English cue ending
+// there, before a space (or the full stop of "D.O.B." and a space), offers what follows.
+func (st *scanState) cueWord(e, n int) {
+	text := st.text
+	if st.hint().pos&maskText != 0 {
+		return // under a name, date of birth or address key the whole value is read already
+	}
+	sp, dot := e, false
+	if text[e] == '.' && e+1 < len(text) && text[e+1] == ' ' {
+		sp, dot = e+1, true
+	} else if text[e] != ' ' {
+		return
+	}
+	for _, k := range cueByLast[lower(text[e-1])&0x7F] {
+		c := &englishCues[k]
+		if c.last != n || c.dot != dot {
+			continue
+		}
+		s := sp - len(c.w)
+		if s < 0 || s > 0 && isLetter(text[s-1]) || !equalFoldASCII(text[s:sp], []byte(c.w)) {
+			continue
+		}
+		v := sp + 1
+		if v >= len(text) || !isAlnum(text[v]) {
+			return
+		}
+		if c.t == tAddress {
+			before := bytes.TrimRight(text[:s], " ")
+			for _, p := range notPostalBefore {
+				p = bytes.TrimSpace(p)
+				if k := len(before) - len(p); bytes.HasSuffix(before, p) && (p[0] >= utf8.RuneSelf || k == 0 || !isLetter(before[k-1])) {
+					return // "IP address is …", "e-mail address changed to …"
+				}
+			}
+			if c.strict && !st.streetFollows(v) {
+				return
+			}
+		}
+		n := len(st.out)
+		st.labelled(c.t, false, true, v)
+		if len(st.out) > n {
+			// The same value read after a label at the start of the clause ("DOB 10/01/1975"
+			// from bareLabel) is offered once.
+			f := st.out[len(st.out)-1]
+			for _, g := range st.out[st.base:n] {
+				if g.Type == f.Type && g.Start == f.Start && g.End == f.End {
+					st.out = st.out[:len(st.out)-1]
+					break
+				}
+			}
+		}
+		return
+	}
+}
+
+// cueWordsBefore offers the words before start, which the scan does not visit, to cueWord:
+// the cue of a value whose first digit starts the scan ("My DOB 10/01/1975", "address
+// changed to Flat G, 10/F") ends a few English words before it at most, with nothing but
+// letters, digits, spaces, commas and full stops between, and a space right before start.
+func (st *scanState) cueWordsBefore(start int) {
+	const reach = 32
+	text := st.text
+	if start < 3 || text[start-1] != ' ' || st.hint().pos&maskText != 0 {
+		return
+	}
+	lo := max(start-reach, 0)
+	end := -1 // the end of the letters walked back over
+	for k := start - 1; k >= lo; k-- {
+		c := text[k]
+		if isLetter(c) {
+			if end < 0 {
+				end = k + 1
+			}
+			continue
+		}
+		if end >= 0 {
+			if mayEndCue(text, end, end-k-1) {
+				st.cueWord(end, end-k-1)
+			}
+			end = -1
+		}
+		if c != ' ' && c != ',' && c != '.' && !isDigit(c) {
+			return // no English cue reaches past other text ("銀行戶口 004-…")
+		}
+	}
+	if end >= 0 && (lo == 0 || !isLetter(text[lo-1])) {
+		if mayEndCue(text, end, end-lo) {
+			st.cueWord(end, end-lo)
+		}
+	}
+}
+
 type labelWord struct {
 	t       tid
 	role    bool
@@ -942,6 +1135,9 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 	if v+1 < len(text) && text[v] == '-' && text[v+1] == ' ' {
 		v += 2 // "**地址** - 香港…": the dash separates the label from its value
 	}
+	if bare && (t == tAddress || t == tDateOfBirth) {
+		v += labelVerbLen(t, text[v:]) // "Address changed to Flat G, …", "DOB is 10/01/1975"
+	}
 	end := v
 	limit := min(len(text), v+maxAddressLen+1) // values are short; never scan a long line per colon
 	for end < limit {
@@ -996,6 +1192,11 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			// name, date or address holds no colon (a time 10:30 or a URL aside), so the
 			// value ends before the words of the next label.
 			end = labelPhraseStart(text, v, end)
+			break
+		}
+		if t == tAddress && (c == ',' || c == ' ') && regionEnds(text, v, end) {
+			// "…, Lai King, N.T., please update payroll", "…, Kowloon cc …": the region
+			// is the last part of a Hong Kong address.
 			break
 		}
 		if t == tAddress && c == ' ' && roomEnd(text[v:end]) {
@@ -1094,8 +1295,8 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 const addressHan = "路街道號号樓楼室座棟栋村邨苑區区省市縣县鎮镇巷弄閣阁廈厦園园"
 
 // addressShape reports whether b reads as an address rather than words of a sentence: a
-// digit and a word that places it (…6號…21樓, Flat 14D, Block 5), or two Chinese such words
-// (浙江省杭州市).
+// digit and a word that places it (…6號…21樓, Flat 14D, Block 5, 3/F), or two Chinese such
+// words (浙江省杭州市).
 func addressShape(b []byte) bool {
 	marks, digit := addressEvidence(b, true)
 	return marks > 0 && (digit || marks >= 2)
@@ -1108,11 +1309,15 @@ func addressMarks(b []byte) int {
 }
 
 // addressEvidence counts the words of b that place an address and reports a digit in it.
-// With shape, it stops as soon as addressShape is sure.
+// With shape, it stops as soon as addressShape is sure. A unit word (Room, Unit, Rm) or an
+// abbreviated region (HK, Kln) counts only beside a word that places the address by itself
+// (a street, a floor, a flat): "Room 3 booked", "Unit 5 of the course" and "HK$500" are no
+// addresses, "Rm 3513, 3/F, 5 Kam Hang Drive, Kln" is.
 func addressEvidence(b []byte, shape bool) (marks int, digit bool) {
+	weak := 0
 	for i := 0; i < len(b); {
-		if shape && marks > 0 && (digit || marks >= 2) {
-			return marks, digit
+		if shape && marks > 0 && (digit || marks+weak >= 2) {
+			return marks + weak, digit
 		}
 		c := b[i]
 		switch {
@@ -1125,8 +1330,14 @@ func addressEvidence(b []byte, shape bool) (marks int, digit bool) {
 				j++
 			}
 			var low [12]byte
-			if addressLatinWord(lowerFit(low[:], b[i:j])) {
+			w := lowerFit(low[:], b[i:j])
+			switch {
+			case addressLatinWord(w):
 				marks++
+			case addressUnitWord(w):
+				weak++
+			case j-i == 1 && w[0] == 'f' && i > 0 && b[i-1] == '/':
+				marks++ // a floor as Hong Kong writes it: 3/F, G/F, UG/F
 			}
 			i = j
 		case c >= 0xE4 && c <= 0xE9 && i+2 < len(b):
@@ -1140,7 +1351,10 @@ func addressEvidence(b []byte, shape bool) (marks int, digit bool) {
 			i++
 		}
 	}
-	return marks, digit
+	if marks == 0 {
+		return 0, digit
+	}
+	return marks + weak, digit
 }
 
 // addressHanSet marks addressHan's characters, by their offset from U+4E00.
@@ -1153,12 +1367,26 @@ var addressHanSet = func() (t [(0xA000 - 0x4E00) / 64]uint64) {
 }()
 
 // addressLatinWord reports a word (given in lower case) that places an address written in
-// English.
+// English: a street (the suffixes of Hong Kong's street names: Road, Street, Lane, Avenue,
+// Path, Terrace, Crescent, Drive, Square, Place, Circuit, Praya …), a flat, floor, block or
+// building, an estate, or a region spelt out.
 func addressLatinWord(w []byte) bool {
 	switch string(w) {
 	case "road", "rd", "street", "st", "flat", "floor", "block", "blk", "tower", "building", "bldg",
 		"estate", "avenue", "ave", "lane", "court", "garden", "gardens", "house", "village", "kowloon",
-		"territories":
+		"territories", "path", "terrace", "crescent", "drive", "square", "place", "circuit", "praya",
+		"boulevard", "blvd", "highway", "mansion", "mansions":
+		return true
+	}
+	return false
+}
+
+// addressUnitWord reports a word (in lower case) of an English address that places nothing
+// alone: a unit (Room 3 is also a meeting room, Unit 5 a chapter) or an abbreviated region
+// (HK$, NT$).
+func addressUnitWord(w []byte) bool {
+	switch string(w) {
+	case "rm", "room", "unit", "suite", "shop", "workshop", "lot", "hk", "kln", "nt", "lantau":
 		return true
 	}
 	return false

@@ -421,6 +421,15 @@ func TestLabelledAddressEnds(t *testing.T) {
 		{"員工自述：住址為新界荃灣青山公路728號海景大廈38樓H室，緊急聯絡人曾英麗（電話6580 1376）。", "新界荃灣青山公路728號海景大廈38樓H室"},
 		{"New address: Flat A, 5/F, 88 Nathan Road, Kowloon", "Flat A, 5/F, 88 Nathan Road, Kowloon"},
 		{"新地址 待定，電話 9123 4567", ""},
+		// An English address ends with its region: what follows is not more of it.
+		{"Address: Flat B, 39/F, 98 Marsh Road, Lai King, N.T., please update payroll.", "Flat B, 39/F, 98 Marsh Road, Lai King, N.T."},
+		{"住址：Flat D, 4/F, 133 King's Road, Mong Kok, Kowloon cc ka.ming@example.hk", "Flat D, 4/F, 133 King's Road, Mong Kok, Kowloon"},
+		{"地址：252 Lockhart Road, 5/F Flat C, Mong Kok, Kowloon 57% done", "252 Lockhart Road, 5/F Flat C, Mong Kok, Kowloon"},
+		{"Address: Room 9, 7/F, 7 Rose Path, Wah Fu, Hong Kong Island, thanks", "Room 9, 7/F, 7 Rose Path, Wah Fu, Hong Kong Island"},
+		// Unless another region or the name of a district follows.
+		{"Address: Flat 3, 12 Kwun Tong Road, Kowloon Bay, Kowloon, Hong Kong", "Flat 3, 12 Kwun Tong Road, Kowloon Bay, Kowloon, Hong Kong"},
+		{"Address: Unit 3, Hong Kong Plaza, 188 Connaught Road West, HK", "Unit 3, Hong Kong Plaza, 188 Connaught Road West, HK"},
+		{"Address: 3 Nathan Road, Kowloon, Hong Kong, China", "3 Nathan Road, Kowloon, Hong Kong, China"},
 		{"地址為準，以 2024 年版本", ""},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,10 @@
 package detect
 
-import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+import (
+	"bytes"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
+)
 
 // Payment card numbers: 13–19 digits, contiguous or in groups of four (the last group
 // shorter) or 4-6-5 (Amex) / 4-6-4 (Diners) separated by single spaces or dashes. A number is
@@ -34,8 +38,10 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 // brand uses, so a Luhn-valid timestamp is never a card. Under a bank key or label
 // (bankCardNo, sys04-bankAccountNo, 銀行卡號 …), or right after a bank word naming this very
 // number (銀行卡, 工資卡, salary card, bank account, UnionPay/銀聯 …), the same number is
-// reported as cn_bank_card instead; a card word (信用卡, credit card, 卡號) or no word leaves
-// it a credit_card (doc.go, "Payment card or bank card").
+// reported as cn_bank_card instead; so is a UnionPay number after a debit-card word (debit
+// card, 借記卡), which names a bank account's card; a card word (信用卡, credit card, 卡號),
+// a debit card of another brand or no word leaves it a credit_card (doc.go, "Payment card or
+// bank card").
 var creditCardRecognizer = Recognizer{
 	Type:        CreditCard,
 	Name:        "Payment card number",
@@ -137,7 +143,13 @@ func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
 		// wrong check digit if cn_id rejected it), not a card that happens to pass Luhn.
 		return
 	}
-	if _, ok := cardBrand(string(d)); ok {
+	if brand, ok := cardBrand(string(d)); ok {
+		if brand == "unionpay" && st.debitCardBefore(start) {
+			// A UnionPay debit card is the card of a mainland bank account: a bank card.
+			// A Visa or Mastercard debit card is a payment card like a credit card.
+			st.add(cand{t: tCNBankCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
+			return
+		}
 		switch {
 		case len(sz) > 1:
 			st.add(cand{t: tCreditCard, start: start, end: end, score: scoreStrong, flags: fCtxProof})
@@ -161,4 +173,34 @@ func (st *scanState) matchCard(d []byte, sz []int, start, end int) {
 	if len(d) >= 16 && !st.nonBankNumber(d) {
 		st.add(cand{t: tCNBankCard, start: start, end: end, score: scoreShapeCtx, flags: fNeedHint})
 	}
+}
+
+// debitWords name a debit card (lower case): the card of a bank account, not of a credit line.
+var debitWords = [][]byte{[]byte("debit card"), []byte("debit"), []byte("借記卡"), []byte("借记卡"),
+	[]byte("扣賬卡"), []byte("扣账卡"), []byte("提款卡")}
+
+// debitCardBefore reports a debit card word naming the number at start: the nearest context
+// word is a card word with no other number between ("debit card no. 6222…", "借記卡號：6222…"),
+// and a debit word, not a credit one, ends within its reach. Only without a key, which says
+// what its field holds.
+func (st *scanState) debitCardBefore(start int) bool {
+	const reach = 24
+	if st.hint().pos != 0 {
+		return false
+	}
+	cx := st.context(start)
+	if !cx.found || !cx.direct || cx.mask != maskCard {
+		return false
+	}
+	var buf [reach + 4]byte
+	low := lowerFit(buf[:], st.text[utf8Floor(st.text, max(start-reach, 0)):start])
+	if low == nil || bytes.Contains(low, []byte("credit")) || bytes.Contains(low, []byte("信用")) {
+		return false
+	}
+	for _, w := range debitWords {
+		if i := bytes.LastIndex(low, w); i >= 0 && bytes.IndexAny(low[i+len(w):], "0123456789") < 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -46,6 +46,14 @@ func init() {
 			{text: "申請編號 INV-2028-831086、已更新4702396963605857 for payroll", key: "remark", want: "4702396963605857"},
 			{text: "UnionPay credit card 6250941006528599", key: "remark", want: "6250941006528599"},
 			{text: "銀聯信用卡 6250941006528599", key: "remark", want: "6250941006528599"},
+			// A UnionPay number after a card word alone, or no word, stays a payment card.
+			{text: "卡号 6228480690576542854", key: "remark", want: "6228480690576542854"},
+			{text: "6228480690576542854", key: "remark"},
+			// A debit card of another brand is a payment card; a debit word with another
+			// number between names that number, not the card.
+			{text: "Visa debit card 4111111111111111", key: "remark", want: "4111111111111111"},
+			{text: "Direct debit ref 20240101 card 6228480690576542854", key: "remark", want: "6228480690576542854"},
+			{text: "UnionPay credit card 6228480690576542854", key: "remark", want: "6228480690576542854"},
 			{text: "#### 薪酬通知\n- 電話：9123 4567\n舊卡號 3437-251780-76285 已核實", key: "text", label: "薪酬通知", want: "3437-251780-76285"},
 			// Stripe test cards: Diners 14-digit, UnionPay 19-digit, BCcard/DinaCard.
 			{text: "36227206271667", key: "remark"},

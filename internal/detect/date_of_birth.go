@@ -16,7 +16,10 @@ import (
 //
 // optionally followed by a time (1988-07-14 00:00:00, 1988-07-14T00:00:00Z), or an epoch
 // timestamp of at least 9 digits in milliseconds or seconds (DingTalk's roster sends
-// birthTime that way, also as a JSON number; a shorter number is a count). In free text only after a label and colon (出生日期：…, DOB: …), at 0.8.
+// birthTime that way, also as a JSON number; a shorter number is a count). In free text only
+// after a label (出生日期：…, DOB: …, "DOB 14 Jul 1988" where a field starts) or, inside a
+// sentence, right after an English cue ("… and DOB 10/01/1975", "born on 4 May 2001",
+// "D.O.B. 21/07/1994"), at 0.8.
 var dateOfBirthRecognizer = Recognizer{
 	Type:         DateOfBirth,
 	Name:         "Date of birth",

@@ -18,6 +18,14 @@ func init() {
 			{text: "Jul 14, 1988", key: "dateOfBirth"},
 			{text: "-315619200000", key: "birthTime", number: true},
 			{text: "123456789", key: "birthTime", number: true}, // 1973-11-29 in seconds
+			// English cues inside a sentence, without a colon.
+			{text: "My HKID is A123456(3) and DOB 10/01/1975.", key: "content", want: "10/01/1975"},
+			{text: "My DOB 10/01/1975", key: "content", want: "10/01/1975"},
+			{text: "Checked. HKID A1234563 and D.O.B. 21/07/1994.", key: "content", want: "21/07/1994"},
+			{text: "已經 update 咗 date of birth Sep 8, 1994", key: "remark", want: "Sep 8, 1994"},
+			{text: "He was born on 4 May 2001 in Kowloon", key: "content", want: "4 May 2001"},
+			{text: "Her DOB is 1994-07-19", key: "content", want: "1994-07-19"},
+			{text: "DOB is 1994-07-19", key: "content", want: "1994-07-19"},
 		},
 		fp: []tcase{
 			{text: "2099-01-01", key: "birthday"},
@@ -31,6 +39,12 @@ func init() {
 			// A short number under a DOB key is a count, not an epoch birth date.
 			{text: "4177", key: "date_of_birth", number: true},
 			{text: "86400", key: "birthTime"},
+			// A date after other words is no birth date: the day of a birthday party, a
+			// moved deadline, a cue glued into another word.
+			{text: "on my birthday 12/05/2020 we went out", key: "content"},
+			{text: "the date was moved to 12/05/2024", key: "content"},
+			{text: "the adob 10/01/1975 entry", key: "content"},
+			{text: "born in 1990", key: "content"},
 		},
 	})
 }

@@ -4,7 +4,8 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 
 // Hong Kong Identity Card number: one or two prefix letters, six digits and a check character
 // (0-9 or A), written A123456(3), A123456 (3), A1234563, a123456(3) or XA120584(3); the
-// brackets may be full-width （3）.
+// brackets may be full-width （3）. Written A123456 7, without brackets, it needs an HKID key,
+// label or context word.
 //
 // Check: letters A=10 … Z=35, a single-letter prefix is preceded by a space worth 36; weights
 // 9..2 over the eight positions; check = (11 − sum mod 11) mod 11, 10 is written A.
@@ -178,14 +179,14 @@ func (st *scanState) matchHKID(s, e int) int {
 	}
 	letters, digits := w[:nl], w[nl:nl+6]
 	switch len(w) - nl {
-	case 6: // bracketed check
+	case 6: // bracketed (or spaced) check
 		c, n := parseCheckBracket(st.text, e)
+		if n == 0 {
+			return st.matchSpacedCheckHKID(letters, digits, s, e)
+		}
 		// The bracket ends it, whatever follows (A123456(3)91234567: an HKID glued to a
 		// phone): were what follows to decide, redacting it would reveal the HKID on a
 		// second pass. The check digit is what keeps this precise.
-		if n == 0 {
-			return -1
-		}
 		ok, issued := hkidChecked(letters, digits, c)
 		if !ok {
 			return -1
@@ -223,6 +224,30 @@ func (st *scanState) matchHKID(s, e int) int {
 		return -1
 	}
 	return -1
+}
+
+// matchSpacedCheckHKID looks for the check character written as a word of its own after
+// the six digits, "A123456 7", "XA754934 A": the card prints it in brackets, and a typist who
+// leaves them out sometimes keeps the space. A letter, six digits, a space and one more digit
+// or letter is as often a code and a quantity, and one in eleven such words passes the check,
+// so only an HKID key, label or context word ("HKID: A123456 7", 身份證號碼) makes it one.
+// It returns the end of the check character when it matched, or -1.
+func (st *scanState) matchSpacedCheckHKID(letters, digits []byte, s, e int) int {
+	text := st.text
+	if e+2 > len(text) || text[e] != ' ' || !st.bareRightOK(e+2) {
+		return -1
+	}
+	c := text[e+1]
+	if !isDigit(c) && c != 'A' && c != 'a' {
+		return -1
+	}
+	ok, issued := hkidChecked(letters, digits, c)
+	if !ok || !issued && st.passportAllowed(s) {
+		// An unissued pair under certNo or 證件號碼 is a passport's prefix as often.
+		return -1
+	}
+	st.add(cand{t: tHKID, start: s, end: e + 2, score: scoreShapeCtx, flags: fNeedHint})
+	return e + 2
 }
 
 // matchSpacedHKID looks for an HKID whose upper-case prefix text[s:e] is followed by one

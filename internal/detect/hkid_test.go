@@ -54,6 +54,16 @@ func init() {
 			// A label abbreviation glued to the value with its full stop.
 			{text: "員工編號 E493541，HKID no.A1234563，（203.0.113.186）", key: "remark", want: "A1234563"},
 			{text: "HKID No.A123456 (3)", key: "remark", want: "A123456 (3)"},
+			// The check character as a word of its own, without brackets: an HKID key,
+			// label or context word must name it.
+			{text: "K382716 A", key: "value", label: "sys02-certNo"},
+			{text: "A123456 3", key: "idCardNo"},
+			{text: "A123456 3", key: "value", label: "證件號碼"},
+			{text: spacedCheck(hkidBare("XA", "120584")), key: "certNo"},
+			{text: "HKID: A123456 3，出生日期：1972年4月3日", key: "remark", want: "A123456 3"},
+			{text: "My HKID is A123456 3 and DOB 8 Jun 1984.", key: "content", want: "A123456 3"},
+			{text: "身份證號碼：A123456 3，出生日期 1975-06-20", key: "remark", want: "A123456 3"},
+			{text: "HKID A123456 3 已核實", key: "remark", want: "A123456 3"},
 		},
 		fp: []tcase{
 			{text: "A123456(4)", key: "remark"},
@@ -89,6 +99,15 @@ func init() {
 			{text: "Room2A 123456(3)", key: "remark"},
 			{text: "CA 182361(1)", key: "remark"}, // unissued prefix, no ID word
 			{text: "A 123***(*)", key: "certNo"},
+			// Check character apart: without an HKID hint a letter, six digits and a digit
+			// are a code and a count; with one, the check must match and end the word.
+			{text: "A123456 3", key: "remark"},
+			{text: "Order A123456 3 shipped", key: "remark"},
+			{text: "HKID A123456 4", key: "remark"},
+			{text: "HKID A123456 34", key: "remark"},
+			{text: "HKID A123456 3.5", key: "remark"},
+			{text: "A123456 3", key: "orderNo"},
+			{text: "CA182361 1", key: "certNo"}, // unissued pair: as likely a passport's
 		},
 	})
 }
@@ -178,6 +197,11 @@ func TestPublicVectors(t *testing.T) {
 func spaced(h string) string {
 	i := strings.IndexAny(h, "0123456789")
 	return h[:i] + " " + h[i:]
+}
+
+// spacedCheck writes a bare HKID with a space before its check character: A123456 3.
+func spacedCheck(h string) string {
+	return h[:len(h)-1] + " " + h[len(h)-1:]
 }
 
 // hkidBare returns prefix + digits + check character, unbracketed.

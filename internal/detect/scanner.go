@@ -244,6 +244,7 @@ func (st *scanState) run(first int) []Finding {
 			start := backToToken(text, first)
 			if !st.keyProofOnly {
 				st.bareLabels(start)
+				st.cueWordsBefore(start)
 			}
 			st.scan(start)
 			if st.needFold {
@@ -630,6 +631,9 @@ func (st *scanState) word(i int) int {
 		if end := st.matchSpacedHKID(i, e); end > 0 {
 			return end
 		}
+	}
+	if seen == wcLetter && e < len(text) && mayEndCue(text, e, e-i) && !st.keyProofOnly {
+		st.cueWord(e, e-i) // "… and DOB 10/01/1975", "address changed to Flat G, …"
 	}
 	if seen&wcDigit == 0 || under || !st.leftOK(i) {
 		return e
