@@ -531,7 +531,10 @@ var labelGroups = []labelGroup{
 		// A list of people with their addresses: "Attendees: 曾詠晴 <…>; Wong Ho Keung <…>"
 		// (the names after the first follow their "<address>;", nextNameAddr).
 		"attendees", "participants", "invitees", "參加者", "参加者", "出席者", "與會者", "与会者",
-		"參與者", "参与者", "受邀者"}},
+		"參與者", "参与者", "受邀者",
+		// A sole trader's operator, whom to contact: "个体工商户 … 经营者 孟红", "聯絡 Isaac
+		// Li on 6135 2429". (A colleague and a customer: cueName.)
+		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系"}},
 	// A letter's sign-off, the writer's name on the next line.
 	{tPersonName, true, true, true, []string{"regards", "best regards", "kind regards",
 		"warm regards", "sincerely", "yours sincerely", "yours faithfully", "best wishes"}},
@@ -1126,6 +1129,7 @@ func labelEnd(text []byte, c int) int {
 // overloaded `name` key needs (a surname, a known given name).
 func (st *scanState) labelled(t tid, role, bare bool, v int) {
 	text := st.text
+	v0 := v
 	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
 		v++
 	}
@@ -1137,6 +1141,11 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 	}
 	if bare && (t == tAddress || t == tDateOfBirth) {
 		v += labelVerbLen(t, text[v:]) // "Address changed to Flat G, …", "DOB is 10/01/1975"
+	}
+	if t == tPersonName && bare && v < len(text) && (isLower(text[v]) || isDigit(text[v])) {
+		// "請假聯絡 laiwah.cheung27@example.org": the strict test wants every Latin word of
+		// a name capitalised; leave before reading the value.
+		return
 	}
 	end := v
 	limit := min(len(text), v+maxAddressLen+1) // values are short; never scan a long line per colon
@@ -1241,6 +1250,9 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		// name is 李嘉欣 whatever the next word is (else redacting that word would reveal
 		// the name on a second pass).
 		n := labelledNameEnd(text[s : s+nameLength(text[s:e])])
+		if k := honorificNameEnd(text[s : s+n]); k > 0 {
+			n = k // "聯絡人：陳大文先生": the name without its title
+		}
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
 			// a name; after 姓名： the same characters may be one (陳生 is a given name).
@@ -1254,6 +1266,15 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		if hasOrgWord(text[s : s+n]) {
 			// "收款人：Wing On Trading Limited": a firm, not a name with a tail to drop.
 			break
+		}
+		if bare && !role && n == e-s && hanNameLabelBefore(text, v0) && capitalisedWords(text[s:e]) {
+			// "英文名 Danny Lang；": after a label that asks for the name itself, capitalised
+			// words filling the field up to its end are the whole name, whatever the
+			// surname (only a known one would pass the strict test below).
+			if looksLikeName(text[s:e], false, true) {
+				st.add(cand{t: tPersonName, start: s, end: e, score: scoreShapeCtx, flags: fCtxProof})
+				break
+			}
 		}
 		for n > 0 {
 			if looksLikeName(text[s:s+n], bare, true) {
@@ -1288,6 +1309,52 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 			st.add(cand{t: tAddress, start: s, end: e, score: scoreShapeCtx, flags: fCtxProof})
 		}
 	}
+}
+
+// hanNameLabelBefore reports a Chinese label word and a space right before v (英文名 ,
+// 姓名 ): the field is named by a word, not by prose or a role.
+func hanNameLabelBefore(text []byte, v int) bool {
+	lw := hanLabelBefore(text, v-1)
+	return v > 0 && text[v-1] == ' ' && lw != nil && lw.t == tPersonName && !lw.role
+}
+
+// capitalisedWords reports two to four Latin words, each capitalised, and nothing else:
+// "Danny Lang", "Amara Green-Stiedemann". A field's status in its place ("Pending Review",
+// "Not Provided") is no name.
+func capitalisedWords(b []byte) bool {
+	words := 0
+	for i := 0; i < len(b); {
+		switch {
+		case b[i] == ' ':
+			i++
+		case isUpper(b[i]):
+			words++
+			j := i + 1
+			for j < len(b) && (isLetter(b[j]) || b[j] == '-' || b[j] == '\'') {
+				j++
+			}
+			if statusWord(b[i:j]) {
+				return false
+			}
+			i = j
+		default:
+			return false
+		}
+	}
+	return words >= 2 && words <= 4
+}
+
+// statusWords fill a field that holds no value yet.
+var statusWords = []string{"pending", "review", "confirmed", "provided", "applicable", "unknown",
+	"none", "test", "same", "above", "later", "required", "optional", "update", "updated", "tbc", "tbd"}
+
+func statusWord(w []byte) bool {
+	for _, s := range statusWords {
+		if equalFoldASCII(w, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // addressHan are the characters that place an address: road, street, number, floor, room,

@@ -162,17 +162,43 @@
 // 工資卡/工资卡, 薪資卡, 銀行戶口, bank card, salary card, payroll card, UnionPay/銀聯 — mainland
 // banks issue UnionPay debit cards with every account — account, a/c, 存入 …), at 0.8. A card
 // word or key (信用卡, credit card, card no., 卡號, Visa, cardNo), the nearer word winning
-// ("UnionPay credit card"), or no word at all leaves it a credit_card. Brandless 16–19 digit
+// ("UnionPay credit card"), or no word at all leaves it a credit_card; a salary or UnionPay card's
+// number word (工资卡号, 銀聯卡號) is a bank word, and "debit card" (借記卡) re-types UnionPay
+// numbers only. Brandless 16–19 digit
 // numbers are cn_bank_card only with a bank or card word or key.
 //
 // # Person names in free text
 //
-// DESIGN.md §4 makes names key- or context-driven. In free text the only context strong enough
-// is a label and colon (姓名：, 英文名：, 申請人：, 收款人：, 病人：, Name:, Full name:,
+// DESIGN.md §4 makes names key- or context-driven. In free text the strongest context is a
+// label and colon (姓名：, 英文名：, 申請人：, 收款人：, 病人：, Name:, Full name:,
 // Applicant:, Patient: …), also wrapped in markdown or brackets (**姓名**：, 【姓名】：), as in
 // markdown bullet lists ("- 姓名：周寶儀 Fiona Chan"); greetings ("周寶儀 你好", "Dear Fiona
 // Chan,") and names next to a number are not reported, and a value holding a company word
-// (Limited, Trading, Bank, Holdings …) is never a name.
+// (Limited, Trading, Bank, Holdings, Bot …) is never a name.
+//
+// A Chinese title after a full name marks the name wherever it stands, label or not:
+// 陳大文先生, 李美玲小姐, 司徒大文太太, 歐陽小明女士, 陳大文夫人 (先生 小姐 女士 太太 夫人).
+// The name is reported without its title, and it needs a surname and at least one given
+// character: a surname and a title alone (陳生, 王先生, 李小姐) is how a person is addressed,
+// not a name. Chinese writes no spaces, so the name's start is chosen among a compound
+// surname, surname + two and surname + one characters, never starting at a function word or
+// verb (由張偉先生, 向湯先生) and preferring a common surname to a rare one that a word before
+// it happens to start with (公司何明先生); titles inside other words (首先生成, 優先生效, 大小姐,
+// 空中小姐, 各位女士, 老太太) are not read. Under a name key or after a label the title is
+// dropped too (姓名：陳大文先生 → 陳大文).
+//
+// Some Chinese prose introduces a person closely enough to be read with the strict test: a
+// colleague (同事/新同事, glued or after a space), a customer (客戶/客户 glued, the name
+// ending at 的 or a bracket), family (屋企人), a sole proprietor (經營者/经营者) and "contact"
+// (聯絡/联络/聯繫/联系). The name ends at 的, a bracket, a comma, a space, a digit or the end
+// of the text, and a two-character one needs 的 and a personal-data word after it or spaces
+// around it, so "同事張卡片" or "客戶關係的" are not names. After a Chinese name label without
+// a colon (英文名 Danny Lang；), two to four capitalised words filling the field are the
+// whole English name.
+//
+// The `name` member of a person's record — an object whose userid and unionid (or staffId,
+// jobNumber) come before it — is a person's name whatever its surname, not the overloaded
+// key; one id is not enough (salary items and bots carry a userid beside a name).
 //
 // A label word followed by one space (or U+3000) and no colon ("Name 張嘉欣", "代理人 張美玲",
 // "DOB Jan 18, 1994", "居住地址 浙江省…") labels its value only where a field starts: at the
@@ -185,6 +211,16 @@
 // weaker context asks more of the value: a name needs the evidence of the overloaded `name`
 // key (a Chinese surname, a known English surname or given name), an address a number and a
 // word that places it (…號, 樓, Road, Flat) or two such words.
+//
+// English prose inside a sentence offers a date of birth or an address after a cue: "… and
+// DOB 10/01/1975", "date of birth is …", "born on …", "Staff address changed to Flat G, 10/F,
+// …", "address is now …"; "moved to", "relocated to", "lives at" only before a street name
+// and number that is no meeting room or venue ("moved to Tower 2" is not an address). An
+// English address read after a label or cue ends at its region (Kowloon, Kln, N.T., Hong
+// Kong [Island], HK, Lantau) unless a district or another region follows; unit words (Rm,
+// Room, Unit, Suite, Shop) and region abbreviations count only beside a street or floor
+// word (3/F, G/F), so "Room 3 booked" is no address. An HKID written with a space before its
+// check digit and no brackets (A123456 7) is reported only with an HKID key, label or word.
 //
 // Some prose introduces a person as a label would, and is read as strictly: an interview's
 // candidate ("Interview: Fanny Poon (Sales)", "面試 - 麥晴文"), "Please contact 岑國子 at …",

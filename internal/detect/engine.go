@@ -150,6 +150,12 @@ func FieldOf(n *jsonwalk.Node) Field {
 				case i18nMember(key) && personI18nName(n):
 					label = personI18nLabel
 				}
+			case len("name"):
+				// {"userid":…,"unionid":…,"name":"Rosemary Gorczany"}: a user's name, read as
+				// a person's whatever its surname, not as the overloaded key.
+				if string(key) == "name" && personRecord(n) {
+					label = personI18nLabel
+				}
 			case len("nameInChinese"):
 				// {"originator":{"name":{"nameInChinese":"陳大文","nameInEnglish":…}}}
 				if i18nMember(key) && personI18nName(n) {
@@ -168,7 +174,35 @@ func FieldOf(n *jsonwalk.Node) Field {
 	return Field{Key: bytesString(key), Label: label, Number: n.Number()}
 }
 
-// personI18nLabel labels the language members of a person's name object.
+// personRecord reports a "name" member of a person's record: two members before it are a
+// user's or a staff member's ids (userid and unionid, or jobNumber). One is not enough: a
+// user's salary items and simple lists carry the userid beside a name that is an item's or
+// a bot's. DingTalk writes the ids first; only a few members before the name are looked at.
+func personRecord(n *jsonwalk.Node) bool {
+	obj := n.Container()
+	if obj == nil || n.KeyTok < 0 {
+		return false
+	}
+	t := n.Tape()
+	if t.Tokens[obj.Tok].Kind != jsonlex.Object {
+		return false
+	}
+	var user, union, staff bool
+	for k, i := obj.Tok+1, 0; k < n.KeyTok && i < 8; k, i = int(t.Tokens[k+1].Next), i+1 {
+		switch key := t.RawString(k); len(key) {
+		case len("userid"):
+			user = user || jsonwalk.KeyIs(key, "userid")
+		case len("unionid"):
+			union = union || jsonwalk.KeyIs(key, "unionid") || jsonwalk.KeyIs(key, "staffId")
+		case len("jobNumber"), len("job_number"):
+			staff = staff || jsonwalk.KeyIs(key, "jobNumber")
+		}
+	}
+	return user && (union || staff)
+}
+
+// personI18nLabel labels the language members of a person's name object (and a person
+// record's name, personRecord).
 const personI18nLabel = "realName"
 
 // placeAddressKey is the key a place's display name is read under: an address key.

@@ -2,6 +2,8 @@ package detect
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -63,6 +65,12 @@ const latinSurnames = "chan cheung chow chau chu fong fung ho hui ip kwok kwan l
 	"ward cox richardson wood watson brooks bennett gray james hughes price foster singh kumar " +
 	"khan santos reyes cruz bautista garcia mendoza ramos gonzales flores torres rivera aquino " +
 	"villanueva castillo fernandez lopez perez sanchez " +
+	// More Cantonese (蔡 Choy, 邵 Shiu, 崔 Chui, 曹 Cho, 余 Yue, 岑 Sham, 石 Shek, 梅 Mui, 孫 Suen,
+	// 卓 Cheuk …), Hokkien and Wade-Giles spellings. Not the ones that are everyday English
+	// words capitalised in a title (Sum, Sit, Chin, Lung, Kung, Mo, On).
+	"choy shiu chui cho yue sham shek mui suen cheuk chik chak chim chuk kwai leong lum pau " +
+	"pui sung tso woo yam yap yan yun kot chiang chang chou kuo tsai yeh hsieh kao chao " +
+	"hsiao chien tseng lim ong " +
 	// Compound surnames, looked up without their hyphen (Au-Yeung, AU-YEUNG, Sze-To).
 	"auyeung ouyang szeto seto situ zhuge sima shangguan murong"
 
@@ -403,7 +411,9 @@ func init() {
 		"trading group holdings services service department dept team office hospital clinic " +
 		"school university college centre center store shop restaurant association foundation " +
 		"agency industries international enterprise enterprises technology technologies " +
-		"logistics properties insurance partners solutions") {
+		"logistics properties insurance partners solutions " +
+		// A DingTalk robot is a user too ("HR Bot").
+		"bot robot") {
 		orgWords[w] = true
 		orgShape[w[0]-'a'][len(w)] |= 1 << (w[len(w)-1] - 'a')
 	}
@@ -532,7 +542,10 @@ func (st *scanState) nameValue(s, e int, weak bool) bool {
 	if st.key == "title" && st.label == approvalTitleLabel {
 		return st.titleName(s, e)
 	}
-	if !looksLikeName(st.text[s:e], weak, false) {
+	if n := e - s - honorificLen; n >= 6 && st.text[s+n] == 0xE5 && honorificNameEndAt(st.text[s:e], n) > 0 &&
+		looksLikeName(st.text[s:s+n], weak, false) {
+		e = s + n // "陳大文先生": the name without its title
+	} else if !looksLikeName(st.text[s:e], weak, false) {
 		return false
 	}
 	score := scoreKey
@@ -701,4 +714,350 @@ func nameParticle(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// Hong Kong business text names people with a title glued after the full name: 陳大文先生,
+// 黃志強先生來電, 請交給司徒大文太太, 歐陽小明女士的申請. The title is no part of the name and
+// keeps a labelled or keyed value from reading as one (five Han characters, or a name
+// ending in 生); in running text, where no label stands before it, it is the cue. A
+// surname and a title alone (陳先生, 李小姐, 歐陽先生) address someone without naming them
+// and stay as they were.
+
+// honorificLen is the byte length of each title: two characters of U+5xxx (lead byte 0xE5,
+// which the free-text pass looks for).
+const honorificLen = 6
+
+// honorificAt reports one of the titles 先生 小姐 女士 太太 夫人 at b[i:].
+func honorificAt(b []byte, i int) bool {
+	if i < 0 || i+honorificLen > len(b) || b[i] != 0xE5 {
+		return false
+	}
+	switch string(b[i : i+honorificLen]) {
+	case "先生", "小姐", "女士", "太太", "夫人":
+		return true
+	}
+	return false
+}
+
+// honorificNameEnd returns the length of b without a title closing it when what stays is a
+// Chinese name with a given name (陳大文先生 → 陳大文, 歐陽小明女士 → 歐陽小明), or 0: a
+// surname alone before the title (王先生, 歐陽先生) is a form of address, kept whole.
+func honorificNameEnd(b []byte) int {
+	n := len(b) - honorificLen
+	if n < 6 || b[n] != 0xE5 {
+		return 0 // (inlined: most values end otherwise)
+	}
+	return honorificNameEndAt(b, n)
+}
+
+func honorificNameEndAt(b []byte, n int) int {
+	if !honorificAt(b, n) {
+		return 0
+	}
+	r, size := utf8.DecodeLastRune(b[:n])
+	if !isHan(r) || size != 3 {
+		return 0
+	}
+	if sl := hanSurnameLen(b[:n]); sl == 0 || sl >= n {
+		return 0
+	}
+	return n
+}
+
+// mayHoldHonorific reports whether text, under a field with hint h, may hold a name before
+// a title: the field may hold prose (honorificProse), the text is long enough for a
+// surname, a given name and the title (12 bytes) and it holds a title.
+func mayHoldHonorific(text []byte, h hint, number bool) bool {
+	return len(text) >= 12 && honorificProse(h, number) && nextHonorific(text, 0) >= 0
+}
+
+// honorificProse reports whether a field with hint h may hold a name before a title in
+// running text: not a JSON number, not a field under an id, time or amount key (where only
+// key-proof formats are read), nor one whose key names another type, a phone, an e-mail
+// address, an address (a name in it is the address's: 九龍…陳大文先生收) or a date. A
+// person's field keeps the pass: "聯絡人" may hold "陳大文先生 9123 4567".
+func honorificProse(h hint, number bool) bool {
+	return !number && (h.pos == 0 && !h.neg || h.pos.has(tPersonName))
+}
+
+// nextHonorific returns the first title or name cue at or after from, or -1. It runs on
+// every value that may hold prose, most of them short (job titles, remarks), so it looks at
+// eight bytes at a time for the lead byte 0xE5 without a call, and at the two bytes after
+// each (markLead).
+func nextHonorific(text []byte, from int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	last := len(text) - honorificLen // where the last title could start
+	if from < 0 || from > last {
+		return -1
+	}
+	// b is the text from j on: its length tells the compiler the loads are in bounds.
+	b, j := text[from:], from
+	for ; len(b) >= 8; b, j = b[8:], j+8 {
+		x := binary.LittleEndian.Uint64(b) ^ (0xE5 * ones)
+		// A byte of x is zero where the text holds E5; the borrow may also mark the byte
+		// after one, which honorificAt then turns down.
+		for z := (x - ones) &^ x & high; z != 0; z &= z - 1 {
+			i := j + bits.TrailingZeros64(z)>>3
+			if i > last {
+				return -1
+			}
+			if markLead(text[i+1], text[i+2]) && (honorificAt(text, i) || cueBeforeSurname(text, i)) {
+				return i
+			}
+		}
+	}
+	for ; j <= last; j++ {
+		if text[j] == 0xE5 && markLead(text[j+1], text[j+2]) && (honorificAt(text, j) || cueBeforeSurname(text, j)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// cueBeforeSurname reports a name cue at b[i:] followed by a surname, after a space for a
+// colleague ("客戶服務主任" in a job title is none).
+func cueBeforeSurname(b []byte, i int) bool {
+	n := nameCueAt(b, i)
+	if n == 0 {
+		return false
+	}
+	if i+n < len(b) && b[i+n] == ' ' {
+		n++
+	}
+	return hanSurnameLen(b[i+n:]) > 0
+}
+
+// markLead reports the last two bytes of the first character of a title (先 小 女 太 夫) or
+// a cue (同 客: nameCueAt) after the lead byte E5. Characters led by E5 are every fifth or
+// so in Chinese text, and most of them are none of these: a table lookup turns them down.
+func markLead(b1, b2 byte) bool {
+	t := markThird[b1]
+	return t != 0 && (b2 == t || b1 == 0xA4 && b2 == 0xAB) // 太 E5 A4 AA, 夫 E5 A4 AB
+}
+
+// markThird has the third byte of each of those characters by its second byte.
+var markThird = [256]byte{0x85: 0x88, 0xB0: 0x8F, 0xA5: 0xB3, 0xA4: 0xAA, 0x90: 0x8C, 0xAE: 0xA2, 0xB1: 0x8B}
+
+// nameCueAt returns the length of a word at b[i:] that a name is written right after, glued
+// or after a space, in running text: 同事 (新同事程明哲（Derick Yip）入職, 台灣同事 王博濤),
+// 客戶/客户 (客户葛楷瑞的手机号是…), 屋企人 (搵我屋企人譚詠國。). Else 0.
+func nameCueAt(b []byte, i int) int {
+	if i+honorificLen > len(b) || b[i] != 0xE5 {
+		return 0
+	}
+	switch string(b[i : i+honorificLen]) {
+	case "同事", "客戶", "客户":
+		return honorificLen
+	case "屋企":
+		if hasPrefixBytes(b[i+honorificLen:], "人") {
+			return honorificLen + 3
+		}
+	}
+	return 0
+}
+
+// Characters that, right before a title, make it no person's: a measure word or a
+// demonstrative (這位先生, 各位女士, 該名女士, 某先生), a word the title ends (大小姐,
+// 空中小姐, 老太太, 姨太太, 尊夫人, 陳家大小姐), another title (先生太太, 女士先生), a word
+// 先 ends (首先生成, 預先生產, 優先生效, 事先, 原先, 率先), or a role (車主先生).
+const notBeforeHonorific = "位個个名各這这那此該该每某兩两的之們们老大二三四五六七八小中家姨貴贵尊令" +
+	"生士姐太人主首預预優优事原率搶抢領领起早祖爭争最在佔占居當当"
+
+// honorificFuncWords are function words and verbs written right before a name and its
+// title (由張偉先生負責, 交給司徒大文太太, 多謝陳大文先生, 請李美玲小姐): a reading that
+// starts with one starts a character too early. Some are surnames too (向, 于, 謝).
+const honorificFuncWords = "由和與与同向給给對对把被請请叫係是及或的了將将讓让為为替跟找問问見见約约" +
+	"致謝谢在有派交送寄帶带收陪接告通知等會会於于即經经比就"
+
+// topSurnames are the commonest surnames of Hong Kong and the mainland. One right before a
+// title is the surname of an address (多謝陳先生, 明天王先生), not the end of a given name;
+// and a reading that starts with one beats a longer reading that starts with a rarer
+// surname (任陳偉 is 任 and 陳偉).
+const topSurnames = "陳陈李張张黃黄王林吳吴劉刘何梁周楊杨趙赵鄭郑謝谢郭羅罗馮冯曾鄧邓蔡許许徐孫孙朱胡高葉叶麥麦"
+
+var notBeforeHonorificSet, honorificFuncSet, topSurnameSet hanBits
+
+func init() {
+	for _, r := range notBeforeHonorific {
+		notBeforeHonorificSet.add(r)
+	}
+	for _, r := range honorificFuncWords {
+		honorificFuncSet.add(r)
+	}
+	for _, r := range topSurnames {
+		topSurnameSet.add(r)
+	}
+}
+
+// honorificPass finds the first title or name cue of the text and reports the names at it
+// and after it (honorificNames). The scan notes the first one from where it started (its
+// lead byte has a class of its own); only the text before that is looked at here.
+func (st *scanState) honorificPass() {
+	text := st.text
+	i := st.mark - 1
+	if st.scanned == 0 {
+		i = nextHonorific(text, 0)
+	} else if j := nextHonorific(text[:min(len(text), st.scanned-1+honorificLen-1)], 0); j >= 0 {
+		i = j
+	}
+	if i >= 0 && !honorificAt(text, i) && !cueBeforeSurname(text, i) {
+		i = nextHonorific(text, i+1) // 小時, 同意: the scan checked the first character only
+	}
+	if i >= 0 {
+		st.honorificNames(i)
+	}
+}
+
+// honorificNames reports the names written before a title anywhere in the text (客戶黃志強
+// 先生來電查詢, Dear 李美玲小姐): the name without its title, at the score of a name found
+// after a label. first is the first title (nextHonorific).
+func (st *scanState) honorificNames(first int) {
+	text := st.text
+	for i := first; i >= 0; i = nextHonorific(text, i+honorificLen) {
+		if n := nameCueAt(text, i); n > 0 {
+			st.cueName(i + n)
+		} else if s := honorificNameStart(text, i); s >= 0 {
+			st.add(cand{t: tPersonName, start: s, end: i, score: scoreShapeCtx, flags: fCtxProof})
+		}
+	}
+}
+
+// cueName reports the Chinese name right after a cue word ending at v (nameCueAt), and the
+// person's Latin name in brackets after it (程明哲（Derick Yip）). Chinese puts no space
+// between the words, so the name must fill what stands before a boundary: 的, a bracket, a
+// comma, a space, a digit or the end (新同事程明哲（…）, 同事 韓昊然 身分證…). A customer is
+// named glued and before 的 or a bracket (客户葛楷瑞的手机号, 客戶陳紫文（HKID…）): "到客戶
+// 黃志強 公司" may name a firm. The name passes the strict test of the overloaded key, and
+// two characters (客户常波的手机号) only before 的 and the person's data or between spaces:
+// two characters glued to a cue are as often a word (客戶關係的).
+func (st *scanState) cueName(v int) {
+	text := st.text
+	customer := text[v-1] == 0xB6 || text[v-1] == 0xB7 // 客戶, 客户; not 同事, 屋企人
+	spaced := v < len(text) && text[v] == ' ' && !customer
+	if spaced {
+		v++
+	}
+	if hanSurnameLen(text[v:]) == 0 {
+		return // 客戶服務主任, 同事們: no name starts here
+	}
+	e, han := v, 0
+	for e < len(text) && han <= 4 {
+		r, size := decodeRune(text[e:])
+		if !isHan(r) || size != 3 || r == '的' {
+			break
+		}
+		e += size
+		han++
+	}
+	if han < 2 || han > 4 || !cueNameEnd(text, e) {
+		return
+	}
+	of := hasPrefixBytes(text[e:], "的")
+	if customer && !(of || hasPrefixBytes(text[e:], "（") || e < len(text) && text[e] == '(') {
+		return
+	}
+	if han == 2 && !(of && personDataAt(text, e+3)) && !(spaced && e < len(text) && text[e] == ' ') {
+		// Two characters: before 的 and the person's data, or standing apart between
+		// spaces (台灣同事 馬大 身分證…).
+		return
+	}
+	b := text[v:e]
+	if addressForm(b) || honorificNameEnd(b) > 0 || !looksLikeName(b, true, true) {
+		return // 客戶陳生的, 客戶王先生: an address, not a name (the title is read on its own)
+	}
+	st.add(cand{t: tPersonName, start: v, end: e, score: scoreShapeCtx, flags: fCtxProof})
+	if c := noteEnd(text, e); c > 0 && otherName(b, text[v:c]) {
+		_, is, ie := nameNote(text[v:c])
+		ts, te := trimBounds(text[v+is : v+ie])
+		st.add(cand{t: tPersonName, start: v + is + ts, end: v + is + te, score: scoreShapeCtx, flags: fCtxProof})
+	}
+}
+
+// cueNameEnd reports a boundary at e that ends a name in running text.
+func cueNameEnd(text []byte, e int) bool {
+	if e >= len(text) {
+		return true
+	}
+	switch c := text[e]; {
+	case c == ' ' || c == ',' || c == '(' || c == '\n' || isDigit(c):
+		return true
+	case c >= utf8.RuneSelf:
+		switch r, _ := decodeRune(text[e:]); r {
+		case '的', '（', '，', '、', '。', '；':
+			return true
+		}
+	}
+	return false
+}
+
+// personData are the words of a person's data that follow "客户X的".
+var personData = []string{"手機", "手机", "電話", "电话", "身份", "地址", "住址", "電郵", "电邮",
+	"郵箱", "邮箱", "護照", "护照", "銀行", "银行", "帳戶", "账户", "賬戶", "生日", "出生"}
+
+func personDataAt(text []byte, i int) bool {
+	for _, w := range personData {
+		if hasPrefixBytes(text[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// honorificNameStart returns where the name ending before the title at t starts, or -1.
+// Chinese puts no space before a name, so where it starts is read from the characters: a
+// compound surname and one or two given characters (歐陽小明, 司徒文), else a surname and two
+// (黃志強) or one (張偉), the shorter reading taken where the longer one starts with a
+// function word (由張偉) or a rarer surname before a common one (任陳偉), or a post ends
+// before it (主任金明).
+func honorificNameStart(text []byte, t int) int {
+	var c [6]rune // c[1] is the character right before the title, c[2] the one before …
+	var at [6]int // where c[k] starts
+	m := 0
+	for k, j := 1, t; k < len(c) && j >= 3; k++ {
+		r, size := decodeRune(text[j-3:])
+		if size != 3 || !isHan(r) {
+			break
+		}
+		j -= 3
+		c[k], at[k] = r, j
+		m = k
+	}
+	if m < 2 || notBeforeHonorificSet.has(c[1]) || topSurnameSet.has(c[1]) {
+		return -1
+	}
+	if cjkSurnameBits.has(c[1]) && honorificFuncSet.has(c[2]) {
+		return -1 // 向湯先生, 于何先生: a verb and a surname, an address
+	}
+	ok := func(k int) bool { return k <= m && looksLikeName(text[at[k]:t], true, false) }
+	// A compound surname and two given characters, or one.
+	if m >= 4 && compoundSurname([2]rune{c[4], c[3]}) && ok(4) {
+		return at[4]
+	}
+	if m >= 3 && compoundSurname([2]rune{c[3], c[2]}) && ok(3) {
+		return at[3]
+	}
+	if m >= 4 && compoundSurname([2]rune{c[4], c[3]}) || m >= 3 && compoundSurname([2]rune{c[3], c[2]}) ||
+		compoundSurname([2]rune{c[2], c[1]}) {
+		// No reading cuts a compound surname: 歐陽先生 is an address, and 侯昊強 read out
+		// of 夏侯昊強 would leave part of the name.
+		return -1
+	}
+	three := m >= 3 && cjkSurnameBits.has(c[3]) && ok(3)
+	two := cjkSurnameBits.has(c[2]) && ok(2)
+	if three && two && (honorificFuncSet.has(c[3]) ||
+		!topSurnameSet.has(c[3]) && topSurnameSet.has(c[2]) ||
+		m >= 4 && (postWord[[2]rune{c[4], c[3]}] || workflowStep[[2]rune{c[4], c[3]}])) {
+		return at[2]
+	}
+	switch {
+	case three && m == 4 && topSurnameSet.has(c[4]) && topSurnameSet.has(c[3]) && ok(4):
+		// 李陳美玲女士: a married woman's name, her husband's surname before her own, with
+		// nothing else before it.
+		return at[4]
+	case three:
+		return at[3]
+	case two:
+		return at[2]
+	}
+	return -1
 }

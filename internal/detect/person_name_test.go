@@ -400,3 +400,179 @@ func TestOrgWordShape(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNameHonorific: a Chinese name glued to a title (陳大文先生) is the name without
+// the title, under a name key, after a label and in running text; a surname and a title
+// alone is an address, and the titles inside other words, after a measure word or after a
+// verb and a surname name no one.
+func TestPersonNameHonorific(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		key, text string
+		want      []string
+	}{
+		{"name", "陳大文先生", []string{"陳大文"}},
+		{"realName", "歐陽小明女士", []string{"歐陽小明"}},
+		{"name", "王先生", []string{"王先生"}}, // as before: the key's whole value
+		{"remark", "聯絡人：陳大文先生", []string{"陳大文"}},
+		{"remark", "聯絡人：王先生", nil},
+		{"remark", "致陳大文先生：", []string{"陳大文"}},
+		{"remark", "客戶黃志強先生來電查詢", []string{"黃志強"}},
+		{"remark", "明天由張偉先生負責", []string{"張偉"}},
+		{"content", "Dear 李美玲小姐，你好", []string{"李美玲"}},
+		{"remark", "請交給司徒大文太太", []string{"司徒大文"}},
+		{"remark", "歐陽小明女士的申請", []string{"歐陽小明"}},
+		{"remark", "夏侯昊強先生已到", []string{"夏侯昊強"}},
+		{"remark", "多謝陳大文先生的幫忙", []string{"陳大文"}},
+		{"remark", "謝志偉先生明天到", []string{"謝志偉"}},
+		{"remark", "經理任陳偉先生會出席", []string{"陳偉"}},
+		{"remark", "主任金明先生會出席", []string{"金明"}},
+		{"remark", "李陳美玲女士已簽收", []string{"李陳美玲"}},
+		{"remark", "陳大文先生同黃美玲小姐", []string{"陳大文", "黃美玲"}},
+		// Surname and title: an address, not a name.
+		{"remark", "多謝陳先生同李小姐", nil},
+		{"remark", "明天王先生會來", nil},
+		{"remark", "本周陳先生會來", nil},
+		{"remark", "向湯先生匯報一下", nil},
+		{"remark", "陳先生太太都會出席", nil},
+		{"remark", "張生太太今日到", nil},
+		// Titles inside other words, after a measure word or a demonstrative.
+		{"remark", "王明首先生成報告然後發送", nil},
+		{"remark", "請預先生產一批樣本", nil},
+		{"remark", "此設定會優先生效", nil},
+		{"remark", "她是陳家大小姐呢", nil},
+		{"remark", "空中小姐的工作很辛苦", nil},
+		{"remark", "各位女士各位先生大家好", nil},
+		{"remark", "這位先生請留步好嗎", nil},
+		{"remark", "剛才有一位太太來過", nil},
+		{"remark", "關于先生的事情", nil},
+		{"remark", "房東太太今日來收租", nil},
+		{"remark", "司機先生請等一等", nil},
+		{"remark", "司令夫人今日到訪", nil},
+		{"remark", "總統夫人訪問香港", nil},
+		{"remark", "華裔小姐選美比賽", nil},
+		// Under an id key only the key-proof formats are read.
+		{"userid", "客戶黃志強先生來電查詢", nil},
+	} {
+		var got []string
+		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: tc.key}, nil) {
+			if f.Type == PersonName {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s=%q: names %q, want %q", tc.key, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPersonNameColleagueCustomer: a name glued to or spaced after 同事, a customer's name
+// glued to 客戶 before 的, an operator after 經營者 and a contact after 聯絡 are read with
+// the strict name test; everyday words after the same cues are not names.
+func TestPersonNameColleagueCustomer(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"新同事程明哲（Derick Yip）下星期一入職，HKID: E517760(3)", []string{"程明哲", "Derick Yip"}},
+		{"台灣同事 韓昊然 身分證字號 J198708009，需要辦理來港簽注", []string{"韓昊然"}},
+		{"客户葛楷瑞的手机号是145 9864 7339", []string{"葛楷瑞"}},
+		{"客户常波的手机号是+8618445038863", []string{"常波"}},
+		{"个体工商户 统一社会信用代码 92440304504092674G，经营者 孟红", []string{"孟红"}},
+		{"聯絡 Osvaldo Kwok on (852) 4620 7207 or email", []string{"Osvaldo Kwok"}},
+		{"聯絡 IT Support on 2123 4567", nil},
+		{"請假聯絡 laiwah.cheung27@example.org", nil},
+		{"客戶關係的管理很重要，請跟進", nil},
+		{"客戶查詢的數量上升了很多", nil},
+		{"同事張卡的資料已更新了", nil},
+		{"同事張卡片已寄出給大家", nil},
+		{"客戶陳生的電話是 9123 4567", nil},
+		{"客戶王先生的電話是 9123 4567", nil},
+		{"同事們的意見已收集", nil},
+		{"客戶何時的回覆都可以", nil},
+		{"客戶服務主任 Customer Service Officer", nil},
+		{"同事之間要互相幫助", nil},
+		{"客户习惯的付款方式", nil},
+		{"外勤：到客戶 黃志強 公司，電話 9876 5432", nil}, // a customer's firm, maybe
+		{"聯絡方式已更新，請查閱", nil},
+		{"台灣同事 馬大 身分證字號 F248606719，手機", []string{"馬大"}},
+		{"同事 高興 得很", nil},
+		{"客戶陳紫文（HKID：E859079(A)）要求更改聯絡電話", []string{"陳紫文"}},
+		{"客戶關係部（香港）已更新", nil},
+		{"如有急事請致電 66799245 搵我屋企人譚詠國。", []string{"譚詠國"}},
+		{"搵我屋企人張卡。", nil},
+		{"我屋企人都好擔心", nil},
+	} {
+		var got []string
+		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
+			if f.Type == PersonName {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPersonNameLabelledLatinRun: after a Chinese label asking for the name, capitalised
+// words filling the field are the whole name whatever the surname; a field's status is not.
+func TestPersonNameLabelledLatinRun(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"英文名 Danny Lang；HKID Z482110(7) 已核實", []string{"Danny Lang"}},
+		{"英文名 Amara Green-Stiedemann；HKID W4132087 已核實", []string{"Amara Green-Stiedemann"}},
+		{"姓名 Danny Lang，電話 9123 4567", []string{"Danny Lang"}},
+		{"英文名 William Shiu；HKID Y228916(2) 已核實", []string{"William Shiu"}}, // 邵 Shiu
+		{"英文名 Danny Lang Call 9123 4567", []string{"Danny"}},               // not filling the field
+		{"英文名 Pending Review；", nil},
+		{"英文名 Sales Team；", nil},
+		{"Name Tag Printing；urgent", nil},
+		{"聯絡人 Danny Lang；", []string{"Danny"}}, // a role: the strict test as before
+	} {
+		var got []string
+		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
+			if f.Type == PersonName {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPersonRecordName: the name of a user record (userid and unionid or a job number
+// before it) is a person's whatever its surname; an object with only a userid beside its
+// name (a salary item, a simple list) keeps the overloaded key's strict test.
+func TestPersonRecordName(t *testing.T) {
+	e := engine(t)
+	for _, tc := range []struct {
+		doc  string
+		want []string
+	}{
+		{`{"userid":"u1","unionid":"x","name":"Rosemary Gorczany","title":"Manager"}`, []string{"Rosemary Gorczany"}},
+		{`{"userid":"u1","job_number":"HK1","name":"Wade Dibbert"}`, []string{"Wade Dibbert"}},
+		{`{"userId":"u1","name":"Tonya Schultz","amount":"1"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"HR Bot"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"Brennon Choy"}`, []string{"Brennon Choy"}},
+		{`{"dept_id":1,"name":"Sales Department"}`, nil},
+		{`{"name":"Isaiah Choy"}`, []string{"Isaiah Choy"}}, // 蔡 Choy, a known surname now
+	} {
+		var got []string
+		if err := e.ScanJSON([]byte(tc.doc), func(r Report) {
+			if r.Type == PersonName {
+				got = append(got, string(r.Value))
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: names %q, want %q", tc.doc, got, tc.want)
+		}
+	}
+}

@@ -154,6 +154,10 @@ type scanState struct {
 
 	keyProofOnly bool // only fKeyProof candidates can be reported: skip the others' work
 
+	// mark is 1 + where scan met the first title or name cue (nextHonorific), 0 if none;
+	// scanned is 1 + where the scan started, 0 if it did not run.
+	mark, scanned int
+
 	// needFold: the text holds full-width forms the recognizers read only folded (fold.go);
 	// folded: this is the folded copy already.
 	needFold, folded bool
@@ -176,7 +180,7 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 		first := firstInteresting(text)
 		if key == "" && label == "" {
 			// No hint: only the formats found by shape, and never in a JSON number.
-			if len(s.custom) == 0 && (first < 0 || number) {
+			if len(s.custom) == 0 && (first < 0 && !mayHoldHonorific(text, hNeutral, number) || number) {
 				return out
 			}
 			return s.scanText(text, key, label, number, hNeutral, out, first)
@@ -190,7 +194,7 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	case h.pos&maskText != 0:
 		// A name, date of birth or address field: the whole value is read.
 		first := firstInteresting(text)
-		if first < 0 && !mayNameText(key) && (label == "" || !mayNameText(label)) {
+		if first < 0 && !mayNameText(key) && (label == "" || !mayNameText(label)) && !mayHoldHonorific(text, h, number) {
 			// Only if mayNameText missed a text key or label, which
 			// TestMayNameTextIsASuperset forbids: such a value was always dropped unread.
 			return out
@@ -203,8 +207,8 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	}
 	first := firstInteresting(text)
 	switch {
-	case first < 0:
-		return out // no digit, '@' or ':': no format can start
+	case first < 0 && !mayHoldHonorific(text, h, number):
+		return out // no digit, '@' or ':': no format can start, nor a name before a title
 	case h.neg && h.pos == 0 && !mayHoldKeyProof(text[first:]):
 		// (Each key-proof format has an interesting byte before its '(', so the bytes
 		// before first do not matter.)
@@ -246,6 +250,7 @@ func (st *scanState) run(first int) []Finding {
 				st.bareLabels(start)
 				st.cueWordsBefore(start)
 			}
+			st.scanned = start + 1
 			st.scan(start)
 			if st.needFold {
 				// Found while scanning rather than by a pass of its own, so values without
@@ -255,6 +260,9 @@ func (st *scanState) run(first int) []Finding {
 				return st.scanFolded()
 			}
 		}
+	}
+	if len(st.text) >= 12 && honorificProse(st.h, st.number) {
+		st.honorificPass() // "客戶黃志強先生來電": prose needs no label for these
 	}
 	if h.pos&maskText != 0 {
 		st.wholeValue(h)
@@ -485,6 +493,7 @@ const (
 	clsE3   // the lead byte of the ideographic space U+3000, a digit group separator to fold
 	clsSep  // '\n' , ; ! ? and ". ": a label without a colon may start after them (bareLabel)
 	clsSpace
+	clsE5 // the lead byte of 先 小 女 太 夫 同 客 屋: a name before a title or after a cue (honorificPass)
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -504,6 +513,7 @@ var byteClass = func() (t [256]uint8) {
 	t['|'], t['-'], t['*'] = clsMark, clsMark, clsMark
 	t['\n'], t[','], t[';'], t['!'], t['?'], t['.'] = clsSep, clsSep, clsSep, clsSep, clsSep, clsSep
 	t[' '] = clsSpace
+	t[0xE5] = clsE5
 	return t
 }()
 
@@ -514,6 +524,11 @@ func (st *scanState) scan(i int) {
 	for i < len(text) {
 		switch byteClass[text[i]] {
 		case clsOther:
+			i++
+		case clsE5:
+			if st.mark == 0 && i+honorificLen <= len(text) && markLead(text[i+1], text[i+2]) {
+				st.mark = i + 1 // checked in full by honorificPass
+			}
 			i++
 		case clsSpace:
 			if i >= 3 && text[i-1] >= 0x80 {
