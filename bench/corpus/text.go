@@ -280,7 +280,7 @@ func pad2(n int) string {
 func freeText(g *fakedata.Gen, minMentions, maxMentions int, types ...string) text {
 	var t tb
 	if g.Chance(0.35) {
-		t.w(greeting(g))
+		greeting(g, &t)
 	}
 	var frags []bool // true: a mention, false: a filler
 	for range g.Between(minMentions, maxMentions) {
@@ -306,18 +306,21 @@ func freeText(g *fakedata.Gen, minMentions, maxMentions int, types ...string) te
 	return t.text()
 }
 
-func greeting(g *fakedata.Gen) string {
+// greeting opens a note. A salutation's full name ("Dear Chi Ming Mok, ") is the person the
+// note is about and is labelled; a first name alone ("Hi Peter, ") and a Chinese name
+// before 你好 are not (the detectors read neither).
+func greeting(g *fakedata.Gen, t *tb) {
 	switch g.Intn(5) {
 	case 0:
-		return g.NameZH() + " 你好，"
+		t.w(g.NameZH() + " 你好，")
 	case 1:
-		return g.NameZH() + " (" + g.NameDisplayEN() + ") 你好："
+		t.w(g.NameZH() + " (" + g.NameDisplayEN() + ") 你好：")
 	case 2:
-		return "Dear " + g.NameDisplayEN() + ", "
+		t.w("Dear ").p("person_name", g.NameDisplayEN()).w(", ")
 	case 3:
-		return "Hi " + strings.Fields(g.NameDisplayEN())[0] + ", "
+		t.w("Hi " + strings.Fields(g.NameDisplayEN())[0] + ", ")
 	default:
-		return g.NameZH() + "："
+		t.w(g.NameZH() + "：")
 	}
 }
 

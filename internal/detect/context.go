@@ -535,6 +535,9 @@ var labelGroups = []labelGroup{
 		// A sole trader's operator, whom to contact: "个体工商户 … 经营者 孟红", "聯絡 Isaac
 		// Li on 6135 2429". (A colleague and a customer: cueName.)
 		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系"}},
+	// A letter's salutation (salutationName): "Dear Kayden Tan, your leave … has been
+	// approved" names the person it is about.
+	{tPersonName, true, true, false, []string{salutationWord}},
 	// A letter's sign-off, the writer's name on the next line.
 	{tPersonName, true, true, true, []string{"regards", "best regards", "kind regards",
 		"warm regards", "sincerely", "yours sincerely", "yours faithfully", "best wishes"}},
@@ -872,6 +875,8 @@ func (st *scanState) bareLabel(i int) {
 	case lw == nil:
 	case lw.signoff:
 		st.signoffName(v)
+	case string(lw.w) == salutationWord:
+		st.salutationName(v)
 	case lw.w[0] >= utf8.RuneSelf && st.text[v-1] == ' ':
 		// A Chinese label and a space are read where the space is: hanLabelSpace.
 	default:
@@ -897,6 +902,54 @@ func (st *scanState) signoffName(v int) {
 	}
 	s := v + bytes.Index(text[v:e], b)
 	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
+}
+
+// salutationWord opens a letter or a notice: "Dear Kayden Tan, …".
+const salutationWord = "dear"
+
+// salutationName reports the name a salutation addresses, up to its comma ("Dear Kayden
+// Tan, your leave … has been approved"): a full name — two words or more, or a Chinese name
+// — with the evidence the `name` key asks for. A group ("Dear All", "Dear Team", "Dear
+// Valued Customer"), a single given name ("Dear Ivy") and a title with a surname ("Dear
+// Mr. Chan", as 陳生 is how a person is addressed) are not reported.
+func (st *scanState) salutationName(v int) {
+	text := st.text
+	e := v
+	for e < len(text) && text[e] != ',' && text[e] != '\n' && text[e] != '\r' && text[e] != '!' && !cjkPunctAt(text, e) {
+		if e-v > 64 {
+			return // longer than a name
+		}
+		e++
+	}
+	if e == len(text) || text[e] == '\n' || text[e] == '\r' {
+		return // a salutation ends with its comma
+	}
+	b := trimSpaceBytes(text[v:e])
+	if len(b) == 0 || b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b)) ||
+		hasOrgWord(b) || !looksLikeName(b, true, true) {
+		return
+	}
+	s := v + bytes.Index(text[v:e], b)
+	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
+}
+
+// cjkPunctAt reports a full-width comma or exclamation mark at i (，！).
+func cjkPunctAt(text []byte, i int) bool {
+	return i+2 < len(text) && text[i] == 0xEF && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x81)
+}
+
+// latinAddressForm reports a title and a single word, "Mr. Chan", "Ms Wong": how a person
+// is addressed, as 陳生 and 黃小姐 are (addressForm).
+func latinAddressForm(b []byte) bool {
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 || bytes.IndexByte(b[sp+1:], ' ') >= 0 {
+		return false
+	}
+	switch t := strings.ToLower(strings.TrimSuffix(string(b[:sp]), ".")); t {
+	case "mr", "mrs", "ms", "miss", "mdm", "madam", "dr", "prof", "sir":
+		return true
+	}
+	return false
 }
 
 // bareLabelAt returns the label word at i (after spaces and a markdown bullet "- ", "* ",

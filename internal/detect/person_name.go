@@ -411,7 +411,7 @@ func init() {
 		"trading group holdings services service department dept team office hospital clinic " +
 		"school university college centre center store shop restaurant association foundation " +
 		"agency industries international enterprise enterprises technology technologies " +
-		"logistics properties insurance partners solutions " +
+		"logistics properties insurance partners solutions council committee club society church " +
 		// A DingTalk robot is a user too ("HR Bot").
 		"bot robot") {
 		orgWords[w] = true

@@ -74,9 +74,9 @@ func init() {
 			{text: "陳大文2", key: "realName"},
 			{text: "配偶", key: "value", label: "sys06-urgentContactsRelation"},
 			{text: "Leave Request", key: "name"},
-			// Greetings and bare names in prose have no label: not reported.
+			// Greetings other than a salutation and bare names in prose have no label: not
+			// reported.
 			{text: "周寶儀 (Fiona Chan) 你好：請核對資料", key: "text"},
-			{text: "Dear Nga Ting Yuen, 請核對資料", key: "content"},
 			{text: "蔡國榮：已核實", key: "remark"},
 			// The slot holds only the next label; a word of a longer phrase is no label.
 			{text: "Name: Tel: n/a", key: "content"},
@@ -405,6 +405,45 @@ func TestOrgWordShape(t *testing.T) {
 // the title, under a name key, after a label and in running text; a surname and a title
 // alone is an address, and the titles inside other words, after a measure word or after a
 // verb and a surname name no one.
+// TestPersonNameSalutation: a letter's salutation names the person up to its comma, when
+// the name is a full one; groups, a first name alone and a title with a surname are not
+// reported, nor "dear" inside a sentence.
+func TestPersonNameSalutation(t *testing.T) {
+	s := newTestScanner(t, ScannerOptions{})
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Dear Nga Ting Yuen, 請核對資料", []string{"Nga Ting Yuen"}},
+		{"Dear Kayden Tan, your leave from 2025-01-10 has been approved.", []string{"Kayden Tan"}},
+		{"Dear John Zhu, Your leave is approved", []string{"John Zhu"}},
+		{"#### 通知\n- Dear Kayden Tan, your leave has been approved.", []string{"Kayden Tan"}},
+		{"Dear 陳大文，請核對資料", []string{"陳大文"}},
+		{"Dear Mr Wong Siu Ming,", []string{"Mr Wong Siu Ming"}},
+		{"Dear All, the office is closed", nil},
+		{"Dear Team,\nplease note", nil},
+		{"Dear Valued Customer, thanks", nil},
+		{"Dear Sir or Madam,", nil},
+		{"Dear HR Team, 請批核", nil},
+		{"Dear Mr. Chan, thanks", nil},
+		{"Dear Ivy, see you", nil},
+		{"Dear colleagues, welcome", nil},
+		{"Dear Wong Tai Sin District Council,", nil},
+		{"Dear Peter Chan", nil}, // no comma: not a salutation's shape
+		{"my dear friend Peter Chan, hi", nil},
+	} {
+		var got []string
+		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil) {
+			if f.Type == PersonName {
+				got = append(got, tc.text[f.Start:f.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestPersonNameHonorific(t *testing.T) {
 	s := newTestScanner(t, ScannerOptions{})
 	for _, tc := range []struct {
