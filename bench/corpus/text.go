@@ -306,15 +306,17 @@ func freeText(g *fakedata.Gen, minMentions, maxMentions int, types ...string) te
 	return t.text()
 }
 
-// greeting opens a note. A salutation's full name ("Dear Chi Ming Mok, ") is the person the
-// note is about and is labelled; a first name alone ("Hi Peter, ") and a Chinese name
-// before 你好 are not (the detectors read neither).
+// greeting opens a note. The name it greets is the person the note is about and is
+// labelled ("陳大文 你好，", "陳大文 (Peter Chan) 你好：" as one person, "Dear Chi Ming Mok, ");
+// a first name alone ("Hi Peter, ") and a name before a bare colon are not (the detectors
+// read neither).
 func greeting(g *fakedata.Gen, t *tb) {
 	switch g.Intn(5) {
 	case 0:
-		t.w(g.NameZH() + " 你好，")
+		t.p("person_name", g.NameZH()).w(" 你好，")
 	case 1:
-		t.w(g.NameZH() + " (" + g.NameDisplayEN() + ") 你好：")
+		zh := g.NameZH()
+		t.p("person_name", zh+" ("+g.NameDisplayEN()+")").w(" 你好：")
 	case 2:
 		t.w("Dear ").p("person_name", g.NameDisplayEN()).w(", ")
 	case 3:

@@ -537,7 +537,7 @@ var labelGroups = []labelGroup{
 		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系"}},
 	// A letter's salutation (salutationName): "Dear Kayden Tan, your leave … has been
 	// approved" names the person it is about.
-	{tPersonName, true, true, false, []string{salutationWord}},
+	{tPersonName, true, true, false, salutationWords},
 	// A letter's sign-off, the writer's name on the next line.
 	{tPersonName, true, true, true, []string{"regards", "best regards", "kind regards",
 		"warm regards", "sincerely", "yours sincerely", "yours faithfully", "best wishes"}},
@@ -845,8 +845,8 @@ func (st *scanState) labelValue(c, v int) bool {
 				bare = true
 			}
 		}
-		if lw.signoff {
-			continue // "Regards:" is no sign-off
+		if lw.signoff || lw.t == tPersonName && salutation(lw.w) {
+			continue // "Regards:" is no sign-off, "Dear:" no salutation
 		}
 		if lw.t == tAddress {
 			for _, p := range notPostalBefore {
@@ -875,7 +875,7 @@ func (st *scanState) bareLabel(i int) {
 	case lw == nil:
 	case lw.signoff:
 		st.signoffName(v)
-	case string(lw.w) == salutationWord:
+	case lw.t == tPersonName && salutation(lw.w):
 		st.salutationName(v)
 	case lw.w[0] >= utf8.RuneSelf && st.text[v-1] == ' ':
 		// A Chinese label and a space are read where the space is: hanLabelSpace.
@@ -904,8 +904,17 @@ func (st *scanState) signoffName(v int) {
 	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
 }
 
-// salutationWord opens a letter or a notice: "Dear Kayden Tan, …".
-const salutationWord = "dear"
+// salutationWords open a letter, a notice or a message: "Dear Kayden Tan, …", "Hello Grace
+// Lee, …". ("Hi" is too short for a label word: labelFirstSlot needs three letters.)
+var salutationWords = []string{"dear", "hello"}
+
+func salutation(w []byte) bool {
+	switch string(w) {
+	case "dear", "hello":
+		return true
+	}
+	return false
+}
 
 // salutationName reports the name a salutation addresses, up to its comma ("Dear Kayden
 // Tan, your leave … has been approved"): a full name — two words or more, or a Chinese name

@@ -172,11 +172,15 @@
 // DESIGN.md §4 makes names key- or context-driven. In free text the strongest context is a
 // label and colon (姓名：, 英文名：, 申請人：, 收款人：, 病人：, Name:, Full name:,
 // Applicant:, Patient: …), also wrapped in markdown or brackets (**姓名**：, 【姓名】：), as in
-// markdown bullet lists ("- 姓名：周寶儀 Fiona Chan"). A letter's salutation names its
-// addressee up to the comma when the name is a full one ("Dear Kayden Tan, your leave …",
-// "Dear 陳大文，"; not "Dear All", "Dear Ivy", "Dear Mr. Chan"); other greetings ("周寶儀
-// 你好", "Hi Peter,") and names next to a number are not reported, and a value holding a
-// company word (Limited, Trading, Bank, Holdings, Council, Bot …) is never a name.
+// markdown bullet lists ("- 姓名：周寶儀 Fiona Chan"). Where a message or a note starts, its
+// position marks a name too: a salutation's addressee up to the comma ("Dear Kayden Tan, your
+// leave …", "Hello Grace Lee,", "Dear 陳大文，"), the name a message greets ("陳大文 (Peter
+// Chan) 你好：…", "李嘉欣你好，") and a remark's first clause when it is a full Latin name
+// ("Peter Chan；HKID …", "Grace Lee 李嘉欣, HKID …": who a note is about comes first). Each
+// needs the strict test below and a full name: "Dear All", "Dear Ivy", "Dear Mr. Chan", "陳先生
+// 你好", "Hi Wai, …", "Sha Tin；…" (Hong Kong's places read like names: places.go) are not
+// names. Names next to a number are not reported, and a value holding a company word
+// (Limited, Trading, Bank, Holdings, Council, Bot …) is never a name.
 //
 // A Chinese title after a full name marks the name wherever it stands, label or not:
 // 陳大文先生, 李美玲小姐, 司徒大文太太, 歐陽小明女士, 陳大文夫人 (先生 小姐 女士 太太 夫人).

@@ -801,13 +801,13 @@ func nextHonorific(text []byte, from int) int {
 			if i > last {
 				return -1
 			}
-			if markLead(text[i+1], text[i+2]) && (honorificAt(text, i) || cueBeforeSurname(text, i)) {
+			if markLead(text[i+1], text[i+2]) && (honorificAt(text, i) || cueBeforeSurname(text, i) || greetingAt(text, i)) {
 				return i
 			}
 		}
 	}
 	for ; j <= last; j++ {
-		if text[j] == 0xE5 && markLead(text[j+1], text[j+2]) && (honorificAt(text, j) || cueBeforeSurname(text, j)) {
+		if text[j] == 0xE5 && markLead(text[j+1], text[j+2]) && (honorificAt(text, j) || cueBeforeSurname(text, j) || greetingAt(text, j)) {
 			return j
 		}
 	}
@@ -832,7 +832,7 @@ func cueBeforeSurname(b []byte, i int) bool {
 // so in Chinese text, and most of them are none of these: a table lookup turns them down.
 func markLead(b1, b2 byte) bool {
 	t := markThird[b1]
-	return t != 0 && (b2 == t || b1 == 0xA4 && b2 == 0xAB) // 太 E5 A4 AA, 夫 E5 A4 AB
+	return t != 0 && (b2 == t || b1 == 0xA4 && b2 == 0xAB || b1 == 0xA5 && b2 == 0xBD) // 太 E5 A4 AA, 夫 E5 A4 AB, 好 E5 A5 BD
 }
 
 // markThird has the third byte of each of those characters by its second byte.
@@ -900,7 +900,7 @@ func (st *scanState) honorificPass() {
 	} else if j := nextHonorific(text[:min(len(text), st.scanned-1+honorificLen-1)], 0); j >= 0 {
 		i = j
 	}
-	if i >= 0 && !honorificAt(text, i) && !cueBeforeSurname(text, i) {
+	if i >= 0 && !honorificAt(text, i) && !cueBeforeSurname(text, i) && !greetingAt(text, i) {
 		i = nextHonorific(text, i+1) // 小時, 同意: the scan checked the first character only
 	}
 	if i >= 0 {
@@ -916,10 +916,95 @@ func (st *scanState) honorificNames(first int) {
 	for i := first; i >= 0; i = nextHonorific(text, i+honorificLen) {
 		if n := nameCueAt(text, i); n > 0 {
 			st.cueName(i + n)
+		} else if greetingAt(text, i) {
+			st.greetingName(i - 3)
 		} else if s := honorificNameStart(text, i); s >= 0 {
 			st.add(cand{t: tPersonName, start: s, end: i, score: scoreShapeCtx, flags: fCtxProof})
 		}
 	}
+}
+
+// leadingName reports a remark's opening name: a Latin name of two words or more (with the
+// person's Chinese name after it) filling the text's first clause, before more of the remark
+// ("Peter Chan；HKID A123456(3) 已核實；…", "Grace Lee 李嘉欣, HKID K382716(A), …"): who a
+// note is about is written first. The clause must pass the strict test of the overloaded
+// `name` key and be no label, place ("Sha Tin；…"), title with a surname or organisation.
+func (st *scanState) leadingName() {
+	text := st.text
+	e := 0
+	for ; e < len(text); e++ {
+		if e > 64 {
+			return // longer than a name
+		}
+		if c := text[e]; c == ';' || c == ',' || c == '|' || c == '\n' || c == '\r' || cjkClauseAt(text, e) {
+			break
+		}
+	}
+	if e >= len(text) || text[e] == '\n' || text[e] == '\r' || len(trimSpaceBytes(text[e+1:])) < 3 {
+		return // the whole text, or a line, is no remark's first clause
+	}
+	b := trimSpaceBytes(text[:e])
+	if len(b) < 3 || !isUpper(b[0]) || bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b) ||
+		hasOrgWord(b) || !looksLikeName(b, true, true) {
+		return
+	}
+	if lw, _ := bareLabelAt(text, 0); lw != nil || leadWord(b) {
+		return // "Dear Peter Chan, …", "Name Peter Chan, …": the label's reading; "Hi Wai, …"
+	}
+	s := bytes.Index(text, b)
+	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
+}
+
+// leadWord reports a first word that opens a message rather than a name: "Hi Wai, …",
+// "Thanks Peter, …", "Attn Mr Chan; …", "FYI Sales; …".
+func leadWord(b []byte) bool {
+	w, _, _ := bytes.Cut(b, []byte(" "))
+	var low [8]byte
+	switch string(lowerFit(low[:], w)) {
+	case "hi", "hey", "hello", "dear", "thanks", "thank", "thx", "attn", "re", "fyi", "cc", "to",
+		"from", "morning", "evening", "afternoon", "good":
+		return true
+	}
+	return false
+}
+
+// cjkClauseAt reports a full-width semicolon or comma at i (；，).
+func cjkClauseAt(text []byte, i int) bool {
+	return i+2 < len(text) && text[i] == 0xEF && text[i+1] == 0xBC && (text[i+2] == 0x9B || text[i+2] == 0x8C)
+}
+
+// greetingAt reports the 好 of "你好" or "您好" at i.
+func greetingAt(text []byte, i int) bool {
+	if i < 3 || i+3 > len(text) || text[i] != 0xE5 || text[i+1] != 0xA5 || text[i+2] != 0xBD {
+		return false
+	}
+	g := string(text[i-3 : i])
+	return g == "你" || g == "您"
+}
+
+// greetingName reports the name a message opens with before its greeting, at g ("陳大文 (Peter
+// Chan) 你好：你的強積金登記…", "李嘉欣你好，"): the whole start of the text or of its line,
+// as a salutation's name is (salutationName): a Chinese name with its surname, or a Latin
+// one of two words or more, with the evidence the `name` key asks for. A form of address
+// (陳先生你好, 李小姐 您好) and a group (大家好 has no 你) are not names; the title pass takes
+// 陳大文先生你好.
+func (st *scanState) greetingName(g int) {
+	text := st.text
+	ls := g
+	for ls > 0 && text[ls-1] != '\n' {
+		ls--
+		if g-ls > 64 {
+			return // longer than a name
+		}
+	}
+	b := trimSpaceBytes(text[ls:g])
+	if len(b) == 0 || addressForm(b) || honorificNameEnd(b) > 0 ||
+		b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b)) ||
+		hasOrgWord(b) || !looksLikeName(b, true, true) {
+		return
+	}
+	s := ls + bytes.Index(text[ls:g], b)
+	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
 }
 
 // cueName reports the Chinese name right after a cue word ending at v (nameCueAt), and the

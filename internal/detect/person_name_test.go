@@ -74,9 +74,8 @@ func init() {
 			{text: "陳大文2", key: "realName"},
 			{text: "配偶", key: "value", label: "sys06-urgentContactsRelation"},
 			{text: "Leave Request", key: "name"},
-			// Greetings other than a salutation and bare names in prose have no label: not
-			// reported.
-			{text: "周寶儀 (Fiona Chan) 你好：請核對資料", key: "text"},
+			// Bare names in prose have no label: not reported (a message's opening name
+			// before 你好 is: TestPersonNameSalutation).
 			{text: "蔡國榮：已核實", key: "remark"},
 			// The slot holds only the next label; a word of a longer phrase is no label.
 			{text: "Name: Tel: n/a", key: "content"},
@@ -407,7 +406,8 @@ func TestOrgWordShape(t *testing.T) {
 // verb and a surname name no one.
 // TestPersonNameSalutation: a letter's salutation names the person up to its comma, when
 // the name is a full one; groups, a first name alone and a title with a surname are not
-// reported, nor "dear" inside a sentence.
+// reported, nor "dear" inside a sentence. So do a message's opening name before 你好 and a
+// remark's first clause when it is a full Latin name — and no place or team.
 func TestPersonNameSalutation(t *testing.T) {
 	s := newTestScanner(t, ScannerOptions{})
 	for _, tc := range []struct {
@@ -431,6 +431,30 @@ func TestPersonNameSalutation(t *testing.T) {
 		{"Dear Wong Tai Sin District Council,", nil},
 		{"Dear Peter Chan", nil}, // no comma: not a salutation's shape
 		{"my dear friend Peter Chan, hi", nil},
+		{"Hello Grace Lee, welcome", []string{"Grace Lee"}},
+		{"Hi Peter, please call me back", nil},
+		{"Hi all, the office is closed", nil},
+		// A message's opening name before its greeting.
+		{"陳大文 (Peter Chan) 你好：你的強積金登記需補交身份證 A123456(3) 副本", []string{"陳大文 (Peter Chan)"}},
+		{"李嘉欣你好，請核對資料", []string{"李嘉欣"}},
+		{"周寶儀 您好：", []string{"周寶儀"}},
+		{"Peter Chan 你好，", []string{"Peter Chan"}},
+		{"陳先生你好，請核對資料", nil},
+		{"大家好，今日開會", nil},
+		{"各位同事你好，", nil},
+		{"你好，請問幾時開會", nil},
+		// A remark's opening name, its first clause.
+		{"Peter Chan；HKID A123456(3) 已核實；緊急聯絡人 陳太 6123 4567", []string{"Peter Chan"}},
+		{"Grace Lee 李嘉欣, HKID K382716(A), 銀行戶口 004-512-345678-838", []string{"Grace Lee 李嘉欣"}},
+		{"Sha Tin；3/F meeting room 2", nil},
+		{"Wong Tai Sin, 2 staff on leave", nil},
+		{"Annual Leave, 3 days", nil},
+		{"Sales Team；Q3 target 120%", nil},
+		{"Mr. Chan；call back 5pm", nil},
+		{"Peter Chan", nil},
+		{"Peter Chan；", nil},
+		{"Hi Wai, 補交 Taiwan ID H245044273", nil},
+		{"Thanks Peter Chan, 已收到 HK$300", nil},
 	} {
 		var got []string
 		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil) {

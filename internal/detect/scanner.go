@@ -261,6 +261,9 @@ func (st *scanState) run(first int) []Finding {
 			}
 		}
 	}
+	if len(st.text) > 8 && isUpper(st.text[0]) && h.pos == 0 && !h.neg && !number {
+		st.leadingName() // "Peter Chan；HKID A123456(3) 已核實"
+	}
 	if len(st.text) >= 12 && honorificProse(st.h, st.number) {
 		st.honorificPass() // "客戶黃志強先生來電": prose needs no label for these
 	}

@@ -190,9 +190,10 @@ func TestTokenizeThenReveal(t *testing.T) {
 	if strings.Contains(out, "A123456") || strings.Contains(out, "9123 4567") {
 		t.Fatalf("clear PII left in request: %s", out)
 	}
+	// The name the message greets, the HKID and the phone: three tokens.
 	tok := f.vault.TokenFor("hkid", "A123456(3)")
-	if !strings.Contains(out, tok) || len(o.Stats.Tokens) != 2 {
-		t.Fatalf("want token %s in %s (stats %v)", tok, out, o.Stats.Tokens)
+	if !strings.Contains(out, tok) || strings.Contains(out, "陳大文") || len(o.Stats.Tokens) != 3 {
+		t.Fatalf("want token %s and no name in %s (stats %v)", tok, out, o.Stats.Tokens)
 	}
 	// The route's retention applies to what it tokenized.
 	rec, err := f.vault.Find(context.Background(), "hkid", "A123456(3)")

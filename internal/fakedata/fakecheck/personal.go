@@ -13,6 +13,13 @@ func PersonName(s string) bool {
 	if len(s) < 2 || len(s) > 64 || strings.TrimSpace(s) != s {
 		return false
 	}
+	// The person's other name may follow in brackets, as one value: "陳大文 (Peter Chan)".
+	if o := strings.IndexAny(s, "(（"); o > 0 {
+		inner := strings.TrimRight(s[o:], ")）")
+		inner = strings.TrimLeft(inner, "(（")
+		return len(inner) > 0 && strings.HasSuffix(s, ")") != strings.HasSuffix(s, "）") &&
+			PersonName(strings.TrimSpace(s[:o])) && PersonName(inner)
+	}
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !strings.ContainsRune(" ,-'.", r) {
 			return false

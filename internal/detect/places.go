@@ -1,0 +1,37 @@
+package detect
+
+import "strings"
+
+// Hong Kong's districts and the areas people name in messages, romanised as Cantonese is:
+// they read as names do ("Sha Tin", "Wong Tai Sin", "Lai Chi Kok" — a known surname and
+// given-name-like syllables), so where a name is read by its position rather than after a
+// label (a message's opening name, a remark's first clause), a place is ruled out first.
+const hkPlacesLatin = "central|western|wan chai|eastern|southern|yau tsim mong|sham shui po|kowloon city|" +
+	"wong tai sin|kwun tong|kwai tsing|tsuen wan|tuen mun|yuen long|north|tai po|sha tin|sai kung|" +
+	"islands|causeway bay|mong kok|tsim sha tsui|jordan|yau ma tei|prince edward|sheung wan|" +
+	"admiralty|quarry bay|tai koo|taikoo|chai wan|aberdeen|ap lei chau|stanley|repulse bay|" +
+	"pok fu lam|pokfulam|kennedy town|happy valley|north point|fortress hill|tin hau|shau kei wan|" +
+	"siu sai wan|hung hom|to kwa wan|ho man tin|kowloon tong|kowloon bay|ngau tau kok|lam tin|" +
+	"yau tong|diamond hill|san po kong|tsz wan shan|lok fu|wang tau hom|cheung sha wan|lai chi kok|" +
+	"mei foo|shek kip mei|tai kok tsui|kwai chung|kwai fong|tsing yi|tin shui wai|fanling|" +
+	"sheung shui|ma on shan|tseung kwan o|hang hau|po lam|tai wai|fo tan|tung chung|lantau|" +
+	"discovery bay|cheung chau|lamma|sai ying pun|mid-levels|mid levels|wong chuk hang|" +
+	"chek lap kok|lo wu|lok ma chau|kam tin|hong kong|" +
+	"hong kong island|kowloon|new territories|shenzhen|guangzhou|macau|macao|taipei|shanghai|beijing"
+
+var hkPlaceSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(hkPlacesLatin, "|") {
+		m[p] = true
+	}
+	return m
+}()
+
+// latinPlace reports whether b (a few words) is a Hong Kong place or a nearby city.
+func latinPlace(b []byte) bool {
+	if len(b) > 32 {
+		return false
+	}
+	var low [32]byte
+	return hkPlaceSet[string(lowerFit(low[:], b))]
+}
