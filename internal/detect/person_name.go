@@ -930,26 +930,23 @@ func (st *scanState) honorificNames(first int) {
 // note is about is written first. The clause must pass the strict test of the overloaded
 // `name` key and be no label, place ("Sha Tin；…"), title with a surname or organisation.
 func (st *scanState) leadingName() {
-	text := st.text
+	text := st.text[:min(len(st.text), 66)]
 	e := 0
 	for ; e < len(text); e++ {
-		if e > 64 {
-			return // longer than a name
-		}
-		if c := text[e]; c == ';' || c == ',' || c == '|' || c == '\n' || c == '\r' || cjkClauseAt(text, e) {
+		if clauseStop[text[e]] && (text[e] != 0xEF || cjkClauseAt(text, e)) {
 			break
 		}
 	}
-	if e >= len(text) || text[e] == '\n' || text[e] == '\r' || len(trimSpaceBytes(text[e+1:])) < 3 {
-		return // the whole text, or a line, is no remark's first clause
+	if e >= len(text) || text[e] == '\n' || text[e] == '\r' || len(trimSpaceBytes(st.text[e+1:])) < 3 {
+		return // longer than a name, or the whole text or a line: no remark's first clause
 	}
 	b := trimSpaceBytes(text[:e])
-	if len(b) < 3 || !isUpper(b[0]) || bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b) ||
-		hasOrgWord(b) || !looksLikeName(b, true, true) {
+	if len(b) < 3 || !isUpper(b[0]) || bytes.IndexByte(b, ' ') < 0 || leadWord(b) || latinAddressForm(b) ||
+		latinPlace(b) || hasOrgWord(b) || !looksLikeName(b, true, true) {
 		return
 	}
-	if lw, _ := bareLabelAt(text, 0); lw != nil || leadWord(b) {
-		return // "Dear Peter Chan, …", "Name Peter Chan, …": the label's reading; "Hi Wai, …"
+	if lw, _ := bareLabelAt(st.text, 0); lw != nil {
+		return // "Dear Peter Chan, …", "Name Peter Chan, …": the label's reading
 	}
 	s := bytes.Index(text, b)
 	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
@@ -967,6 +964,10 @@ func leadWord(b []byte) bool {
 	}
 	return false
 }
+
+// clauseStop marks the bytes that may end a remark's first clause: ; , | a line break, and
+// the lead byte of ；and ，.
+var clauseStop = [256]bool{';': true, ',': true, '|': true, '\n': true, '\r': true, 0xEF: true}
 
 // cjkClauseAt reports a full-width semicolon or comma at i (；，).
 func cjkClauseAt(text []byte, i int) bool {
