@@ -954,7 +954,8 @@ func latinAddressForm(b []byte) bool {
 	if sp < 0 || bytes.IndexByte(b[sp+1:], ' ') >= 0 {
 		return false
 	}
-	switch t := strings.ToLower(strings.TrimSuffix(string(b[:sp]), ".")); t {
+	var low [8]byte
+	switch string(lowerFit(low[:], bytes.TrimSuffix(b[:sp], []byte(".")))) {
 	case "mr", "mrs", "ms", "miss", "mdm", "madam", "dr", "prof", "sir":
 		return true
 	}
