@@ -780,7 +780,9 @@ func honorificProse(h hint, number bool) bool {
 	return !number && (h.pos == 0 && !h.neg || h.pos.has(tPersonName))
 }
 
-// nextHonorific returns the first title or name cue at or after from, or -1. It runs on
+// nextHonorific returns the first title, name cue or greeting (the 好 of 你好) at or after
+// from, or -1 (one that ends the text, "陳大文 你好", is not looked for: a greeting opens a
+// message). It runs on
 // every value that may hold prose, most of them short (job titles, remarks), so it looks at
 // eight bytes at a time for the lead byte 0xE5 without a call, and at the two bytes after
 // each (markLead).
@@ -827,8 +829,8 @@ func cueBeforeSurname(b []byte, i int) bool {
 	return hanSurnameLen(b[i+n:]) > 0
 }
 
-// markLead reports the last two bytes of the first character of a title (先 小 女 太 夫) or
-// a cue (同 客: nameCueAt) after the lead byte E5. Characters led by E5 are every fifth or
+// markLead reports the last two bytes of the first character of a title (先 小 女 太 夫), of
+// a cue (同 客: nameCueAt) or of a greeting's 好 (greetingAt) after the lead byte E5. Characters led by E5 are every fifth or
 // so in Chinese text, and most of them are none of these: a table lookup turns them down.
 func markLead(b1, b2 byte) bool {
 	t := markThird[b1]
