@@ -30,6 +30,15 @@ const notGivenLast = "排目細细用便件案法面序式位括裝装色器頭�
 	"率帳账稿冊册夾夹框鍵键欄栏頁页址箱題题鏈链網网貨货稅税險险獎奖聘罩機械碑銷销請请稱称"
 
 const commonWords = "" +
+	// Words that describe a product line or a role before 女士/先生/小姐 ("ladies'", "men's":
+	// 韓版女士手袋, 成熟女士外套, 車長先生) and everyday words a title may follow in a
+	// catalogue or a notice (陳列, 張貼, 許可).
+	"韓版 韩版 成熟 單身 单身 歐美 欧美 簡約 简约 文藝 文艺 金牌 車長 车长 查詢 查询 藍衣 蓝衣 黃衣 黄衣 " +
+	"高貴 高贵 商務 商务 陳列 陈列 張貼 张贴 何時 何时 許可 许可 孔雀 石材 梁柱 葉片 叶片 " +
+	"劉海 刘海 王牌 林蔭 林荫 史上 歐陸 欧陆 利園 利园 向日葵 " +
+	// Hong Kong brands and shops named as a person is (a customer, a supplier: 客戶周大福的合約).
+	"周大福 周生生 李錦記 李锦记 余仁生 楊協成 杨协成 馬百良 马百良 王老吉 黃枝記 何洪記 陳意齋 麥奀記 " +
+	"譚仔 谭仔 許留山 许留山 黃金糕 黄金糕 陳列柜 陈列柜 " +
 	// Everyday words, traditional and simplified.
 	"安全 安全感 余下 田地 安排 高興 高兴 明白 明天 明年 明日 明星 周年 成本 利潤 利润 管理 管理員 管理员 " +
 	"全員 全员 全體 全体 全部 全年 全職 全职 全國 全国 齊全 齐全 江湖 林業 林业 " +

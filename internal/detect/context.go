@@ -685,7 +685,7 @@ func (st *scanState) cueWord(e, n int) {
 					return // "IP address is …", "e-mail address changed to …"
 				}
 			}
-			if c.strict && !st.streetFollows(v) {
+			if c.strict && (!st.streetFollows(v) || businessMove(text[:s])) {
 				return
 			}
 		}
@@ -704,6 +704,34 @@ func (st *scanState) cueWord(e, n int) {
 		}
 		return
 	}
+}
+
+// businessMove reports that the sentence before a move cue is about an organisation or an
+// event, not a person: "Our office moved to 10/F, …", "Clinic relocated to …", "Event moved
+// to 1 Expo Drive": a business's address is no personal data.
+func businessMove(before []byte) bool {
+	k := len(before)
+	for i := 0; i < 40 && k > 0; i++ {
+		c := before[k-1]
+		if c == '.' || c == '\n' || c == ';' || c == '!' || c == '?' || c >= utf8.RuneSelf {
+			break
+		}
+		k--
+	}
+	clause := before[k:]
+	if hasOrgWord(clause) {
+		return true
+	}
+	for w := range bytes.FieldsSeq(clause) {
+		var low [12]byte
+		switch string(lowerFit(low[:], w)) {
+		case "event", "meeting", "showroom", "hq", "headquarters", "vendor", "supplier",
+			"site", "venue", "party", "seminar", "workshop", "training", "ceremony", "dinner", "lunch",
+			"class", "course", "booth", "counter":
+			return true
+		}
+	}
+	return false
 }
 
 // cueWordsBefore offers the words before start, which the scan does not visit, to cueWord:
@@ -934,7 +962,7 @@ func (st *scanState) salutationName(v int) {
 		return // a salutation ends with its comma
 	}
 	b := trimSpaceBytes(text[v:e])
-	if len(b) == 0 || b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b)) ||
+	if len(b) == 0 || b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b)) ||
 		hasOrgWord(b) || !looksLikeName(b, true, true) {
 		return
 	}

@@ -45,7 +45,7 @@ const cjkSurnames = "陳陈林黃黄張张李王吳吴劉刘蔡楊杨許许鄭�
 	"甘秦顧顾毛章史官萬万俞雷饒饶闕阙凌崔尹孔辛辜陶段龍龙韋韦葛池孟褚殷麥麦賀贺賈贾莫文管關关向包丘梅利華华" +
 	"裴樊房全佘左花魯鲁安鮑鲍郝穆邢蒲成谷常閻阎练練盛鄔邬耿聶聂符申祝繆缪解曲岳齊齐應应單单舒畢毕喬乔龐庞" +
 	"翟牛季覃卜項项喻商滕焦車车虞苗戚牟雲云艾樂乐臧司樓楼費费屈宗幸衛卫尚靳祁桂沙欒栾宮宫路席麻強强蓋盖寇" +
-	"區区冼招植岑湛鄺邝勞劳蒙冉查柏習习談谈聞闻郁景晏柴瞿閆闫易明武霍麥黨党翁邵容"
+	"區区冼招植岑湛鄺邝勞劳蒙冉查柏習习談谈聞闻郁景晏柴瞿閆闫易明武霍麥黨党翁邵容付"
 
 const cjkCompoundSurnames = "歐陽 欧阳 司徒 上官 諸葛 诸葛 司馬 司马 東方 东方 皇甫 公孫 公孙 慕容 夏侯 令狐 長孫 长孙 宇文 端木"
 
@@ -412,6 +412,10 @@ func init() {
 		"school university college centre center store shop restaurant association foundation " +
 		"agency industries international enterprise enterprises technology technologies " +
 		"logistics properties insurance partners solutions council committee club society church " +
+		// A shop, a restaurant, a building or a branch named like a person (Tai Cheong Bakery,
+		// Man Yee Building, Sha Tin Branch, Lin Heung Tea House, Hong Kong Electric).
+		"bakery cafe building branch warehouse market garden gardens hall plaza mall kitchen " +
+		"electric hotel pharmacy salon studio workshop factory supermarket depot " +
 		// A DingTalk robot is a user too ("HR Bot").
 		"bot robot") {
 		orgWords[w] = true
@@ -542,15 +546,24 @@ func (st *scanState) nameValue(s, e int, weak bool) bool {
 	if st.key == "title" && st.label == approvalTitleLabel {
 		return st.titleName(s, e)
 	}
+	score := scoreKey
+	if weak {
+		score = scoreWeakName
+	}
+	if st.key == "name" && st.label == personI18nLabel && !recordLatinName(st.text[s:e]) {
+		// A person record's name (FieldOf) is read whatever its surname only when it is a
+		// Latin full name: a Chinese one still needs its surname, and a shared account named
+		// 財務部, 前台 Reception, IT Helpdesk or Guest is no person.
+		weak = true
+	}
+	if weak && latinPlace(st.text[s:e]) {
+		return false // {"name":"Lee Kum Kee"}, {"name":"Sha Tin"}: a firm or a place
+	}
 	if n := e - s - honorificLen; n >= 6 && st.text[s+n] == 0xE5 && honorificNameEndAt(st.text[s:e], n) > 0 &&
 		looksLikeName(st.text[s:s+n], weak, false) {
 		e = s + n // "陳大文先生": the name without its title
 	} else if !looksLikeName(st.text[s:e], weak, false) {
 		return false
-	}
-	score := scoreKey
-	if weak {
-		score = scoreWeakName
 	}
 	st.add(cand{t: tPersonName, start: s, end: e, score: score, flags: fCtxProof | fKeyProof | fNoBoost})
 	return true
@@ -1002,7 +1015,7 @@ func (st *scanState) greetingName(g int) {
 	}
 	b := trimSpaceBytes(text[ls:g])
 	if len(b) == 0 || addressForm(b) || honorificNameEnd(b) > 0 ||
-		b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b)) ||
+		b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b)) ||
 		hasOrgWord(b) || !looksLikeName(b, true, true) {
 		return
 	}
@@ -1040,6 +1053,12 @@ func (st *scanState) cueName(v int) {
 	if han < 2 || han > 4 || !cueNameEnd(text, e) {
 		return
 	}
+	if han == 4 && compoundSurname2(text[v:]) == 0 {
+		return // 客戶黃金會籍的, 同事高鐵出差的: four characters after one surname are a phrase
+	}
+	if r, _ := utf8.DecodeLastRune(text[v:e]); shopSuffix(r) {
+		return // 客戶李錦記的, 何洪記, 陳意齋: a shop's name, not a person's
+	}
 	of := hasPrefixBytes(text[e:], "的")
 	if customer && !(of || hasPrefixBytes(text[e:], "（") || e < len(text) && text[e] == '(') {
 		return
@@ -1059,6 +1078,46 @@ func (st *scanState) cueName(v int) {
 		ts, te := trimBounds(text[v+is : v+ie])
 		st.add(cand{t: tPersonName, start: v + is + ts, end: v + is + te, score: scoreShapeCtx, flags: fCtxProof})
 	}
+}
+
+// recordLatinName reports a Latin full name — two to four words, no Han — that names no
+// role, shared account, organisation or place: what a user record's name holds when its
+// surname is one the detector does not know (Rosemary Gorczany).
+func recordLatinName(b []byte) bool {
+	b = trimSpaceBytes(b)
+	if len(b) == 0 || hasHan(b) || bytes.IndexByte(b, ' ') < 0 || hasOrgWord(b) || latinPlace(b) {
+		return false
+	}
+	for w := range bytes.FieldsSeq(b) {
+		var low [12]byte
+		switch string(lowerFit(low[:], bytes.Trim(w, "()"))) {
+		case "admin", "administrator", "account", "helpdesk", "desk", "reception", "guest", "system",
+			"mailbox", "pool", "vacant", "driver", "security", "test", "testing", "demo", "sample",
+			"user", "support", "it", "hr", "finance", "sales", "operations", "shared", "general",
+			"assistant", "manager", "officer", "secretary", "front", "counter", "temp", "intern":
+			return false
+		}
+	}
+	return true
+}
+
+// compoundSurname2 returns the byte length of a compound surname (歐陽, 司徒 …) at b, or 0.
+func compoundSurname2(b []byte) int {
+	if n := hanSurnameLen(b); n > 3 {
+		return n
+	}
+	return 0
+}
+
+// shopSuffix reports the characters Hong Kong shops and brands end their names with
+// (李錦記, 陳意齋, 余仁堂, 永安行, 蓮香樓): a name read after a cue that ends
+// in one names a business. (Not 軒: it ends many given names, 張鈺軒.)
+func shopSuffix(r rune) bool {
+	switch r {
+	case '記', '记', '齋', '斋', '堂', '號', '号', '行', '莊', '庄', '樓', '楼', '館', '馆', '店', '坊', '閣', '阁':
+		return true
+	}
+	return false
 }
 
 // cueNameEnd reports a boundary at e that ends a name in running text.

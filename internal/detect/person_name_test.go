@@ -454,6 +454,14 @@ func TestPersonNameSalutation(t *testing.T) {
 		{"Peter Chan", nil},
 		{"Peter Chan；", nil},
 		{"Hi Wai, 補交 Taiwan ID H245044273", nil},
+		// Places and Hong Kong's best-known firms read like names: none is one.
+		{"Dear Tsuen Wan, new promo.", nil},
+		{"Hello Tai Po, 今日新貨到，請點收。", nil},
+		{"Wong Tai Sin 你好：巡店", nil},
+		{"Dear Lee Kum Kee, please confirm the order.", nil},
+		{"Chow Tai Fook；display case repair", nil},
+		{"Dear Tai Cheong Bakery, 蛋撻訂單", nil},
+		{"Lee Garden Two, 33 Hysan Avenue", nil},
 		{"Thanks Peter Chan, 已收到 HK$300", nil},
 	} {
 		var got []string
@@ -497,6 +505,15 @@ func TestPersonNameHonorific(t *testing.T) {
 		{"remark", "明天王先生會來", nil},
 		{"remark", "本周陳先生會來", nil},
 		{"remark", "向湯先生匯報一下", nil},
+		// "Ladies'", "men's" before a product, and shops and brands after a cue.
+		{"productName", "韓版女士手袋八折", nil},
+		{"content", "成熟女士外套系列", nil},
+		{"remark", "車長先生提醒乘客", nil},
+		{"title", "客戶周大福的合約到期", nil},
+		{"text", "客戶李錦記的訂單", nil},
+		{"remark", "客戶黃金會籍的年費", nil},
+		{"remark", "同事高鐵出差的報銷", nil},
+		{"remark", "新同事張鈺軒（Gladyce So）下星期一入職", []string{"張鈺軒", "Gladyce So"}},
 		{"remark", "陳先生太太都會出席", nil},
 		{"remark", "張生太太今日到", nil},
 		// Titles inside other words, after a measure word or a demonstrative.
@@ -625,6 +642,13 @@ func TestPersonRecordName(t *testing.T) {
 		{`{"userid":"u1","unionid":"x","name":"Brennon Choy"}`, []string{"Brennon Choy"}},
 		{`{"dept_id":1,"name":"Sales Department"}`, nil},
 		{`{"name":"Isaiah Choy"}`, []string{"Isaiah Choy"}}, // 蔡 Choy, a known surname now
+		// Shared accounts, departments, firms: a record's name that is no person.
+		{`{"userid":"u1","unionid":"x","name":"財務部"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"前台 Reception"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"IT Helpdesk"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"Kwun Tong Warehouse"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"Lee Kum Kee"}`, nil},
+		{`{"userid":"u1","unionid":"x","name":"付梓妍"}`, []string{"付梓妍"}},
 	} {
 		var got []string
 		if err := e.ScanJSON([]byte(tc.doc), func(r Report) {
