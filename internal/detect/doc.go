@@ -203,8 +203,13 @@
 // whole English name.
 //
 // The `name` member of a person's record — an object whose userid and unionid (or staffId,
-// jobNumber) come before it — is a person's name whatever its surname, not the overloaded
-// key; one id is not enough (salary items and bots carry a userid beside a name).
+// jobNumber) come before it — is a person's name whatever its surname when it is a Latin
+// full name with no role word (Rosemary Gorczany; not Admin Account, IT Helpdesk, Guest);
+// otherwise, and for one id alone (salary items and bots carry a userid beside a name), the
+// overloaded key's test applies (財務部, 前台 are no people). Hong Kong's places and its
+// best-known firms and malls (places.go) are never names where only position or a weak key
+// says so, and a name a customer or colleague cue introduces that ends like a shop's (記,
+// 齋, 堂, 號 …) names a business.
 //
 // A label word followed by one space (or U+3000) and no colon ("Name 張嘉欣", "代理人 張美玲",
 // "DOB Jan 18, 1994", "居住地址 浙江省…") labels its value only where a field starts: at the
