@@ -37,6 +37,11 @@ func init() {
 				want: "Flat B, 39/F, 98 Marsh Road, Lai King, N.T."},
 			{text: "We moved to Flat B, 39/F, 98 Marsh Road, Lai King, N.T. last week", key: "content",
 				want: "Flat B, 39/F, 98 Marsh Road, Lai King, N.T."},
+			// No region: the address ends where the sentence's lower-case words start again.
+			{text: "Address changed to 8 Finance Street for all invoices.", key: "content",
+				want: "8 Finance Street"},
+			{text: "He moved to 22 Lyndhurst Terrace last month and now works remotely.", key: "content",
+				want: "22 Lyndhurst Terrace"},
 		},
 		fp: []tcase{
 			{text: "香港九龍觀塘道 388 號 15 樓", key: "work_place"},

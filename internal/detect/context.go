@@ -706,6 +706,21 @@ func (st *scanState) cueWord(e, n int) {
 	}
 }
 
+// streetEnded reports an English address (so far) whose last word is a street word or a
+// place after it: "8 Finance Street", "22 Lyndhurst Terrace, Central". The street word must
+// be there; a lower-case word before it ("Flat 3 on the top floor of …") is left alone.
+func streetEnded(b []byte) bool {
+	seen := false
+	for w := range bytes.FieldsSeq(b) {
+		w = bytes.TrimRight(w, ",.")
+		var low [12]byte
+		if l := lowerFit(low[:], w); l != nil && streetWord(l) {
+			seen = true
+		}
+	}
+	return seen
+}
+
 // businessMove reports that the sentence before a move cue is about an organisation or an
 // event, not a person: "Our office moved to 10/F, …", "Clinic relocated to …", "Event moved
 // to 1 Expo Drive": a business's address is no personal data.
@@ -1297,6 +1312,13 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		if t == tAddress && (c == ',' || c == ' ') && regionEnds(text, v, end) {
 			// "…, Lai King, N.T., please update payroll", "…, Kowloon cc …": the region
 			// is the last part of a Hong Kong address.
+			break
+		}
+		if t == tAddress && c == ' ' && end+1 < len(text) && isLower(text[end+1]) && text[v] < utf8.RuneSelf &&
+			streetEnded(text[v:end]) {
+			// "Address changed to 8 Finance Street for all invoices": after its street an
+			// English address goes on in capitalised place names; a lower-case word is the
+			// sentence again.
 			break
 		}
 		if t == tAddress && c == ' ' && roomEnd(text[v:end]) {
