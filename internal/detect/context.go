@@ -706,9 +706,9 @@ func (st *scanState) cueWord(e, n int) {
 	}
 }
 
-// streetEnded reports an English address (so far) whose last word is a street word or a
-// place after it: "8 Finance Street", "22 Lyndhurst Terrace, Central". The street word must
-// be there; a lower-case word before it ("Flat 3 on the top floor of …") is left alone.
+// streetEnded reports an English address (so far) that holds its street word: "8 Finance
+// Street", "22 Lyndhurst Terrace, Central". Before the street a lower-case word may still be
+// the address's ("Flat 3 on the top floor of …"), so the address is not cut there.
 func streetEnded(b []byte) bool {
 	seen := false
 	for w := range bytes.FieldsSeq(b) {
@@ -943,8 +943,7 @@ func (st *scanState) signoffName(v int) {
 	if len(b) == 0 || bytes.IndexByte(b, ' ') < 0 || hasOrgWord(b) || !looksLikeName(b, true, true) {
 		return
 	}
-	s := v + bytes.Index(text[v:e], b)
-	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
+	st.addNameIn(v, e, b)
 }
 
 // salutationWords open a letter, a notice or a message: "Dear Kayden Tan, …", "Hello Grace
@@ -967,7 +966,8 @@ func salutation(w []byte) bool {
 func (st *scanState) salutationName(v int) {
 	text := st.text
 	e := v
-	for e < len(text) && text[e] != ',' && text[e] != '\n' && text[e] != '\r' && text[e] != '!' && !cjkPunctAt(text, e) {
+	for e < len(text) && text[e] != ',' && text[e] != '\n' && text[e] != '\r' && text[e] != '!' &&
+		!hasFullwidth(text, e, 0x8C) && !hasFullwidth(text, e, 0x81) { // ，！
 		if e-v > 64 {
 			return // longer than a name
 		}
@@ -976,18 +976,9 @@ func (st *scanState) salutationName(v int) {
 	if e == len(text) || text[e] == '\n' || text[e] == '\r' {
 		return // a salutation ends with its comma
 	}
-	b := trimSpaceBytes(text[v:e])
-	if len(b) == 0 || b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b)) ||
-		hasOrgWord(b) || !looksLikeName(b, true, true) {
-		return
+	if b := trimSpaceBytes(text[v:e]); fullNameByPosition(b) {
+		st.addNameIn(v, e, b)
 	}
-	s := v + bytes.Index(text[v:e], b)
-	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
-}
-
-// cjkPunctAt reports a full-width comma or exclamation mark at i (，！).
-func cjkPunctAt(text []byte, i int) bool {
-	return i+2 < len(text) && text[i] == 0xEF && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x81)
 }
 
 // latinAddressForm reports a title and a single word, "Mr. Chan", "Ms Wong": how a person

@@ -948,7 +948,7 @@ func (st *scanState) leadingName() {
 	text := st.text[:min(len(st.text), 66)]
 	e := 0
 	for ; e < len(text); e++ {
-		if clauseStop[text[e]] && (text[e] != 0xEF || cjkClauseAt(text, e)) {
+		if clauseStop[text[e]] && (text[e] != 0xEF || hasFullwidth(text, e, 0x9B) || hasFullwidth(text, e, 0x8C)) { // ；，
 			break
 		}
 	}
@@ -956,14 +956,33 @@ func (st *scanState) leadingName() {
 		return // longer than a name, or the whole text or a line: no remark's first clause
 	}
 	b := trimSpaceBytes(text[:e])
-	if len(b) < 3 || !isUpper(b[0]) || bytes.IndexByte(b, ' ') < 0 || leadWord(b) || latinAddressForm(b) ||
-		latinPlace(b) || hasOrgWord(b) || !looksLikeName(b, true, true) {
+	if len(b) < 3 || !isUpper(b[0]) || leadWord(b) || !fullNameByPosition(b) {
 		return
 	}
 	if lw, _ := bareLabelAt(st.text, 0); lw != nil {
 		return // "Dear Peter Chan, …", "Name Peter Chan, …": the label's reading
 	}
-	s := bytes.Index(text, b)
+	st.addNameIn(0, e, b)
+}
+
+// fullNameByPosition is the test of a name that only where it stands marks (a salutation,
+// a greeting, a remark's first clause): the strict test of the overloaded `name` key, no
+// organisation word, and in Latin letters a full name — two words or more — that is no
+// title with a surname ("Mr. Chan") and no place or well-known firm (places.go).
+func fullNameByPosition(b []byte) bool {
+	if len(b) == 0 || hasOrgWord(b) {
+		return false
+	}
+	if b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b)) {
+		return false
+	}
+	return looksLikeName(b, true, true)
+}
+
+// addNameIn reports b, text[v:e] trimmed of its spaces, as a name read from the text's
+// shape rather than from a label's value.
+func (st *scanState) addNameIn(v, e int, b []byte) {
+	s := v + bytes.Index(st.text[v:e], b)
 	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
 }
 
@@ -983,11 +1002,6 @@ func leadWord(b []byte) bool {
 // clauseStop marks the bytes that may end a remark's first clause: ; , | a line break, and
 // the lead byte of ；and ，.
 var clauseStop = [256]bool{';': true, ',': true, '|': true, '\n': true, '\r': true, 0xEF: true}
-
-// cjkClauseAt reports a full-width semicolon or comma at i (；，).
-func cjkClauseAt(text []byte, i int) bool {
-	return i+2 < len(text) && text[i] == 0xEF && text[i+1] == 0xBC && (text[i+2] == 0x9B || text[i+2] == 0x8C)
-}
 
 // greetingAt reports the 好 of "你好" or "您好" at i.
 func greetingAt(text []byte, i int) bool {
@@ -1014,13 +1028,10 @@ func (st *scanState) greetingName(g int) {
 		}
 	}
 	b := trimSpaceBytes(text[ls:g])
-	if len(b) == 0 || addressForm(b) || honorificNameEnd(b) > 0 ||
-		b[0] < utf8.RuneSelf && (bytes.IndexByte(b, ' ') < 0 || latinAddressForm(b) || latinPlace(b)) ||
-		hasOrgWord(b) || !looksLikeName(b, true, true) {
+	if len(b) == 0 || addressForm(b) || honorificNameEnd(b) > 0 || !fullNameByPosition(b) {
 		return
 	}
-	s := ls + bytes.Index(text[ls:g], b)
-	st.add(cand{t: tPersonName, start: s, end: s + len(b), score: scoreShapeCtx, flags: fCtxProof})
+	st.addNameIn(ls, g, b)
 }
 
 // cueName reports the Chinese name right after a cue word ending at v (nameCueAt), and the
@@ -1053,7 +1064,7 @@ func (st *scanState) cueName(v int) {
 	if han < 2 || han > 4 || !cueNameEnd(text, e) {
 		return
 	}
-	if han == 4 && compoundSurname2(text[v:]) == 0 {
+	if han == 4 && hanSurnameLen(text[v:]) <= 3 {
 		return // 客戶黃金會籍的, 同事高鐵出差的: four characters after one surname are a phrase
 	}
 	if r, _ := utf8.DecodeLastRune(text[v:e]); shopSuffix(r) {
@@ -1099,14 +1110,6 @@ func recordLatinName(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// compoundSurname2 returns the byte length of a compound surname (歐陽, 司徒 …) at b, or 0.
-func compoundSurname2(b []byte) int {
-	if n := hanSurnameLen(b); n > 3 {
-		return n
-	}
-	return 0
 }
 
 // shopSuffix reports the characters Hong Kong shops and brands end their names with

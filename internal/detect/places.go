@@ -17,8 +17,8 @@ const hkPlacesLatin = "central|western|wan chai|eastern|southern|yau tsim mong|s
 	"sheung shui|ma on shan|tseung kwan o|hang hau|po lam|tai wai|fo tan|tung chung|lantau|" +
 	"discovery bay|cheung chau|lamma|sai ying pun|mid-levels|mid levels|wong chuk hang|" +
 	"chek lap kok|lo wu|lok ma chau|kam tin|sai wan ho|heng fa chuen|tai koo shing|lohas park|" +
-	"tiu keng leng|choi hung|whampoa|cyberport|clear water bay|wan chai|tai hang|kowloon city|" +
-	"tsing yi|sham tseng|ma wan|tai o|mui wo|tung chung|sai wan|shek o|lei yue mun|kwai hing|" +
+	"tiu keng leng|choi hung|whampoa|cyberport|clear water bay|tai hang|" +
+	"sham tseng|ma wan|tai o|mui wo|sai wan|shek o|lei yue mun|kwai hing|" +
 	"lai king|tsuen wan west|nam cheong|olympic|austin|hong kong|" +
 	"hong kong island|kowloon|new territories|shenzhen|guangzhou|macau|macao|taipei|shanghai|beijing"
 
