@@ -135,13 +135,7 @@ func TestPersonNameRolesAndOrganisations(t *testing.T) {
 		{"澳門新口岸豐盛貿易行", "client_name", "", ""},
 	}
 	for _, tt := range tests {
-		got := s.ScanText([]byte(tt.text), &Field{Key: tt.key, Label: tt.label}, nil)
-		var names []string
-		for _, f := range got {
-			if f.Type == PersonName {
-				names = append(names, tt.text[f.Start:f.End])
-			}
-		}
+		names := personNames(s, tt.text, Field{Key: tt.key, Label: tt.label})
 		switch {
 		case tt.want == "" && len(names) > 0:
 			t.Errorf("%q key=%q label=%q: want no name, got %q", tt.text, tt.key, tt.label, names)
@@ -221,13 +215,7 @@ func TestPersonNameForms(t *testing.T) {
 		{"Peter Pan Limited", "name", "", ""},
 	}
 	for _, tc := range tests {
-		got := s.ScanText([]byte(tc.text), &Field{Key: tc.key, Label: tc.label}, nil)
-		var names []string
-		for _, f := range got {
-			if f.Type == PersonName {
-				names = append(names, tc.text[f.Start:f.End])
-			}
-		}
+		names := personNames(s, tc.text, Field{Key: tc.key, Label: tc.label})
 		switch {
 		case tc.want == "" && len(names) > 0:
 			t.Errorf("%q under %s/%s: got name %q, want none", tc.text, tc.key, tc.label, names)
@@ -337,12 +325,7 @@ func TestPersonNameCues(t *testing.T) {
 		{"Attendees: HR Team <hr@example.com>; IT Support <it@example.com>", nil},
 		{"<a@example.com>, Project Room 3 <b@example.com>", nil},
 	} {
-		var got []string
-		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
-			if f.Type == PersonName {
-				got = append(got, tc.text[f.Start:f.End])
-			}
-		}
+		got := personNames(s, tc.text, Field{Key: "remark"})
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
 		}
@@ -464,12 +447,7 @@ func TestPersonNameSalutation(t *testing.T) {
 		{"Lee Garden Two, 33 Hysan Avenue", nil},
 		{"Thanks Peter Chan, 已收到 HK$300", nil},
 	} {
-		var got []string
-		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "content"}, nil) {
-			if f.Type == PersonName {
-				got = append(got, tc.text[f.Start:f.End])
-			}
-		}
+		got := personNames(s, tc.text, Field{Key: "content"})
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
 		}
@@ -534,12 +512,7 @@ func TestPersonNameHonorific(t *testing.T) {
 		// Under an id key only the key-proof formats are read.
 		{"userid", "客戶黃志強先生來電查詢", nil},
 	} {
-		var got []string
-		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: tc.key}, nil) {
-			if f.Type == PersonName {
-				got = append(got, tc.text[f.Start:f.End])
-			}
-		}
+		got := personNames(s, tc.text, Field{Key: tc.key})
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s=%q: names %q, want %q", tc.key, tc.text, got, tc.want)
 		}
@@ -584,12 +557,7 @@ func TestPersonNameColleagueCustomer(t *testing.T) {
 		{"搵我屋企人張卡。", nil},
 		{"我屋企人都好擔心", nil},
 	} {
-		var got []string
-		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
-			if f.Type == PersonName {
-				got = append(got, tc.text[f.Start:f.End])
-			}
-		}
+		got := personNames(s, tc.text, Field{Key: "remark"})
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
 		}
@@ -614,12 +582,7 @@ func TestPersonNameLabelledLatinRun(t *testing.T) {
 		{"Name Tag Printing；urgent", nil},
 		{"聯絡人 Danny Lang；", []string{"Danny"}}, // a role: the strict test as before
 	} {
-		var got []string
-		for _, f := range s.ScanText([]byte(tc.text), &Field{Key: "remark"}, nil) {
-			if f.Type == PersonName {
-				got = append(got, tc.text[f.Start:f.End])
-			}
-		}
+		got := personNames(s, tc.text, Field{Key: "remark"})
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
 		}
@@ -662,4 +625,15 @@ func TestPersonRecordName(t *testing.T) {
 			t.Errorf("%s: names %q, want %q", tc.doc, got, tc.want)
 		}
 	}
+}
+
+// personNames returns the texts of the person names s finds in text under f.
+func personNames(s *Scanner, text string, f Field) []string {
+	var names []string
+	for _, x := range s.ScanText([]byte(text), &f, nil) {
+		if x.Type == PersonName {
+			names = append(names, text[x.Start:x.End])
+		}
+	}
+	return names
 }
