@@ -33,9 +33,6 @@ type Service struct {
 // ErrUnknownType is returned for a request naming a type the proxy never tokenizes.
 var ErrUnknownType = errors.New("unknown PII type")
 
-// UntypedToken is the vault type of values tokenized by a field rule that names no type and
-// holds nothing a recognizer knows (rewrite's tokens of that kind are tok_text_…).
-const UntypedToken = "text"
 
 // Types lists the type ids a request may name, built-in catalogue first.
 func Types(custom []string) []string {
@@ -44,7 +41,7 @@ func Types(custom []string) []string {
 		types = append(types, string(t))
 	}
 	types = append(types, custom...)
-	return append(types, UntypedToken)
+	return append(types, vault.UntypedType)
 }
 
 // checkType refuses a type no token can have. The vault would answer any well-formed id

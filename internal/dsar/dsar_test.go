@@ -147,7 +147,7 @@ func TestUnknownType(t *testing.T) {
 		typ string
 		ok  bool
 	}{
-		{"hkid", true}, {"address", true}, {"staff_no", true}, {UntypedToken, true},
+		{"hkid", true}, {"address", true}, {"staff_no", true}, {vault.UntypedType, true},
 		{"hkidx", false}, {"HKID", false}, {"phone", false}, {"tok", false},
 	} {
 		for name, op := range ops {

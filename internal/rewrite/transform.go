@@ -10,10 +10,6 @@ import (
 	"github.com/hkpii/dingtalk-pii-proxy/internal/vault"
 )
 
-// untypedToken is the vault type of values tokenized by a field rule that declares no type
-// and holds nothing a recognizer knows.
-const untypedToken = "text"
-
 // redaction returns the placeholder of type t ("[HK_PHONE]") and its JSON encoding.
 // Placeholders are kept per state, a few types at most: a type's placeholder never changes,
 // and looking one up here (the type strings mostly share their data, so a compare is a
@@ -114,7 +110,7 @@ func (st *state) transform(dst []byte, act policy.Action, typ detect.Type, value
 
 func hashType(t detect.Type) detect.Type {
 	if t == "" {
-		return untypedToken
+		return vault.UntypedType
 	}
 	return t
 }
@@ -129,7 +125,7 @@ func (st *state) tokenize(dst []byte, typ detect.Type, value []byte) ([]byte, er
 	}
 	t := string(typ)
 	if t == "" || !vault.ValidType(t) {
-		t = untypedToken
+		t = vault.UntypedType
 	}
 	val := string(value)
 	st.pending = append(st.pending, vault.Entry{Type: t, Value: val, TTL: st.in.TTL})

@@ -41,6 +41,11 @@ const (
 // after the body.
 const TokenPattern = `tok_[a-z][a-z0-9_]{0,31}_[a-z2-7]{26}`
 
+// UntypedType is the type of values tokenized by a field rule that declares no type and hold
+// nothing a recognizer knows (tok_text_…). The rewrite tokenizes under it and data subject
+// requests accept it by name: one spelling for both.
+const UntypedType = "text"
+
 // ValidType reports whether typ is a well-formed type id: [a-z][a-z0-9_]{0,31}.
 func ValidType(typ string) bool { return ident.Valid(typ, MaxTypeLen) }
 
