@@ -33,7 +33,6 @@ type Service struct {
 // ErrUnknownType is returned for a request naming a type the proxy never tokenizes.
 var ErrUnknownType = errors.New("unknown PII type")
 
-
 // Types lists the type ids a request may name, built-in catalogue first.
 func Types(custom []string) []string {
 	types := make([]string, 0, len(detect.BuiltinTypes)+len(custom)+1)
