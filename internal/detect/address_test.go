@@ -5,6 +5,10 @@ import "testing"
 func init() {
 	register(recognizerCases{typ: Address, naturalKey: "address",
 		tp: []tcase{
+			// Glued to a Chinese label, starting as an address does.
+			{text: "地址九龍旺角彌敦道688號12樓B室", key: "remark", want: "九龍旺角彌敦道688號12樓B室"},
+			{text: "住址Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon", key: "remark", want: "Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon"},
+			{text: "地址广东省深圳市南山区科技园路1号", key: "remark", want: "广东省深圳市南山区科技园路1号"},
 			{text: "香港九龍旺角彌敦道688號12樓B室", key: "value", label: "sys02-address"},
 			{text: "Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon", key: "住址"},
 			{text: "住址：香港島灣仔軒尼詩道123號\n電話", key: "remark", want: "香港島灣仔軒尼詩道123號"},
@@ -44,6 +48,7 @@ func init() {
 				want: "22 Lyndhurst Terrace"},
 		},
 		fp: []tcase{
+			{text: "地址變更申請已提交至九龍灣辦公室12樓", key: "remark"}, // a sentence about an address
 			{text: "香港九龍觀塘道 388 號 15 樓", key: "work_place"},
 			{text: "N/A", key: "address"},
 			{text: "aa:bb:cc:dd:ee:ff", key: "macAddress"},

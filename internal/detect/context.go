@@ -503,7 +503,7 @@ type labelGroup struct {
 
 var labelGroups = []labelGroup{
 	{tPersonName, false, false, false, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
-		"english name", "chinese name"}},
+		"english name", "chinese name", "name of employee", "name of staff", "name of applicant"}},
 	// A role names the person who fills it; the value must still look like a name.
 	{tPersonName, true, false, false, []string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
 		"受益人", "持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
@@ -534,7 +534,9 @@ var labelGroups = []labelGroup{
 		"參與者", "参与者", "受邀者",
 		// A sole trader's operator, whom to contact: "个体工商户 … 经营者 孟红", "聯絡 Isaac
 		// Li on 6135 2429". (A colleague and a customer: cueName.)
-		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系"}},
+		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系",
+		// Who acted on a request: "Approved by Wong Siu Ming on 18 Mar".
+		"approved by", "submitted by", "requested by", "prepared by", "signed by", "reviewed by"}},
 	// A letter's salutation (salutationName): "Dear Kayden Tan, your leave … has been
 	// approved" names the person it is about.
 	{tPersonName, true, true, false, salutationWords},
@@ -1043,11 +1045,17 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 		case lw.w[0] >= utf8.RuneSelf && copulaAt(text, v):
 			// "住址為九龍…", "姓名係陳大文": a Chinese label and "is" before its value.
 			v += 3
-		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) && gluedNameLen(text[v:]):
+		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) &&
+			(gluedNameLen(text[v:]) || gluedShortName(text, v)):
 			// "緊急聯絡人曾英麗（電話…）": Chinese writes no space after the label; the
 			// name is read up to the next character that cannot be in one, and must
 			// start with a surname and pass the strict name test. Three or four
-			// characters: two glued to a label are as often a word (聯繫人關係).
+			// characters: two glued to a label are as often a word (聯繫人關係), unless
+			// a common surname starts them and the clause ends there (姓名張偉).
+		case lw.w[0] >= utf8.RuneSelf && lw.t == tAddress && gluedAddressLead(text[v:]):
+			// "地址九龍旺角彌敦道688號", "住址Flat B, 12/F, …": glued, the value must start
+			// as an address does (a region or district, a flat, a number): "地址變更申請…"
+			// is a sentence about one.
 		default:
 			continue // "監護人姓名 …" is tried next; "Names are …" is no label
 		}
@@ -1119,6 +1127,68 @@ func gluedNameLen(b []byte) bool {
 		i += size
 	}
 	return n == 3 || n == 4
+}
+
+// gluedShortName reports a two-character name glued to its label at text[v:] that ends the
+// clause: a common surname, one given character, then the end, a space or punctuation.
+func gluedShortName(text []byte, v int) bool {
+	r0, n0 := decodeRune(text[v:])
+	r1, n1 := decodeRune(text[v+n0:])
+	if !topSurnameSet.has(r0) || !isHan(r1) || n1 != 3 {
+		return false
+	}
+	e := v + n0 + n1
+	if e >= len(text) {
+		return true
+	}
+	switch c := text[e]; {
+	case c == ' ' || c == ',' || c == ';' || c == '\n' || c == '\r' || c == '(' || isDigit(c):
+		return true
+	case c >= utf8.RuneSelf:
+		switch r, _ := decodeRune(text[e:]); r {
+		case '，', '。', '、', '；', '（', '\u3000':
+			return true
+		}
+	}
+	return false
+}
+
+// hanPlaceLeads are the words a Hong Kong address glued to its label starts with: the
+// regions and the districts and areas people write first.
+var hanPlaceLeads = strings.Fields("香港 九龍 九龙 新界 中環 中环 上環 上环 西環 西环 灣仔 湾仔 銅鑼灣 铜锣湾 " +
+	"北角 鰂魚涌 鲗鱼涌 太古 筲箕灣 柴灣 柴湾 跑馬地 跑马地 薄扶林 香港仔 鴨脷洲 赤柱 淺水灣 " +
+	"尖沙咀 油麻地 佐敦 旺角 太子 深水埗 長沙灣 长沙湾 荔枝角 美孚 紅磡 红磡 土瓜灣 土瓜湾 何文田 " +
+	"九龍城 九龙城 九龍塘 九龙塘 黃大仙 黄大仙 鑽石山 钻石山 新蒲崗 觀塘 观塘 牛頭角 藍田 蓝田 " +
+	"油塘 九龍灣 九龙湾 將軍澳 将军澳 西貢 西贡 沙田 大圍 大围 火炭 馬鞍山 马鞍山 大埔 粉嶺 粉岭 " +
+	"上水 元朗 天水圍 天水围 屯門 屯门 荃灣 荃湾 葵涌 葵芳 青衣 東涌 东涌 大嶼山 大屿山 離島 " +
+	"澳門 澳门 深圳 廣州 广州 北京 上海")
+
+// gluedAddressLead reports whether b starts as an address does: a digit, a capital letter
+// (Flat B, Room 3, 12/F …), a Hong Kong place, or a mainland province or city (廣東省…,
+// 深圳市…: a place name of two or three characters and 省 or 市).
+func gluedAddressLead(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	if isDigit(b[0]) || isUpper(b[0]) {
+		return true
+	}
+	for _, w := range hanPlaceLeads {
+		if hasPrefixBytes(b, w) {
+			return true
+		}
+	}
+	for i, n := 0, 0; i < len(b) && n < 4; n++ {
+		r, size := decodeRune(b[i:])
+		if !isHan(r) {
+			return false
+		}
+		if (r == '省' || r == '市') && n >= 2 {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // copulaAt reports "is" written after a Chinese label, 為 为 係 是, before a value.
@@ -1356,6 +1426,8 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		n := labelledNameEnd(text[s : s+nameLength(text[s:e])])
 		if k := honorificNameEnd(text[s : s+n]); k > 0 {
 			n = k // "聯絡人：陳大文先生": the name without its title
+		} else if k := nameBeforeVerb(text[s : s+n]); k > 0 {
+			n = k // "姓名：陳大文已提交": the name without the sentence glued to it
 		}
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
@@ -1581,7 +1653,16 @@ func addressForm(b []byte) bool {
 
 // nameCommaOK allows the comma of "CHAN, Tai Man" inside a labelled name.
 func nameCommaOK(text []byte, i int) bool {
-	return i > 0 && isLetter(text[i-1]) && i+2 < len(text) && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z'
+	if !(i > 0 && isLetter(text[i-1]) && i+2 < len(text) && text[i+1] == ' ' && isUpper(text[i+2])) {
+		return false
+	}
+	// "Chan Tai Man, HR": after a name written in lower case, an acronym (a team, a post)
+	// follows the comma, not a given name.
+	j := i + 2
+	for j < len(text) && isUpper(text[j]) {
+		j++
+	}
+	return !(isLower(text[i-1]) && j-(i+2) >= 2 && (j == len(text) || !isLetter(text[j])))
 }
 
 // addressGoesOn reports whether the clause starting at k (after a full-width comma inside a

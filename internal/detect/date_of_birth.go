@@ -399,3 +399,19 @@ func ValidDateOfBirth(s string) bool {
 	n, ok := parseDate(b, time.Now(), true)
 	return ok && n == len(b)
 }
+
+// dobCues are the Chinese words a date of birth is written right after, without a colon or a
+// space, at the start of a clause or inside one: "出生日期1988-07-14", "我出生於1988年7月14日".
+// (Not 生於 alone: 發生於 is "happened on".)
+var dobCues = []string{"出生日期", "出生年月日", "出生年月", "生日", "出生於", "出生于", "出生"}
+
+// dobCueBefore offers the date starting at the digit text[i] as a date of birth when a DOB
+// cue word is glued before it; the date must still parse as a real one.
+func (st *scanState) dobCueBefore(i int) {
+	for _, w := range dobCues {
+		if hasSuffixBytes(st.text[:i], w) {
+			st.labelled(tDateOfBirth, false, true, i)
+			return
+		}
+	}
+}

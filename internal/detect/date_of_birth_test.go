@@ -5,6 +5,10 @@ import "testing"
 func init() {
 	register(recognizerCases{typ: DateOfBirth, naturalKey: "birthday",
 		tp: []tcase{
+			// A Chinese cue glued to the date, at a clause's start or inside it.
+			{text: "出生日期1988-07-14", key: "remark", want: "1988-07-14"},
+			{text: "生日1988年7月14日。", key: "remark", want: "1988年7月14日"},
+			{text: "我出生於1988年7月14日，現居九龍", key: "content", want: "1988年7月14日"},
 			{text: "1988-07-14", key: "birthday"},
 			{text: "1988-07-14", key: "value", label: "sys02-birthTime"},
 			{text: "584841600000", key: "birthTime", number: true},
@@ -28,6 +32,8 @@ func init() {
 			{text: "DOB is 1994-07-19", key: "content", want: "1994-07-19"},
 		},
 		fp: []tcase{
+			{text: "會議日期1988-07-14", key: "remark"},  // a glued label that names no birth
+			{text: "事故發生於2020年7月14日", key: "remark"}, // 發生於: "happened on"
 			{text: "2099-01-01", key: "birthday"},
 			{text: "1888-01-01", key: "birthday"},
 			{text: "1988-02-30", key: "birthday"},

@@ -9,6 +9,8 @@ func init() {
 	register(recognizerCases{typ: HKPhone, naturalKey: "mobile",
 		tp: []tcase{
 			{text: "91234567", key: "mobile"},
+			{text: "9123\u00a04567", key: "mobile"},            // a no-break space
+			{text: "+852\u00a09123\u00a04567", key: "content"}, // between every group
 			{text: "68765432", key: "atMobiles"},
 			{text: "+852-91234567", key: "value", label: "sys00-mobile"},
 			{text: "852-21234567-801", key: "telephone", want: "852-21234567"},

@@ -4,7 +4,8 @@ import "github.com/hkpii/dingtalk-pii-proxy/internal/checkdigit"
 
 // Hong Kong Identity Card number: one or two prefix letters, six digits and a check character
 // (0-9 or A), written A123456(3), A123456 (3), A1234563, a123456(3) or XA120584(3); the
-// brackets may be full-width （3）. Written A123456 7, without brackets, it needs an HKID key,
+// brackets may be full-width （3） or square, A123456[3] (the form validator.js and some HR
+// systems print). Written A123456 7, without brackets, it needs an HKID key,
 // label or context word.
 //
 // Check: letters A=10 … Z=35, a single-letter prefix is preceded by a space worth 36; weights
@@ -113,16 +114,21 @@ func hkidChecked(letters, digits []byte, check byte) (ok, issued bool) {
 	return checkdigit.HKID(p[:len(letters)], digits) == upper(check), issued
 }
 
-// parseCheckBracket parses "(c)", " (c)", "（c）" or " （c）" at b[i:], where c is a digit or
-// A/a. It returns the check character and the number of bytes consumed (0 when absent).
+// parseCheckBracket parses "(c)", " (c)", "[c]", "（c）" or " （c）" at b[i:], where c is a
+// digit or A/a. It returns the check character and the number of bytes consumed (0 when
+// absent).
 func parseCheckBracket(b []byte, i int) (byte, int) {
 	start := i
 	if i < len(b) && b[i] == ' ' {
 		i++
 	}
 	var full bool
+	closing := byte(')')
 	switch {
 	case i < len(b) && b[i] == '(':
+		i++
+	case i < len(b) && b[i] == '[':
+		closing = ']'
 		i++
 	case hasFullwidth(b, i, 0x88): // （
 		i += 3
@@ -139,7 +145,7 @@ func parseCheckBracket(b []byte, i int) (byte, int) {
 	}
 	i++
 	switch {
-	case !full && i < len(b) && b[i] == ')':
+	case !full && i < len(b) && b[i] == closing:
 		i++
 	case full && hasFullwidth(b, i, 0x89): // ）
 		i += 3

@@ -25,6 +25,9 @@ func init() {
 			{text: "證件號碼：K382716A", key: "remark", want: "K382716A"},
 			{text: "his id is A1234563.", key: "remark", want: "A1234563"},
 			{text: "身份證A123456（3）已核實", key: "remark", want: "A123456（3）"},
+			// Square brackets: validator.js's test list and some HR exports print the check so.
+			{text: "身份證號碼 A123456[3] 已核實", key: "content", want: "A123456[3]"},
+			{text: "A494866[4]", key: "idCard"},
 			{text: hkidWithCheck("WX", "739215"), key: "certNo"},
 			{text: hkidWithCheck("F", "739215"), key: "remark"},
 			{text: "a1234563", key: "hkid"},
@@ -66,6 +69,7 @@ func init() {
 			{text: "HKID A123456 3 已核實", key: "remark", want: "A123456 3"},
 		},
 		fp: []tcase{
+			{text: "身份證號碼 A123456[4] 已核實", key: "content"}, // square brackets, wrong check digit
 			{text: "A123456(4)", key: "remark"},
 			{text: hkidWithCheck("O", "739215"), key: "remark"},
 			{text: hkidWithCheck("I", "739215"), key: "remark"},

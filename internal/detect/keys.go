@@ -51,6 +51,7 @@ var (
 	hDOB      = hint{pos: tDateOfBirth.mask(), neg: true}
 	hName     = hint{pos: tPersonName.mask()}
 	hNameWeak = hint{pos: tPersonName.mask(), weakName: true}
+	hContact  = hint{pos: maskPhone | tPersonName.mask(), weakName: true}
 	hAddress  = hint{pos: tAddress.mask()}
 	hSocial   = hint{pos: maskIDCard, neg: true}
 	hNeg      = hint{neg: true}
@@ -653,11 +654,15 @@ func classifyNotedASCII(name string) (hint, bool) {
 			return hint{}, false
 		}
 	}
+	note := classifyName(name[i+1 : n-1])
 	if h := classifyName(strings.TrimRight(name[:i], " ")); h != hNeutral {
+		if h == hContact && note != hNeutral {
+			return note, true // a person or a number: the note says which
+		}
 		return h, true
 	}
-	if h := classifyName(name[i+1 : n-1]); h != hNeutral {
-		return h, true
+	if note != hNeutral {
+		return note, true
 	}
 	return hint{}, false
 }
@@ -753,6 +758,9 @@ var suffixRules = []suffixRule{
 	{"firstname", hName, false}, {"lastname", hName, false}, {"surname", hName, false},
 	{"givenname", hName, false}, {"familyname", hName, false}, {"holdername", hName, false},
 	{"showname", hName, false}, {"payeename", hName, false},
+	// An emergency contact is a person or their number: either is read, the name as strictly
+	// as under the overloaded "name".
+	{"emergencycontact", hContact, false}, {"urgentcontact", hContact, false},
 	{"address", hAddress, false}, {"addr", hAddress, false},
 	// Forms split an address over lines or keep its detail apart: addressLine1,
 	// address_line_2, addressDetail.

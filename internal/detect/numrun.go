@@ -197,6 +197,13 @@ func (st *scanState) numberRun(i int) int {
 			p++
 			continue
 		}
+		if !stop && r.n < maxElems && p+2 < n && text[p] == 0xC2 && text[p+1] == 0xA0 && isDigit(text[p+2]) {
+			// A no-break space (U+00A0), which word processors and web forms put between digit
+			// groups so that "9123 4567" never wraps, separates groups as a space does.
+			sep = ' '
+			p += 2
+			continue
+		}
 		break
 	}
 	if !r.dead {
@@ -217,6 +224,8 @@ func continuesNumber(text []byte, j int) bool {
 	switch c := text[j]; {
 	case c == ' ' || c == '-' || c == '.':
 		return j+1 < len(text) && isDigit(text[j+1])
+	case c == 0xC2: // a no-break space
+		return j+2 < len(text) && text[j+1] == 0xA0 && isDigit(text[j+2])
 	case isWord(c) || c == '(' || c == 0xEF:
 		return true
 	}

@@ -884,6 +884,45 @@ const notBeforeHonorific = "位個个名各這这那此該该每某兩两的之�
 const honorificFuncWords = "由和與与同向給给對对把被請请叫係是及或的了將将讓让為为替跟找問问見见約约" +
 	"致謝谢在有派交送寄帶带收陪接告通知等會会於于即經经比就"
 
+// afterNameFuncWords are characters that a Chinese sentence puts right after a name and
+// that never end one: verbs and function words (陳大文已提交, 張偉於3月入職, 李嘉欣將會出席,
+// 王小明的申請). Characters that also end given names (明 和 為 來 同 正) are left out.
+const afterNameFuncWords = "已的是係於于在將将會会要需請请及與与跟因現现說说也都還还再提申負负到去昨"
+
+var afterNameSet hanBits
+
+func init() {
+	for _, r := range afterNameFuncWords {
+		afterNameSet.add(r)
+	}
+}
+
+// nameBeforeVerb returns the length of the Chinese name b starts with when a verb or
+// function word follows it without a break, or 0: a surname and two given characters, else
+// one, none of them such a word, then one. Chinese runs the name into the sentence
+// ("姓名：陳大文已提交"), which nameLength reads as one long word.
+func nameBeforeVerb(b []byte) int {
+	sl := hanSurnameLen(b)
+	if sl == 0 {
+		return 0
+	}
+	for given := 2; given >= 1; given-- {
+		end, ok := sl, true
+		for k := 0; k < given && ok; k++ {
+			r, size := decodeRune(b[end:])
+			ok = isHan(r) && size == 3 && !afterNameSet.has(r)
+			end += size
+		}
+		if !ok || end >= len(b) {
+			continue
+		}
+		if r, _ := decodeRune(b[end:]); afterNameSet.has(r) {
+			return end
+		}
+	}
+	return 0
+}
+
 // topSurnames are the commonest surnames of Hong Kong and the mainland. One right before a
 // title is the surname of an address (多謝陳先生, 明天王先生), not the end of a given name;
 // and a reading that starts with one beats a longer reading that starts with a rarer

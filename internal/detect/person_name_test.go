@@ -9,6 +9,15 @@ import (
 func init() {
 	register(recognizerCases{typ: PersonName, naturalKey: "realName",
 		tp: []tcase{
+			// A name the sentence runs on from, and two characters glued to a label.
+			{text: "姓名：陳大文已提交", key: "remark", want: "陳大文"},
+			{text: "申請人：張偉於3月1日入職", key: "remark", want: "張偉"},
+			{text: "姓名張偉", key: "remark", want: "張偉"},
+			{text: "聯絡人張偉，電話9123 4567", key: "remark", want: "張偉"},
+			{text: "Name of employee: Ho Ka Lok", key: "remark", want: "Ho Ka Lok"},
+			{text: "Approved by Wong Siu Ming on 18 Mar", key: "remark", want: "Wong Siu Ming"},
+			{text: "Please contact Chan Tai Man, HR", key: "remark", want: "Chan Tai Man"},
+			{text: "黃美玲", key: "emergencyContact"},
 			{text: "陳大文", key: "name"},
 			{text: "黃美玲", key: "value", label: "sys06-urgentContactsName"},
 			{text: "CHAN, Tai Man", key: "label", label: "sys02-realName"},
@@ -57,6 +66,11 @@ func init() {
 			{text: "Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>", key: "description", want: "Wong Ho Keung"},
 		},
 		fp: []tcase{
+			{text: "聯繫人關係", key: "remark"},
+			{text: "姓名欄位", key: "remark"},
+			{text: "審批人：王經理已批", key: "remark"},
+			{text: "Approved by Finance Department on 18 Mar", key: "remark"},
+			{text: "母親", key: "emergencyContact"},
 			{text: "財務", key: "name"},
 			{text: "黃金組", key: "name"},
 			{text: "Senior Accounting Officer", key: "name"},

@@ -539,6 +539,9 @@ func (st *scanState) scan(i int) {
 			}
 			i++
 		case clsDigit:
+			if i >= 6 && text[i-1] >= 0x80 && !st.keyProofOnly {
+				st.dobCueBefore(i)
+			}
 			i = st.numberRun(i)
 		case clsWord:
 			i = st.word(i)

@@ -16,6 +16,7 @@ type NormalizeFunc func(typ, value string) string
 //
 //	every type         trim surrounding white space
 //	hkid               upper case; drop brackets, white space and dashes    A123456(3) → A1234563
+//	                   (A123456[3] too)
 //	hk_phone           digits and a leading +; a number with 852, 00852 or +852 before
 //	                   eight digits and a bare eight-digit number both become +852XXXXXXXX
 //	cn_mobile          the same with 86 and eleven digits                   → +86XXXXXXXXXXX
@@ -36,7 +37,7 @@ func DefaultNormalize(typ, value string) string {
 	switch typ {
 	case "hkid", "cn_id", "hk_passport", "cn_passport", "mo_id", "tw_id", "cn_uscc":
 		return strings.ToUpper(dropRunes(v, func(r rune) bool {
-			return unicode.IsSpace(r) || r == '(' || r == ')' || r == '-' || r == '（' || r == '）'
+			return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == '-' || r == '（' || r == '）'
 		}))
 	case "hk_phone":
 		return canonicalPhone(phoneDigits(v), "852", 8)

@@ -8,6 +8,8 @@ func TestDefaultNormalize(t *testing.T) {
 		{"hkid", " a123456 (3) ", "A1234563"},
 		{"hkid", "AB987654（A）", "AB987654A"}, // full-width brackets from CJK input methods
 		{"hkid", "A123456-3", "A1234563"},
+		{"hkid", "A123456[3]", "A1234563"},             // the square-bracket form some systems print
+		{"hk_phone", "9123\u00a04567", "+85291234567"}, // a no-break space between the groups
 		{"hk_phone", "9123 4567", "+85291234567"},
 		{"hk_phone", "+852 9123-4567", "+85291234567"},
 		{"hk_phone", "(852) 91234567", "+85291234567"},
