@@ -543,7 +543,7 @@ var labelGroups = []labelGroup{
 	// A letter's sign-off, the writer's name on the next line.
 	{tPersonName, true, true, true, []string{"regards", "best regards", "kind regards",
 		"warm regards", "sincerely", "yours sincerely", "yours faithfully", "best wishes"}},
-	{tDateOfBirth, false, false, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "dob", "d.o.b.", "date of birth",
+	{tDateOfBirth, false, false, false, []string{"出生日期", "出生年月日", "出生年月", "生日", "出生", "dob", "d.o.b.", "date of birth",
 		"birth date", "birthday", "born"}},
 	{tAddress, false, false, false, []string{"住址", "地址", "通訊地址", "通讯地址", "居住地址", "住宅地址", "通訊處", "通讯处",
 		"address", "home address", "residential address", "correspondence address",
@@ -1045,6 +1045,11 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 		case lw.w[0] >= utf8.RuneSelf && copulaAt(text, v):
 			// "住址為九龍…", "姓名係陳大文": a Chinese label and "is" before its value.
 			v += 3
+			if text[v] == ' ' && v+1 < len(text) && text[v+1] != ' ' {
+				// "生日係 14/7/1988": the value after the space is read from there (labelled
+				// skips it), so bareLabel does not take it for a label's space.
+				return lw, v
+			}
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) &&
 			(gluedNameLen(text[v:]) || gluedShortName(text, v)):
 			// "緊急聯絡人曾英麗（電話…）": Chinese writes no space after the label; the
@@ -1199,6 +1204,9 @@ func copulaAt(text []byte, v int) bool {
 	switch string(text[v : v+3]) {
 	case "為", "为", "係", "是":
 		c := text[v+3]
+		if c == ' ' && v+4 < len(text) {
+			c = text[v+4] // "生日係 14/7/1988"
+		}
 		return c >= utf8.RuneSelf && !hasFullwidth(text, v+3, 0x9A) || isAlnum(c)
 	}
 	return false

@@ -5,6 +5,8 @@ import "testing"
 func init() {
 	register(recognizerCases{typ: DateOfBirth, naturalKey: "birthday",
 		tp: []tcase{
+			{text: "出生：14/07/1988。", key: "remark", want: "14/07/1988"},
+			{text: "生日係 14/7/1988", key: "remark", want: "14/7/1988"}, // Cantonese "is", then a space
 			// A Chinese cue glued to the date, at a clause's start or inside it.
 			{text: "出生日期1988-07-14", key: "remark", want: "1988-07-14"},
 			{text: "生日1988年7月14日。", key: "remark", want: "1988年7月14日"},

@@ -233,14 +233,14 @@ func (st *scanState) matchHKID(s, e int) int {
 }
 
 // matchSpacedCheckHKID looks for the check character written as a word of its own after
-// the six digits, "A123456 7", "XA754934 A": the card prints it in brackets, and a typist who
-// leaves them out sometimes keeps the space. A letter, six digits, a space and one more digit
+// the six digits, "A123456 7", "XA754934 A", or after a dash, "G778812-5": the card prints it
+// in brackets, and a typist who leaves them out sometimes keeps a space or writes a dash. A letter, six digits, a space and one more digit
 // or letter is as often a code and a quantity, and one in eleven such words passes the check,
 // so only an HKID key, label or context word ("HKID: A123456 7", 身份證號碼) makes it one.
 // It returns the end of the check character when it matched, or -1.
 func (st *scanState) matchSpacedCheckHKID(letters, digits []byte, s, e int) int {
 	text := st.text
-	if e+2 > len(text) || text[e] != ' ' || !st.bareRightOK(e+2) {
+	if e+2 > len(text) || text[e] != ' ' && text[e] != '-' || !st.bareRightOK(e+2) {
 		return -1
 	}
 	c := text[e+1]

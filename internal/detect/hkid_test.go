@@ -12,6 +12,7 @@ import (
 func init() {
 	register(recognizerCases{typ: HKID, naturalKey: "idCardNo",
 		tp: []tcase{
+			{text: "HKID G778812-5", key: "remark", want: "G778812-5"}, // a dash before the check digit
 			{text: "HKID A123456(3) 已核實", key: "remark", want: "A123456(3)"},
 			{text: "A123456(3)91234567", key: "remark", want: "A123456(3)"}, // glued to a phone
 			{text: "A123456(3)x", key: "remark", want: "A123456(3)"},        // the bracket ends it
@@ -69,6 +70,7 @@ func init() {
 			{text: "HKID A123456 3 已核實", key: "remark", want: "A123456 3"},
 		},
 		fp: []tcase{
+			{text: "Part no. G778812-5", key: "remark"},    // the same shape, no HKID word
 			{text: "身份證號碼 A123456[4] 已核實", key: "content"}, // square brackets, wrong check digit
 			{text: "A123456(4)", key: "remark"},
 			{text: hkidWithCheck("O", "739215"), key: "remark"},
