@@ -5,6 +5,7 @@ import "testing"
 func init() {
 	register(recognizerCases{typ: Address, naturalKey: "address",
 		tp: []tcase{
+			{text: "寄往九龍旺角彌敦道688號12樓B室 thanks", key: "remark", want: "九龍旺角彌敦道688號12樓B室"},
 			// Glued to a Chinese label, starting as an address does.
 			{text: "地址九龍旺角彌敦道688號12樓B室", key: "remark", want: "九龍旺角彌敦道688號12樓B室"},
 			{text: "住址Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon", key: "remark", want: "Flat B, 12/F, 688 Nathan Road, Mong Kok, Kowloon"},
@@ -48,6 +49,8 @@ func init() {
 				want: "22 Lyndhurst Terrace"},
 		},
 		fp: []tcase{
+			{text: "住在九龍灣的同事請注意12樓", key: "remark"}, // colleagues who live there
+			{text: "請寄到公司", key: "remark"},
 			{text: "地址變更申請已提交至九龍灣辦公室12樓", key: "remark"}, // a sentence about an address
 			{text: "香港九龍觀塘道 388 號 15 樓", key: "work_place"},
 			{text: "N/A", key: "address"},

@@ -510,7 +510,7 @@ var labelGroups = []labelGroup{
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
-		"emergency contact", "employee name", "staff name",
+		"emergency contact", "employee name", "staff name", "attn", "attention",
 		// Approval and HR forms name the person in each role the same way (报销人：…).
 		"報銷人", "报销人", "出差人", "請假人", "请假人", "審批人", "审批人", "發起人", "发起人", "提交人",
 		"填表人", "經手人", "经手人", "借款人", "領款人", "领款人", "簽收人", "签收人", "交接人", "同行人",
@@ -553,7 +553,11 @@ var labelGroups = []labelGroup{
 		"delivery address", "shipping address", "mailing address",
 		// A changed address, as a leaver or a mover writes it ("新地址 九龍…").
 		"新地址", "新住址", "現住址", "现住址", "現地址", "现地址", "現居地址", "现居地址",
-		"new address", "current address", "present address"}},
+		"new address", "current address", "present address",
+		// Where to send a parcel, as a message says it (寄往九龍…): prose, so the value must
+		// have an address's shape (labelled). (Not 住在/住喺, "lives in": 住在九龍灣的同事
+		// are colleagues, not an address.)
+		"寄往", "寄去", "寄到", "送往"}},
 }
 
 // englishCues are the words of English prose that a date of birth or an address follows
@@ -1051,12 +1055,13 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 				return lw, v
 			}
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) &&
-			(gluedNameLen(text[v:]) || gluedShortName(text, v)):
+			(gluedNameLen(text[v:]) || gluedShortName(text, v) || nameBeforeVerb(text[v:]) > 0):
 			// "緊急聯絡人曾英麗（電話…）": Chinese writes no space after the label; the
 			// name is read up to the next character that cannot be in one, and must
 			// start with a surname and pass the strict name test. Three or four
 			// characters: two glued to a label are as often a word (聯繫人關係), unless
-			// a common surname starts them and the clause ends there (姓名張偉).
+			// a common surname starts them and the clause ends there (姓名張偉); more
+			// only when a verb follows the name (申請人陳大文已提交).
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tAddress && gluedAddressLead(text[v:]):
 			// "地址九龍旺角彌敦道688號", "住址Flat B, 12/F, …": glued, the value must start
 			// as an address does (a region or district, a flat, a number): "地址變更申請…"

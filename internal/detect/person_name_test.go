@@ -9,6 +9,8 @@ import (
 func init() {
 	register(recognizerCases{typ: PersonName, naturalKey: "realName",
 		tp: []tcase{
+			{text: "申請人陳大文已提交", key: "remark", want: "陳大文"},
+			{text: "Attn: Chan Tai Man，謝謝", key: "remark", want: "Chan Tai Man"},
 			// A name the sentence runs on from, and two characters glued to a label.
 			{text: "姓名：陳大文已提交", key: "remark", want: "陳大文"},
 			{text: "申請人：張偉於3月1日入職", key: "remark", want: "張偉"},
@@ -66,6 +68,7 @@ func init() {
 			{text: "Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>", key: "description", want: "Wong Ho Keung"},
 		},
 		fp: []tcase{
+			{text: "Attention: all staff", key: "remark"},
 			{text: "聯繫人關係", key: "remark"},
 			{text: "姓名欄位", key: "remark"},
 			{text: "審批人：王經理已批", key: "remark"},
