@@ -309,11 +309,15 @@ func hanTLDEnd(text []byte, end int) bool {
 }
 
 // hanTLDs are the Chinese and Japanese top-level domains of the IANA root zone that HK and
-// mainland addresses use, plus 日本 of Wikipedia's example 二ノ宮@黒川.日本.
+// mainland addresses use, plus 日本 of Wikipedia's example 二ノ宮@黒川.日本 and 广告 (below).
 var hanTLDs = []string{"香港", "中国", "中國", "台灣", "台湾", "澳門", "澳门", "新加坡", "公司", "网络",
 	"網絡", "网址", "网店", "商城", "商店", "在线", "中文网", "我爱你", "集团", "企业", "机构", "组织机构",
 	"信息", "购物", "手机", "移动", "游戏", "娱乐", "时尚", "健康", "招聘", "世界", "书籍", "政务", "公益",
-	"慈善", "广东", "佛山", "餐厅", "食品", "珠宝", "联通", "电讯盈科", "日本"}
+	"慈善", "广东", "佛山", "餐厅", "食品", "珠宝", "联通", "电讯盈科", "電訊盈科", "新闻", "网站", "商标",
+	"八卦", "点看", "嘉里", "日本",
+	// 广告 ("advertising"): not in the root zone, but the example Wikipedia gives of an
+	// internationalised address (用户@例子.广告), which test lists copy.
+	"广告", "廣告"}
 
 // asciiDomain reads a domain of ASCII labels with a plausible top-level domain.
 func asciiDomain(text []byte, a int) (end int, ok bool) {

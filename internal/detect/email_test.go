@@ -33,6 +33,7 @@ func init() {
 			{text: "請電郵 медведь@с-балалайкой.рф 查詢", key: "remark", want: "медведь@с-балалайкой.рф"},
 			{text: "δοκιμή@παράδειγμα.δοκιμή", key: "remark"},
 			{text: "二ノ宮@黒川.日本", key: "remark"},
+			{text: "用户@例子.广告", key: "email"}, // Wikipedia's example of an internationalised address
 			{text: "聯絡josé@café.fr，謝謝", key: "remark", want: "josé@café.fr"},
 			{text: "電郵：chan.taiman@公司.香港。", key: "remark", want: "chan.taiman@公司.香港"},
 			{text: "寄往我買@屋企.香港謝謝", key: "remark", want: "寄往我買@屋企.香港"}, // glued text cannot be told apart
