@@ -511,6 +511,9 @@ var labelGroups = []labelGroup{
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
 		"emergency contact", "employee name", "staff name", "attn", "attention",
+		// Next of kin on HR forms: "母親：黃麗華", "Spouse: Lee Ka Yan".
+		"父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿",
+		"father", "mother", "husband", "wife", "spouse",
 		// Approval and HR forms name the person in each role the same way (报销人：…).
 		"報銷人", "报销人", "出差人", "請假人", "请假人", "審批人", "审批人", "發起人", "发起人", "提交人",
 		"填表人", "經手人", "经手人", "借款人", "領款人", "领款人", "簽收人", "签收人", "交接人", "同行人",
@@ -535,6 +538,8 @@ var labelGroups = []labelGroup{
 		// A sole trader's operator, whom to contact: "个体工商户 … 经营者 孟红", "聯絡 Isaac
 		// Li on 6135 2429". (A colleague and a customer: cueName.)
 		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系",
+		// A staff member named in a notice: "員工 陳大文（工號 HK000123）已離職".
+		"員工", "员工",
 		// Who acted on a request: "Approved by Wong Siu Ming on 18 Mar".
 		"approved by", "submitted by", "requested by", "prepared by", "signed by", "reviewed by"}},
 	// A letter's salutation (salutationName): "Dear Kayden Tan, your leave … has been
@@ -580,7 +585,7 @@ var englishCues = func() (out []englishCue) {
 		out = append(out, englishCue{t: tAddress, w: "address " + v})
 	}
 	for _, w := range []string{"moved to", "relocated to", "moving to", "living at", "lives at",
-		"residing at", "resides at"} {
+		"residing at", "resides at", "send to", "deliver to", "ship to", "mail to"} {
 		out = append(out, englishCue{t: tAddress, strict: true, w: w})
 	}
 	for i := range out {

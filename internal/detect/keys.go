@@ -761,6 +761,7 @@ var suffixRules = []suffixRule{
 	// An emergency contact is a person or their number: either is read, the name as strictly
 	// as under the overloaded "name".
 	{"emergencycontact", hContact, false}, {"urgentcontact", hContact, false},
+	{"contact", hContact, true},
 	{"address", hAddress, false}, {"addr", hAddress, false},
 	// Forms split an address over lines or keep its detail apart: addressLine1,
 	// address_line_2, addressDetail.
