@@ -88,8 +88,8 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 	if n.JSON || n.Text == nil {
 		return jsonwalk.Keep
 	}
-	f := FieldOf(n)
-	st.findings = st.scanner.ScanText(n.Text, &f, st.findings[:0])
+	key, label, number := fieldOf(n)
+	st.findings = st.scanner.scanField(n.Text, key, label, number, st.findings[:0])
 	if len(st.findings) == 0 {
 		return jsonwalk.Keep
 	}
@@ -122,8 +122,16 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 // ({"address":"{\"detail\":…}"}) is read by that key, and an approval instance's title
 // is labelled as the originator's name it starts with.
 func FieldOf(n *jsonwalk.Node) Field {
+	key, label, number := fieldOf(n)
+	return Field{Key: key, Label: label, Number: number}
+}
+
+// fieldOf is FieldOf in parts, for the engine's visit of every value: a Field (40 bytes) is
+// too large for the compiler to keep in registers, and returning one costs two copies
+// through memory.
+func fieldOf(n *jsonwalk.Node) (string, string, bool) {
 	if n.NamesSibling() {
-		return Field{Number: n.Number()}
+		return "", "", n.Number()
 	}
 	label := bytesString(n.Label())
 	if alt := n.Label2(); len(alt) > 0 && cachedHint(label) == (hint{}) {
@@ -166,12 +174,12 @@ func FieldOf(n *jsonwalk.Node) Field {
 				// address visited. Read as an address (with an address's shape), not as
 				// the attendee's displayName the key otherwise is.
 				if string(key) == "displayName" && placeMember(n) {
-					return Field{Key: placeAddressKey, Number: n.Number()}
+					return placeAddressKey, "", n.Number()
 				}
 			}
 		}
 	}
-	return Field{Key: bytesString(key), Label: label, Number: n.Number()}
+	return bytesString(key), label, n.Number()
 }
 
 // personRecord reports a "name" member of a person's record: two members before it are a

@@ -320,6 +320,12 @@ func fieldHint(key, label string, text []byte) hint {
 	if label == "" {
 		return hk
 	}
+	return labelledHint(hk, label, text)
+}
+
+// labelledHint is fieldHint for a value with a label, given its key's hint hk. (Most values
+// have no label: ScanText looks their key up without a call to fieldHint.)
+func labelledHint(hk hint, label string, text []byte) hint {
 	hl := cachedHint(label)
 	if hl.neg && !hk.neg && freeText(text) {
 		hl.neg = false

@@ -176,6 +176,12 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	if f != nil {
 		key, label, number = f.Key, f.Label, f.Number
 	}
+	return s.scanField(text, key, label, number, out)
+}
+
+// scanField is ScanText with the field's members passed by value: the engine calls it for
+// every value, and a Field built only to be read back through a pointer costs a copy.
+func (s *Scanner) scanField(text []byte, key, label string, number bool, out []Finding) []Finding {
 	if len(s.custom) > 0 || key == "" && label == "" {
 		first := firstInteresting(text)
 		if key == "" && label == "" {
@@ -189,7 +195,10 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	}
 	// The hint first: under an id/time/amount key or on a JSON number it decides alone, or
 	// with a pass cheaper than firstInteresting's, and most values are such.
-	h := fieldHint(key, label, text)
+	h := cachedHint(key) // fieldHint, one call fewer for the many values without a label
+	if label != "" {
+		h = labelledHint(h, label, text)
+	}
 	switch {
 	case h.pos&maskText != 0:
 		// A name, date of birth or address field: the whole value is read.
@@ -218,7 +227,11 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 }
 
 func (s *Scanner) scanText(text []byte, key, label string, number bool, h hint, out []Finding, first int) []Finding {
-	st := scanState{s: s, text: text, key: key, label: label, number: number, h: h, out: out, base: len(out), ctxAt: -1}
+	// Set field by field: the composite literal compiled to a copy of a template and a
+	// second copy of the whole state, some 80 instructions for each value scanned.
+	var st scanState
+	st.s, st.text, st.key, st.label, st.number, st.h = s, text, key, label, number, h
+	st.out, st.base, st.ctxAt = out, len(out), -1
 	return st.run(first)
 }
 
@@ -381,7 +394,31 @@ var keyProofByte = func() (t [256]uint8) {
 	return t
 }()
 
+// mayHoldKeyProof reports whether text holds one of keyProofByte's bytes, or two colons.
+// It runs on every value under an id, time or amount key, most of them 8 to 20 bytes of
+// digits and letters, so it looks at eight bytes at a time and reads bytes one by one
+// only where one of those bytes may be.
 func mayHoldKeyProof(text []byte) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	n := len(text)
+	if n < 8 {
+		return mayHoldKeyProofBytes(text)
+	}
+	for i := 0; i < n; i += 8 {
+		v := binary.LittleEndian.Uint64(text[min(i, n-8):])
+		// A byte of x is zero where v holds the byte looked for; (x − 1…) &^ x marks the
+		// zero bytes (see mayBeInteresting). The last word overlaps the one before it,
+		// which does not matter for a yes or no.
+		paren, ef, at, colon := v^('('*ones), v^(0xEF*ones), v^('@'*ones), v^(':'*ones)
+		if ((paren-ones)&^paren|(ef-ones)&^ef|(at-ones)&^at|(colon-ones)&^colon)&high != 0 {
+			// Colons are counted: the bytes tell.
+			return mayHoldKeyProofBytes(text)
+		}
+	}
+	return false
+}
+
+func mayHoldKeyProofBytes(text []byte) bool {
 	colons := 0
 	for _, c := range text {
 		switch keyProofByte[c] {

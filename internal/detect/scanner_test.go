@@ -898,3 +898,17 @@ func markedAfter(b []byte) bool {
 	}
 	return false
 }
+
+// FuzzMayHoldKeyProof checks the eight-bytes-at-a-time mayHoldKeyProof against the plain
+// byte loop: an early exit that said no where the loop says yes would drop findings.
+func FuzzMayHoldKeyProof(f *testing.F) {
+	for _, s := range []string{"", "12345678", "2024-01-01 10:00:00", "A123456(3)", "ab:cdefgh:",
+		"abcdefg:", "abcdefgh:", "a@b", "fe80::1", "１２３（", "0123456789abcdef:", "x:yyyyyyyyyyyyyy:"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := mayHoldKeyProof(b), mayHoldKeyProofBytes(b); got != want {
+			t.Fatalf("mayHoldKeyProof(%q) = %v, the byte loop says %v", b, got, want)
+		}
+	})
+}
