@@ -19,10 +19,21 @@ const (
 // hasher computes a record's hash and MAC. It is not safe for concurrent use; the log holds
 // one under its mutex and each verifier its own.
 type hasher struct {
-	sum [sha256.Size]byte
-	mac hash.Hash // nil when no MAC key is known (verification without the key)
-	h   hash.Hash
-	buf []byte
+	sum    [sha256.Size]byte
+	macSum [sha256.Size]byte // the MAC, kept here so that Sum does not allocate per record
+	mac    hash.Hash         // nil when no MAC key is known (verification without the key)
+	h      hash.Hash
+	buf    []byte
+}
+
+// macDomainBytes is macDomain for hash.Hash.Write: converting the constant at the call
+// would allocate on every record, the interface call keeping the bytes from the stack.
+var macDomainBytes = []byte(macDomain)
+
+// hexSum is hex.EncodeToString for a SHA-256 sum with one allocation instead of two.
+func hexSum(sum []byte) string {
+	var dst [2 * sha256.Size]byte
+	return string(dst[:hex.Encode(dst[:], sum)])
 }
 
 func newHasher(macKey []byte) *hasher {
@@ -37,7 +48,7 @@ func newHasher(macKey []byte) *hasher {
 func (hs *hasher) seal(r *Record) []byte {
 	hs.buf = appendBody(hs.buf[:0], r)
 	hs.sum = sha256.Sum256(hs.buf)
-	r.Hash = hex.EncodeToString(hs.sum[:])
+	r.Hash = hexSum(hs.sum[:])
 	r.MAC = hs.macOf(hs.sum[:])
 	return hs.sum[:]
 }
@@ -67,10 +78,9 @@ func (hs *hasher) macOf(sum []byte) string {
 		return ""
 	}
 	hs.mac.Reset()
-	hs.mac.Write([]byte(macDomain))
+	hs.mac.Write(macDomainBytes)
 	hs.mac.Write(sum)
-	var out [sha256.Size]byte
-	return hex.EncodeToString(hs.mac.Sum(out[:0]))
+	return hexSum(hs.mac.Sum(hs.macSum[:0]))
 }
 
 // checkMAC compares the record's MAC in constant time.

@@ -62,8 +62,9 @@ func callerByCert(p *policy.Plan, cert *x509.Certificate) (*policy.Caller, bool)
 // apiKey extracts the key from Authorization: Bearer or X-Api-Key. ok is false when neither
 // header is present.
 func apiKey(r *http.Request) (string, bool) {
-	if h := r.Header.Get("Authorization"); h != "" {
-		scheme, rest, _ := strings.Cut(h, " ")
+	// The map is indexed with canonical names: Header.Get would canonicalise on every call.
+	if v := r.Header["Authorization"]; len(v) > 0 && v[0] != "" {
+		scheme, rest, _ := strings.Cut(v[0], " ")
 		if !strings.EqualFold(scheme, "Bearer") {
 			return "", true
 		}

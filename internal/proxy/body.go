@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"os"
 	"strings"
@@ -35,7 +34,7 @@ func (e *errEncoding) Error() string { return e.msg }
 // and never holds more than limit decoded bytes.
 func readBody(dst []byte, r io.Reader, encoding string, limit, sizeHint int64) ([]byte, error) {
 	codings := parseCodings(encoding)
-	rc := io.NopCloser(r)
+	rc := r
 	// Codings are listed in the order they were applied; undo them in reverse. Closing a
 	// decoder hands it back to its pool, so every one is closed.
 	for i := len(codings) - 1; i >= 0; i-- {
@@ -64,6 +63,9 @@ func readBody(dst []byte, r io.Reader, encoding string, limit, sizeHint int64) (
 }
 
 func parseCodings(h string) []string {
+	if h == "" {
+		return nil // the usual case: strings.Split would still allocate
+	}
 	var out []string
 	for _, c := range strings.Split(h, ",") {
 		c = strings.ToLower(strings.TrimSpace(c))
@@ -178,10 +180,11 @@ func writeAll(w io.WriteCloser, b []byte) error {
 // bodyKind classifies a Content-Type for inspection. ok is false for types the engine
 // cannot read (files, images).
 func bodyKind(contentType string) (rewrite.Kind, string, bool) {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(strings.Split(contentType, ";")[0]))
-	}
+	// The media type alone, as mime.ParseMediaType would return it (and as this fell back
+	// to when it failed): the parameters are never used, and parsing them cost a map and
+	// its strings on every body.
+	base, _, _ := strings.Cut(contentType, ";")
+	mt := strings.ToLower(strings.TrimSpace(base))
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "text/json":
 		return rewrite.JSON, mt, true

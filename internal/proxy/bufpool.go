@@ -27,6 +27,9 @@ var poisonReleased atomic.Bool
 func (c *Call) takeBuf() *bodyBuf {
 	bb := bodyBufs.Get().(*bodyBuf)
 	bb.b = bb.b[:0]
+	if c.bufs == nil {
+		c.bufs = c.bufArr[:0] // a call takes at most three: no slice of its own to grow
+	}
 	c.bufs = append(c.bufs, bb)
 	return bb
 }
@@ -53,14 +56,22 @@ func (c *Call) releaseBufs() {
 	c.bufs = c.bufs[:0]
 }
 
-// copyBuffers is the ReverseProxy's BufferPool (httputil.BufferPool).
+// copyBuffers is the ReverseProxy's BufferPool (httputil.BufferPool). It pools the arrays
+// behind the slices: a pointer to an array converts from and to the slice without the
+// allocation that pooling a *[]byte costs on every Put.
 type copyBuffers struct{ p sync.Pool }
 
+const copyBufferSize = 32 << 10
+
 func (cb *copyBuffers) Get() []byte {
-	if b, ok := cb.p.Get().(*[]byte); ok {
-		return *b
+	if b, ok := cb.p.Get().(*[copyBufferSize]byte); ok {
+		return b[:]
 	}
-	return make([]byte, 32<<10)
+	return make([]byte, copyBufferSize)
 }
 
-func (cb *copyBuffers) Put(b []byte) { cb.p.Put(&b) }
+func (cb *copyBuffers) Put(b []byte) {
+	if cap(b) >= copyBufferSize {
+		cb.p.Put((*[copyBufferSize]byte)(b[:copyBufferSize]))
+	}
+}

@@ -1,6 +1,8 @@
 package proxy
 
 import (
+	"bytes"
+	"context"
 	"net/http"
 	"net/netip"
 	"time"
@@ -33,10 +35,24 @@ type Call struct {
 	BytesOut   int64
 	Duration   time.Duration
 
+	// bodyRead: the request body was read whole (and perhaps rewritten); the upstream
+	// request gets its length as a header.
+	bodyRead bool
+	// What the call needs one of, held here rather than allocated apart from the call: the
+	// writer to the client, the upstream request's context, the rewrite's input (the
+	// request's, then the response's), the bodies handed on and the audit record.
+	sw       statusWriter
+	ctx      callCtx
+	in       rewrite.Input
+	reqBody  bytes.Reader
+	respBody bodyReader
+	rec      audit.Record
+
 	// response-side state
 	acceptEncoding string
 	traceDone      func(*Call)
 	bufs           []*bodyBuf // body buffers to hand back once the answer is written
+	bufArr         [3]*bodyBuf
 }
 
 // CrossedBorder reports whether personal data crossed the border on this call: a forwarded
@@ -62,7 +78,25 @@ func (c *Call) Event() telemetry.CallEvent {
 	return ev
 }
 
+// bodyReader is a rewritten response body: the ReverseProxy reads it and closes it.
+type bodyReader struct{ bytes.Reader }
+
+func (*bodyReader) Close() error { return nil }
+
 type callKey struct{}
+
+// callCtx is context.WithValue(Context, callKey{}, c).
+type callCtx struct {
+	context.Context
+	c *Call
+}
+
+func (x *callCtx) Value(key any) any {
+	if key == (callKey{}) {
+		return x.c
+	}
+	return x.Context.Value(key)
+}
 
 func callFrom(r *http.Request) *Call {
 	c, _ := r.Context().Value(callKey{}).(*Call)

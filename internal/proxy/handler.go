@@ -41,7 +41,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctx, done := s.opts.Trace(r.Context(), r.Method, r.Header)
 		r, c.traceDone = r.WithContext(ctx), done
 	}
-	sw := &statusWriter{ResponseWriter: w}
+	c.sw = statusWriter{ResponseWriter: w}
+	sw := &c.sw
 	defer s.finish(c, sw)
 	c.ClientHome = rt.Plan.Residency.ClientInHome(clientAddr(r))
 
@@ -94,10 +95,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel = context.WithTimeout(ctx, route.Limits.Timeout)
 		defer cancel()
 	}
-	ctx = context.WithValue(ctx, callKey{}, c)
-	out := r.WithContext(ctx)
-	out.Header = r.Header.Clone()
-	c.acceptEncoding = r.Header.Get("Accept-Encoding")
+	c.ctx = callCtx{ctx, c} // context.WithValue's work, without an allocation of its own
+	// out shares the client's header map: nothing here writes to it (the ReverseProxy
+	// clones it for the upstream request, and rewriteRequest edits that clone), so a copy
+	// of our own would be a second one per call.
+	out := r.WithContext(&c.ctx)
+	c.acceptEncoding = headerGet(r.Header, hdrAcceptEncoding)
 
 	if !s.processRequest(c, sw, out) {
 		return
@@ -170,12 +173,13 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	rt, route := c.Runtime, c.Route
 	side := route.Request
 	dec := side.For(c.Caller.Roles)
-	in := rewrite.Input{Direction: rewrite.Request, Side: side, Decisions: dec,
+	c.in = rewrite.Input{Direction: rewrite.Request, Side: side, Decisions: dec,
 		CrossBorder: c.Cross, ForbidClear: rt.Plan.Residency.ForbidClear, MaxDepth: route.Limits.MaxDepth,
 		TTL: route.Retention}
+	in := &c.in
 
 	if r.URL.RawQuery != "" && (dec.Scan || len(dec.Query) > 0) {
-		q, o, err := rt.Engine.RewriteQuery(r.Context(), &in, r.URL.RawQuery)
+		q, o, err := rt.Engine.RewriteQuery(r.Context(), in, r.URL.RawQuery)
 		if err != nil {
 			s.failRequest(c, w, err, "query string")
 			return false
@@ -195,7 +199,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 		r.Body, r.ContentLength = http.NoBody, 0
 		return true
 	}
-	ct := r.Header.Get("Content-Type")
+	ct := headerGet(r.Header, hdrContentType)
 	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
@@ -211,7 +215,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 			return false
 		}
 	}
-	enc := r.Header.Get("Content-Encoding")
+	enc := headerGet(r.Header, hdrContentEncoding)
 	codings := parseCodings(enc)
 	// The route's time limit covers the whole call, reading the body included: a client that
 	// sends its body slowly must not hold the call and its buffer past it. Forward mode's
@@ -245,7 +249,7 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 	in.Body, in.Kind = body, kind
 	changed := false
 	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
-		o, err := rt.Engine.Rewrite(r.Context(), &in)
+		o, err := rt.Engine.Rewrite(r.Context(), in)
 		if err != nil {
 			s.failRequest(c, w, err, "request body")
 			return false
@@ -266,11 +270,13 @@ func (s *Server) processRequest(c *Call, w http.ResponseWriter, r *http.Request)
 			return false
 		}
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	// Still an io.NopCloser over a *bytes.Reader: the transport recognises that pair as a
+	// body in memory and sends headers and body in one write.
+	c.reqBody.Reset(body)
+	r.Body = io.NopCloser(&c.reqBody)
 	r.ContentLength = int64(len(body))
-	r.Header.Set("Content-Length", strconv.Itoa(len(body)))
-	r.Header.Del("Transfer-Encoding")
 	r.TransferEncoding = nil
+	c.bodyRead = true // rewriteRequest sets the headers on the upstream request's copy
 	return true
 }
 
@@ -333,16 +339,21 @@ func (s *Server) rewriteRequest(pr *httputil.ProxyRequest) {
 	pr.Out.URL.RawQuery = pr.In.URL.RawQuery
 	pr.SetXForwarded()
 	for _, h := range credentialHeaders {
-		pr.Out.Header.Del(h)
+		delete(pr.Out.Header, h)
 	}
 	// The proxy asks DingTalk for gzip whatever the client accepts (the link to DingTalk is
 	// the slow one) and decodes it itself, with pooled decoders (modifyResponse).
-	pr.Out.Header.Set("Accept-Encoding", "gzip")
-	pr.Out.Header.Set("X-Request-Id", c.ID)
+	headerSet(pr.Out.Header, hdrAcceptEncoding, "gzip")
+	headerSet(pr.Out.Header, hdrRequestID, c.ID)
+	if c.bodyRead {
+		headerSet(pr.Out.Header, hdrContentLength, strconv.FormatInt(pr.Out.ContentLength, 10))
+		delete(pr.Out.Header, hdrTransferEncoding)
+	}
 }
 
 // credentialHeaders are removed before forwarding: the proxy's own API key, and role
-// headers a client may have set (roles come from the policy only).
+// headers a client may have set (roles come from the policy only). Canonical names (see
+// headers.go).
 var credentialHeaders = append(append([]string{}, auth.CredentialHeaders...), "X-Role", "X-Roles", "X-Pii-Role", "X-Proxy-Role")
 
 // modifyResponse inspects and rewrites the upstream response (ReverseProxy.ModifyResponse).
@@ -356,7 +367,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified {
 		return nil
 	}
-	ct := resp.Header.Get("Content-Type")
+	ct := headerGet(resp.Header, hdrContentType)
 	kind, mt, inspectable := routeKind(route, ct)
 	if !inspectable {
 		if ct != "" && mediaMatch(mt, route.Passthrough) {
@@ -369,7 +380,7 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	}
 	// Re-encode for the client only what came compressed: compressing a body DingTalk sent
 	// plain would cost more than the rewrite itself.
-	encoding := resp.Header.Get("Content-Encoding")
+	encoding := headerGet(resp.Header, hdrContentEncoding)
 	compressed := encoding != ""
 	// A gzip body for a gzip client is kept as it came while it is decoded: if the rewrite
 	// changes nothing (a role that sees everything, a body without personal data), those
@@ -394,10 +405,11 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 	}
 	if len(body) > 0 && (dec.Scan || len(dec.Fields) > 0) {
 		out := c.takeBuf()
-		o, err := c.Runtime.Engine.Rewrite(resp.Request.Context(), &rewrite.Input{
+		c.in = rewrite.Input{
 			Body: body, Kind: kind, Direction: rewrite.Response, Side: side, Decisions: dec,
 			MaxDepth: route.Limits.MaxDepth, TTL: route.Retention, Dst: out.b,
-		})
+		}
+		o, err := c.Runtime.Engine.Rewrite(resp.Request.Context(), &c.in)
 		if err != nil {
 			return err
 		}
@@ -411,23 +423,24 @@ func (s *Server) modifyResponse(resp *http.Response) error {
 		}
 		body, changed = o.Body, o.Changed
 	}
-	resp.Header.Del("Content-Encoding")
+	delete(resp.Header, hdrContentEncoding)
 	switch {
 	case raw != nil && !changed:
 		body = raw.b
-		resp.Header.Set("Content-Encoding", "gzip")
+		headerSet(resp.Header, hdrContentEncoding, "gzip")
 	case compressed && clientGzip && len(body) >= 1024:
 		buf := c.takeBuf()
 		if enc, err := encodeBody(buf.b, body, gzipCoding); err == nil {
 			body, buf.b = enc, enc[:0]
-			resp.Header.Set("Content-Encoding", "gzip")
+			headerSet(resp.Header, hdrContentEncoding, "gzip")
 		}
 	}
-	resp.Header.Add("Vary", "Accept-Encoding")
-	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.Header[hdrVary] = append(resp.Header[hdrVary], "Accept-Encoding")
+	c.respBody.Reset(body)
+	resp.Body = &c.respBody
 	resp.ContentLength = int64(len(body))
-	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
-	resp.Header.Del("Transfer-Encoding")
+	headerSet(resp.Header, hdrContentLength, strconv.Itoa(len(body)))
+	delete(resp.Header, hdrTransferEncoding)
 	resp.TransferEncoding = nil
 	return nil
 }
@@ -471,14 +484,20 @@ func (d *decodedBody) Close() error {
 
 // acceptsGzip reports whether an Accept-Encoding header admits gzip (q > 0).
 func acceptsGzip(h string) bool {
-	for _, part := range strings.Split(h, ",") {
+	// strings.Cut rather than strings.Split: this runs on every call, and the slices Split
+	// makes were garbage.
+	for rest, more := h, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		name = strings.ToLower(strings.TrimSpace(name))
 		if name != "gzip" && name != "*" {
 			continue
 		}
 		q := 1.0
-		for _, p := range strings.Split(params, ";") {
+		for prest, pmore := params, true; pmore; {
+			var p string
+			p, prest, pmore = strings.Cut(prest, ";")
 			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.EqualFold(k, "q") {
 				q, _ = strconv.ParseFloat(strings.TrimSpace(v), 64)
 			}
@@ -580,8 +599,8 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 		attrs = append(attrs, slog.String("reason", c.Reason))
 	}
 	if n := c.Stats.Total(); n > 0 {
-		attrs = append(attrs, slog.Attr{Key: "pii", Value: countsValue(c.Stats.Types)},
-			slog.Attr{Key: "actions", Value: countsValue(c.Stats.Actions)})
+		pii, actions := countsValues(c.Stats.Types, c.Stats.Actions)
+		attrs = append(attrs, slog.Attr{Key: "pii", Value: pii}, slog.Attr{Key: "actions", Value: actions})
 	}
 	if h := s.log.Handler(); h.Enabled(context.Background(), slog.LevelInfo) {
 		// A record without a program counter: Logger.LogAttrs walks the stack for one
@@ -601,7 +620,18 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 // countsValue renders counts by name as a log group with sorted keys: the same JSON object
 // the map gives, without encoding/json's reflection on every call.
 func countsValue(m map[string]int) slog.Value {
-	attrs := make([]slog.Attr, 0, len(m))
+	return appendCounts(make([]slog.Attr, 0, len(m)), m)
+}
+
+// countsValues is countsValue of a and of b, the two groups sharing one array.
+func countsValues(a, b map[string]int) (slog.Value, slog.Value) {
+	attrs := make([]slog.Attr, 0, len(a)+len(b))
+	return appendCounts(attrs, a), appendCounts(attrs[len(a):len(a)], b)
+}
+
+// appendCounts is countsValue with the group appended to attrs, which must have room for it
+// (the value keeps the array).
+func appendCounts(attrs []slog.Attr, m map[string]int) slog.Value {
 	for k, n := range m {
 		attrs = append(attrs, slog.Int(k, n))
 	}
@@ -611,12 +641,13 @@ func countsValue(m map[string]int) slog.Value {
 
 // record builds the audit record of a call.
 func (s *Server) record(c *Call) *audit.Record {
-	r := &audit.Record{
+	c.rec = audit.Record{
 		Kind: audit.KindCall, RequestID: c.ID, Method: c.Method, Upstream: c.Upstream, Region: c.Region,
 		Status: c.Status, Decision: c.Decision, Reason: c.Reason, Counts: c.Stats.Types, Actions: c.Stats.Actions,
 		Paths: c.Stats.Paths, Tokens: c.Stats.Tokens, LatencyMS: float64(c.Duration.Microseconds()) / 1000,
 		BytesIn: c.BytesIn, BytesOut: c.BytesOut, Direction: "both", ClientNet: "other",
 	}
+	r := &c.rec
 	if c.ClientHome {
 		r.ClientNet = "hk"
 	}
