@@ -47,7 +47,7 @@ accuracy: build ## Recall and precision per PII type on a generated, labelled Di
 	$(BIN)/proxy scan $(BENCH_OUT)/corpus/*.json > $(BENCH_OUT)/findings.jsonl
 	$(GO) run ./bench/accuracy -truth $(BENCH_OUT)/corpus/truth.jsonl -found $(BENCH_OUT)/findings.jsonl
 
-accuracy-independent: build ## The same on five corpora from generators written apart from ours (needs python3, node and npm).
+accuracy-independent: build ## The same on six corpora from generators written apart from ours (needs python3, node and npm).
 	INDEP_OUT=$(BENCH_OUT)/independent/users python3 bench/independent/users/gen.py
 	INDEP_OUT=$(BENCH_OUT)/independent/users PROXY=$(BIN)/proxy python3 bench/independent/users/score.py
 	INDEP_OUT=$(BENCH_OUT)/independent/forms python3 bench/independent/forms/gen.py
@@ -59,6 +59,8 @@ accuracy-independent: build ## The same on five corpora from generators written 
 	cd bench/independent/faker && npm ci --silent --no-audit --no-fund
 	INDEP_OUT=$(BENCH_OUT)/independent/faker node bench/independent/faker/gen.mjs
 	INDEP_OUT=$(BENCH_OUT)/independent/faker PROXY=$(BIN)/proxy python3 bench/independent/score.py
+	INDEP_OUT=$(BENCH_OUT)/independent/vectors python3 bench/independent/vectors/gen.py
+	INDEP_OUT=$(BENCH_OUT)/independent/vectors PROXY=$(BIN)/proxy python3 bench/independent/score.py
 
 fuzz: ## Run every fuzz target briefly (FUZZTIME, default 10s each).
 	./scripts/fuzz.sh $${FUZZTIME:-10s}

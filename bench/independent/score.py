@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scan $INDEP_OUT (a corpus written by events/gen.py or apps/gen.py; default
+"""Scan $INDEP_OUT (a corpus written by events/, apps/, faker/ or vectors/gen.py; default
 bench/out/independent/events) with $PROXY (default bin/proxy) and score per type against its
 truth.jsonl: a finding counts when file, path, type and the found
 text all equal a labelled value (each label matches once). Findings inside a value labelled
