@@ -9,7 +9,9 @@ import * as ID from './ids.mjs';
 const SEED = Number(process.argv[2] ?? 1);
 const OUT = process.env.INDEP_OUT || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../out/independent/faker');
 const HK = fakerEN_HK, CN = fakerZH_CN, TW = fakerZH_TW, EN = fakerEN, GB = fakerEN_GB, US = fakerEN_US;
-[HK, CN, TW, EN, GB, US].forEach((f, i) => f.seed(SEED * 1000 + i));
+// A fixed reference date as well as a seed: faker's relative dates (birthdate by age) are
+// counted from it, so the corpus is the same whenever it is generated.
+[HK, CN, TW, EN, GB, US].forEach((f, i) => { f.seed(SEED * 1000 + i); f.setDefaultRefDate('2026-11-01T00:00:00Z'); });
 const r = EN; // generic randomness
 const pick = (a) => a[r.number.int({ min: 0, max: a.length - 1 })];
 const chance = (p) => r.number.float({ min: 0, max: 1 }) < p;
