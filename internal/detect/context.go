@@ -924,6 +924,10 @@ func (st *scanState) bareLabel(i int) {
 	if st.keyProofOnly {
 		return
 	}
+	if v := shortSalutation(st.text, i); v > 0 {
+		st.salutationName(v) // "Hi 陳大文，你的請假已批核"
+		return
+	}
 	lw, v := bareLabelAt(st.text, i)
 	switch {
 	case lw == nil:
@@ -958,8 +962,23 @@ func (st *scanState) signoffName(v int) {
 }
 
 // salutationWords open a letter, a notice or a message: "Dear Kayden Tan, …", "Hello Grace
-// Lee, …". ("Hi" is too short for a label word: labelFirstSlot needs three letters.)
+// Lee, …". ("Hi" and "Hey" are too short for label words, whose index needs three letters:
+// shortSalutation reads them.)
 var salutationWords = []string{"dear", "hello"}
+
+// shortSalutation returns where the name starts after "Hi " or "Hey " at text[i:] (after
+// spaces), or 0.
+func shortSalutation(text []byte, i int) int {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	for _, w := range [...]string{"hi ", "hey "} {
+		if i+len(w) < len(text) && equalFoldASCII(text[i:i+len(w)], []byte(w)) && text[i+len(w)] != ' ' {
+			return i + len(w)
+		}
+	}
+	return 0
+}
 
 func salutation(w []byte) bool {
 	switch string(w) {
@@ -1238,7 +1257,7 @@ func bareLabelStart(text []byte) int {
 		}
 		return -1
 	}
-	if lw, _ := bareLabelAt(text, 0); lw != nil {
+	if lw, _ := bareLabelAt(text, 0); lw != nil || shortSalutation(text, 0) > 0 {
 		return 0
 	}
 	if k := nextBareLabel(text, 0, last); k >= 0 {

@@ -54,6 +54,9 @@ var fileExtTLD = map[string]bool{
 func (st *scanState) matchEmail(a int) int {
 	s, end, ok := emailAround(st.text, a)
 	if !ok {
+		if !st.keyProofOnly && (a == 0 || st.text[a-1] == ' ' || st.text[a-1] == '\n') {
+			st.mentionName(a + 1)
+		}
 		return a
 	}
 	st.add(cand{t: tEmail, start: s, end: end, score: scoreStrong, flags: fCtxProof | fKeyProof})

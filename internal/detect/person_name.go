@@ -923,6 +923,41 @@ func nameBeforeVerb(b []byte) int {
 	return 0
 }
 
+// mentionName reports the Chinese name of a DingTalk @mention starting at v ("@陳大文 請審批",
+// "@李嘉欣請覆核"; the '@' starts the text or follows a space): a mention is a person's
+// display name, up to a space, a line's end or Chinese punctuation (or a verb glued to it),
+// with the evidence the overloaded `name` key asks for. "@所有人" (all) and group names are
+// no one's; "張三@李四.md" is a file's name.
+func (st *scanState) mentionName(v int) {
+	text := st.text
+	if hanSurnameLen(text[v:]) == 0 {
+		return
+	}
+	e, han := v, 0
+	for e < len(text) && han <= 4 {
+		r, size := decodeRune(text[e:])
+		if !isHan(r) || size != 3 {
+			break
+		}
+		e += size
+		han++
+	}
+	if han > 4 || han == 4 && hanSurnameLen(text[v:]) == 3 || e < len(text) && text[e] < utf8.RuneSelf && text[e] != ' ' && text[e] != '\n' {
+		// Too long for a name, or four characters after a single surname (陳大文已): a verb
+		// may be glued to it.
+		if n := nameBeforeVerb(text[v:e]); n > 0 {
+			e, han = v+n, n/3
+		} else {
+			return
+		}
+	}
+	b := text[v:e]
+	if han < 2 || addressForm(b) || honorificNameEnd(b) > 0 || !looksLikeName(b, true, true) {
+		return
+	}
+	st.add(cand{t: tPersonName, start: v, end: e, score: scoreShapeCtx, flags: fCtxProof})
+}
+
 // topSurnames are the commonest surnames of Hong Kong and the mainland. One right before a
 // title is the surname of an address (多謝陳先生, 明天王先生), not the end of a given name;
 // and a reading that starts with one beats a longer reading that starts with a rarer

@@ -9,6 +9,10 @@ import (
 func init() {
 	register(recognizerCases{typ: PersonName, naturalKey: "realName",
 		tp: []tcase{
+			{text: "Hi 陳大文，你的請假已批核", key: "content", want: "陳大文"},
+			{text: "Hey Grace Lee, thanks!", key: "content", want: "Grace Lee"},
+			{text: "@陳大文 請審批", key: "content", want: "陳大文"}, // a DingTalk @mention
+			{text: "@李嘉欣請覆核", key: "content", want: "李嘉欣"},
 			{text: "申請人陳大文已提交", key: "remark", want: "陳大文"},
 			{text: "Attn: Chan Tai Man，謝謝", key: "remark", want: "Chan Tai Man"},
 			// A name the sentence runs on from, and two characters glued to a label.
@@ -68,6 +72,10 @@ func init() {
 			{text: "Attendees: 曾詠晴 <ptsang@example.com>; Wong Ho Keung <hk.wong@example.com>", key: "description", want: "Wong Ho Keung"},
 		},
 		fp: []tcase{
+			{text: "Hi all, the office is closed", key: "content"},
+			{text: "Hi Ivy, see you", key: "content"}, // a given name alone
+			{text: "@所有人 開會", key: "content"},
+			{text: "@財務部 請跟進", key: "content"},
 			{text: "Attention: all staff", key: "remark"},
 			{text: "聯繫人關係", key: "remark"},
 			{text: "姓名欄位", key: "remark"},
