@@ -39,7 +39,8 @@ func (d *doc) container(n *Node) error {
 	// Every child uses this stack slot, and only this loop writes to it while n is walked,
 	// so what all children share is set once, here. The rest is set for each child, field
 	// by field (a struct literal would build the whole node on the stack and copy it, once
-	// per value), but for what visit sets itself: a scalar's Text and labels (fillField).
+	// per value), but for what visit sets itself (a scalar's Text) and a scalar's labels,
+	// which fillField finds when they are first asked for (labelSet false).
 	// keyBuf is left alone: the slot's scratch outlives its reuse.
 	child := &d.stack[n.depth+1]
 	child.doc, child.parent, child.depth, child.ruleDepth = d, n, n.depth+1, n.ruleDepth+1
@@ -55,10 +56,11 @@ func (d *doc) container(n *Node) error {
 		// true, false and null are kept as they are without a visit: Visit is not called
 		// for them and nothing lies below them (so no rule state is needed either).
 		if kind := val.Kind; kind < jsonlex.True {
-			child.Tok, child.KeyTok, child.Index = valTok, keyTok, -1
+			child.Tok, child.kind, child.KeyTok, child.Index = valTok, kind, keyTok, -1
 			child.JSON, child.Repl, child.Mark, child.state = false, nil, n.Mark, 0
+			child.labelSet = false
 			if kind == jsonlex.Object || kind == jsonlex.Array {
-				child.Text, child.label, child.label2 = nil, nil, nil
+				child.Text, child.label, child.label2, child.labelSet = nil, nil, nil, true
 			}
 			if isObj {
 				if toks[keyTok].Flags&jsonlex.FlagEscaped == 0 {
@@ -83,7 +85,26 @@ func (d *doc) container(n *Node) error {
 			}
 			child.Done = child.state & done
 			var err error
-			if verdict, err = d.visit(child); err != nil {
+			switch kind {
+			case jsonlex.String:
+				// visit's string and number cases, written out: most values are strings and
+				// numbers, and the call to visit cost more than what it does for them.
+				if child.Text = t.Src[val.Start+1 : val.End-1]; val.Flags&jsonlex.FlagEscaped != 0 {
+					child.Text = jsonlex.Unescape(d.scratch[:0], child.Text)
+					d.scratch = child.Text[:0]
+				}
+				if LooksLikeJSON(child.Text) && d.level < d.w.opts.MaxNested {
+					verdict, err = d.jsonString(child)
+				} else {
+					verdict = d.apply(child, d.w.v.Visit(child))
+				}
+			case jsonlex.Number:
+				child.Text = t.Src[val.Start:val.End]
+				verdict = d.apply(child, d.w.v.Visit(child))
+			default:
+				verdict, err = d.visit(child)
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -29,6 +29,8 @@ type Node struct {
 	// every value inside it.
 	Mark uint32
 
+	// kind is the kind of token Tok, kept at hand: visitors ask for it about every value.
+	kind      jsonlex.Kind
 	depth     int    // index in the document's node stack
 	state     uint64 // rule state (bits of rules matching the path so far)
 	ruleDepth int    // number of path components consumed to reach this node
@@ -39,6 +41,11 @@ type Node struct {
 	// labelRank is the labelRank of the member label was read from (0: none), set with
 	// label by fillField: NamesSibling asks for it again on every "label" value.
 	labelRank int
+	// labelSet says label, label2 and labelRank are filled in. The walk leaves them to the
+	// first call that reads them (fillField): finding a label means reading the siblings,
+	// and many values are visited without anyone asking (a field rule decides, or the
+	// visitor only looks at containers).
+	labelSet bool
 }
 
 // Tape is the document the node belongs to (a nested tape for JSON inside strings).
@@ -48,18 +55,28 @@ func (n *Node) Tape() *jsonlex.Tape { return n.doc.t }
 func (n *Node) Key() []byte { return n.key }
 
 // Label is the roster field_code/fieldCode or form component name that names this value.
-func (n *Node) Label() []byte { return n.label }
+func (n *Node) Label() []byte {
+	if !n.labelSet {
+		n.fillField()
+	}
+	return n.label
+}
 
 // Label2 is, when Label is a roster field code, the field's display name (fieldName /
 // field_name): custom roster fields have opaque codes (customField-abc123) and only the
 // display name (家庭住址) says what they hold.
-func (n *Node) Label2() []byte { return n.label2 }
+func (n *Node) Label2() []byte {
+	if !n.labelSet {
+		n.fillField()
+	}
+	return n.label2
+}
 
 // Number reports whether the value is a JSON number.
-func (n *Node) Number() bool { return n.doc.t.Tokens[n.Tok].Kind == jsonlex.Number }
+func (n *Node) Number() bool { return n.kind == jsonlex.Number }
 
 // Kind is the token kind of the value.
-func (n *Node) Kind() jsonlex.Kind { return n.doc.t.Tokens[n.Tok].Kind }
+func (n *Node) Kind() jsonlex.Kind { return n.kind }
 
 // Nested reports whether the node is inside a string that holds JSON.
 func (n *Node) Nested() bool { return n.doc.outer != nil }
@@ -87,7 +104,7 @@ func (n *Node) HasSibling(names ...string) bool {
 		return false
 	}
 	t := obj.doc.t
-	if t.Tokens[obj.Tok].Kind != jsonlex.Object {
+	if obj.kind != jsonlex.Object {
 		return false
 	}
 	end := int(t.Tokens[obj.Tok].Next)
@@ -316,9 +333,14 @@ func (n *Node) NamesSibling() bool {
 		// "label" names a table cell's value ({"label":"收款人","value":…}) but is itself a
 		// display value under a roster fieldCode: it is a label only when nothing ranked
 		// above it names the object.
-		r := n.labelRank
+		var r int
 		if k := n.Kind(); k == jsonlex.Object || k == jsonlex.Array {
 			_, _, r, _ = n.bestLabel() // fillField labels scalars only
+		} else {
+			if !n.labelSet {
+				n.fillField()
+			}
+			r = n.labelRank
 		}
 		if r > 0 && r < labelRank(n.key) {
 			return false
@@ -327,7 +349,7 @@ func (n *Node) NamesSibling() bool {
 		return false
 	}
 	obj := n.parent
-	if obj == nil || obj.doc != n.doc || obj.doc.t.Tokens[obj.Tok].Kind != jsonlex.Object {
+	if obj == nil || obj.doc != n.doc || obj.kind != jsonlex.Object {
 		return false
 	}
 	t := obj.doc.t
@@ -347,8 +369,10 @@ func (n *Node) NamesSibling() bool {
 	return false
 }
 
-// fillField sets the label of a scalar node (its key is set by the container walk).
+// fillField sets the label of a scalar node (its key is set by the container walk; the
+// container walk and walkRoot label containers at once, so a parent's label is set).
 func (n *Node) fillField() {
+	n.labelSet = true
 	n.label, n.label2, n.labelRank = nil, nil, 0
 	if n.KeyTok >= 0 && isValueKey(n.key) {
 		n.label, n.label2, n.labelRank = n.findLabel()
@@ -370,10 +394,21 @@ func (n *Node) findLabel() (label, label2 []byte, rank int) {
 	if tok < 0 {
 		return nil, nil, 0
 	}
-	if rank == 1 && alt >= 0 {
-		label2 = t.Text(alt, nil)
+	// Tape.Text, with its common case (no escapes) written out: this runs for most values
+	// labelled.
+	if tk := &t.Tokens[tok]; tk.Flags&jsonlex.FlagEscaped == 0 {
+		label = t.Src[tk.Start+1 : tk.End-1]
+	} else {
+		label = t.Text(tok, nil)
 	}
-	return t.Text(tok, nil), label2, rank
+	if rank == 1 && alt >= 0 {
+		if tk := &t.Tokens[alt]; tk.Flags&jsonlex.FlagEscaped == 0 {
+			label2 = t.Src[tk.Start+1 : tk.End-1]
+		} else {
+			label2 = t.Text(alt, nil)
+		}
+	}
+	return label, label2, rank
 }
 
 // bestLabel returns the tape and token of the best naming member for n and its rank (tok -1
@@ -384,34 +419,67 @@ func (n *Node) bestLabel() (*jsonlex.Tape, int, int, int) {
 	alt, altRank := -1, 0
 	obj := n.parent
 	for hops := 0; obj != nil && hops < 2; hops++ {
-		if obj.doc == n.doc && obj.doc.t.Tokens[obj.Tok].Kind == jsonlex.Object {
-			t := obj.doc.t
-			end := int(t.Tokens[obj.Tok].Next)
-			for k := obj.Tok + 1; k < end; k = int(t.Tokens[k+1].Next) {
-				if t.Tokens[k+1].Kind != jsonlex.String || k == n.KeyTok && obj == n.parent {
-					continue
+		if d := obj.doc; d == n.doc && obj.kind == jsonlex.Object {
+			var b, br, a, ar int
+			if obj == n.parent {
+				b, br, a, ar = labelsIn(d.t, obj.Tok, n.KeyTok)
+			} else {
+				// The object two levels up names every element of its array alike (each
+				// value of a roster field's fieldValueList): its scan is kept for the next.
+				c := &d.labels
+				if c.obj != obj.Tok {
+					c.obj = obj.Tok
+					c.best, c.bestRank, c.alt, c.altRank = labelsIn(d.t, obj.Tok, -1)
 				}
-				var r int
-				if t.Tokens[k].Flags&jsonlex.FlagEscaped == 0 {
-					r = labelRank(t.RawString(k))
-				} else {
-					var buf [32]byte
-					r = labelRank(t.Text(k, buf[:0]))
-				}
-				if r > 0 && (bestRank == 0 || r < bestRank) {
-					bestT, best, bestRank = t, k+1, r
-				}
-				if r > 1 && (altRank == 0 || r < altRank) {
-					alt, altRank = k+1, r
-				}
+				b, br, a, ar = c.best, c.bestRank, c.alt, c.altRank
+			}
+			// The nearer object wins a tie, as the first member does within an object.
+			if br > 0 && (bestRank == 0 || br < bestRank) {
+				bestT, best, bestRank = d.t, b, br
+			}
+			if ar > 0 && (altRank == 0 || ar < altRank) {
+				alt, altRank = a, ar
 			}
 		}
 		// climb: object -> array -> object, unless a field code, field name or name already
 		// names the value (only a "label", "key" or "title" is worth looking past).
-		if bestRank != 0 && bestRank <= 3 || obj.parent == nil || obj.parent.doc.t.Tokens[obj.parent.Tok].Kind != jsonlex.Array {
+		if bestRank != 0 && bestRank <= 3 || obj.parent == nil || obj.parent.kind != jsonlex.Array {
 			break
 		}
 		obj = obj.parent.parent
 	}
 	return bestT, best, bestRank, alt
+}
+
+// labelScan is labelsIn's answer for one object, kept by its doc (obj -1: none yet).
+type labelScan struct {
+	obj                          int
+	best, bestRank, alt, altRank int
+}
+
+// labelsIn returns the value token of the best-ranked naming member of object obj with a
+// string value and its rank (-1, 0: none), and the same for the members ranked below a field
+// code; the member whose key token is skip is left out. The first member wins a tie.
+func labelsIn(t *jsonlex.Tape, obj, skip int) (best, bestRank, alt, altRank int) {
+	best, alt = -1, -1
+	end := int(t.Tokens[obj].Next)
+	for k := obj + 1; k < end; k = int(t.Tokens[k+1].Next) {
+		if t.Tokens[k+1].Kind != jsonlex.String || k == skip {
+			continue
+		}
+		var r int
+		if t.Tokens[k].Flags&jsonlex.FlagEscaped == 0 {
+			r = labelRank(t.RawString(k))
+		} else {
+			var buf [32]byte
+			r = labelRank(t.Text(k, buf[:0]))
+		}
+		if r > 0 && (bestRank == 0 || r < bestRank) {
+			best, bestRank = k+1, r
+		}
+		if r > 1 && (altRank == 0 || r < altRank) {
+			alt, altRank = k+1, r
+		}
+	}
+	return best, bestRank, alt, altRank
 }

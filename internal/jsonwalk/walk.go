@@ -42,15 +42,14 @@ var ErrTooDeep = errors.New("JSON nested too deep")
 
 // Walker holds reusable scratch space. It is not safe for concurrent use; pool it.
 type Walker struct {
-	opts     Options
-	v        Visitor
-	depth    int
-	buf      []byte // replacement bytes of every edit, back to back
-	tapes    []*jsonlex.Tape
-	stacks   [][]Node // per JSON-in-string level: one Node per depth, reused for every value
-	nestBuf  []byte   // a nested document being re-encoded (its levels are spliced one at a time)
-	nestText [][]byte // per level: the decoded text of the JSON string being walked
-	docs     []*doc   // per level: the walk state, reused
+	opts    Options
+	v       Visitor
+	depth   int
+	buf     []byte // replacement bytes of every edit, back to back
+	tapes   []*jsonlex.Tape
+	stacks  [][]Node // per JSON-in-string level: one Node per depth, reused for every value
+	nestBuf []byte   // a nested document being re-encoded (its levels are spliced one at a time)
+	docs    []*doc   // per level: the walk state, reused
 }
 
 // New returns a Walker.
@@ -70,7 +69,7 @@ func (w *Walker) SetOptions(opts Options) {
 	if New(opts).opts.MaxDepth != w.opts.MaxDepth {
 		stacks = nil
 	}
-	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0], nestText: w.nestText, docs: w.docs}
+	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0], docs: w.docs}
 }
 
 type edit struct {
@@ -87,6 +86,7 @@ type doc struct {
 	edits   []edit
 	stack   []Node // stack[d] is the node at depth d of this document
 	scratch []byte
+	labels  labelScan // the last object scanned for labels two levels up (bestLabel)
 }
 
 // Rewrite walks src (already lexed into t) and returns the document with every replacement
@@ -121,6 +121,7 @@ func (w *Walker) doc(level int, t *jsonlex.Tape, outer *Node) *doc {
 	}
 	d := w.docs[level]
 	d.t, d.outer, d.edits = t, outer, d.edits[:0]
+	d.labels.obj = -1
 	return d
 }
 
@@ -168,9 +169,12 @@ func (d *doc) walkRoot() error {
 	}
 	d.stack = d.w.stacks[d.level]
 	root := &d.stack[0]
-	*root = Node{doc: d, Tok: 0, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
+	// The body's root has no label (a scalar body's is found as nil when asked for); a
+	// nested document's root is a container, labelled as its string is.
+	*root = Node{doc: d, Tok: 0, kind: d.t.Tokens[0].Kind, KeyTok: -1, Index: -1, state: state, ruleDepth: depth, parent: d.outer}
 	if d.outer != nil {
-		root.key, root.label, root.label2, root.Mark = d.outer.key, d.outer.label, d.outer.label2, d.outer.Mark
+		root.key, root.label, root.label2, root.Mark = d.outer.key, d.outer.Label(), d.outer.Label2(), d.outer.Mark
+		root.labelSet = true
 	}
 	if rules := d.w.opts.Rules; rules != nil {
 		root.Done = rules.Done(state, depth)
@@ -202,32 +206,37 @@ func (d *doc) visit(n *Node) (Verdict, error) {
 		d.w.depth--
 		return Keep, err
 	case jsonlex.String:
+		// (container has its own copy of this case, for the strings of objects and arrays.)
 		// Tape.Text, with its common case (no escapes) inlined.
 		if n.Text = d.t.RawString(n.Tok); tk.Flags&jsonlex.FlagEscaped != 0 {
 			n.Text = jsonlex.Unescape(d.scratch[:0], n.Text)
 			d.scratch = n.Text[:0]
 		}
-		n.fillField()
 		if LooksLikeJSON(n.Text) && d.level < d.w.opts.MaxNested {
-			n.JSON = true
-			verdict := d.w.v.Visit(n)
-			if verdict == Keep {
-				handled, err := d.nested(n)
-				if err != nil || handled {
-					return Keep, err
-				}
-				n.JSON = false
-				verdict = d.w.v.Visit(n)
-			}
-			return d.apply(n, verdict), nil
+			return d.jsonString(n)
 		}
 		return d.apply(n, d.w.v.Visit(n)), nil
 	case jsonlex.Number:
 		n.Text = d.t.Raw(n.Tok)
-		n.fillField()
 		return d.apply(n, d.w.v.Visit(n)), nil
 	}
 	return Keep, nil // true, false, null carry no personal data
+}
+
+// jsonString visits a string whose text (n.Text) looks like JSON: the visitor is asked about
+// it as JSON first, and the walk goes inside unless told otherwise or it is not JSON after all.
+func (d *doc) jsonString(n *Node) (Verdict, error) {
+	n.JSON = true
+	verdict := d.w.v.Visit(n)
+	if verdict == Keep {
+		handled, err := d.nested(n)
+		if err != nil || handled {
+			return Keep, err
+		}
+		n.JSON = false
+		verdict = d.w.v.Visit(n)
+	}
+	return d.apply(n, verdict), nil
 }
 
 func (d *doc) apply(n *Node, v Verdict) Verdict {
@@ -273,17 +282,9 @@ func (d *doc) nested(n *Node) (bool, error) {
 		w.tapes = append(w.tapes, new(jsonlex.Tape))
 	}
 	t := w.tapes[lvl-1]
-	text := n.Text
-	if d.t.Tokens[n.Tok].Flags&jsonlex.FlagEscaped != 0 {
-		// n.Text lives in scratch space that nested walks reuse: give it its own copy.
-		for len(w.nestText) < lvl {
-			w.nestText = append(w.nestText, nil)
-		}
-		text = append(w.nestText[lvl-1][:0], text...)
-		w.nestText[lvl-1] = text
-		n.Text = text
-	}
-	if err := jsonlex.Lex(text, t, jsonlex.Options{MaxDepth: w.opts.MaxDepth - w.depth}); err != nil {
+	// An escaped n.Text lives in this level's scratch space, which only the next string of
+	// this level reuses: the nested walk, and the splice after it, are done by then.
+	if err := jsonlex.Lex(n.Text, t, jsonlex.Options{MaxDepth: w.opts.MaxDepth - w.depth}); err != nil {
 		var de *jsonlex.DepthError
 		if errors.As(err, &de) {
 			return true, ErrTooDeep

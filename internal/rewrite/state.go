@@ -548,7 +548,7 @@ func (st *state) count(typ detect.Type, act policy.Action, n *jsonwalk.Node) {
 
 // countRule records a value a field rule acted on, under the rule's own path.
 func (st *state) countRule(idx int, typ detect.Type, act policy.Action, n *jsonwalk.Node) {
-	st.stats.count(typ, act)
+	st.stats.countRule(idx, typ, act)
 	if !st.e.cfg.RecordPaths {
 		return
 	}

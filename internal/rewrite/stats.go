@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/hkpii/dingtalk-pii-proxy/internal/detect"
+	"github.com/hkpii/dingtalk-pii-proxy/internal/fieldpath"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonwalk"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/policy"
 )
@@ -34,6 +35,21 @@ type tally struct {
 	pathHints [16]pathHint   // by hintSlot of a member's key
 	tokens    []string
 	tokenSet  map[string]struct{}
+	// byRule[i] is where field (or query) rule i's values were last counted: most rules
+	// count every value under one type, and finding its entry by this pointer compare
+	// spares the search of types (and its byte compares: a rule's type and a recognizer's
+	// are spelt in different places) for every value. Entries of an older body (gen) are
+	// stale.
+	byRule [fieldpath.MaxRules]ruleType
+	gen    uint64
+}
+
+// ruleType says that a rule's values of type typ (this very string, see sameType) are
+// counted in types[i], in the body whose tally gen is gen.
+type ruleType struct {
+	typ detect.Type
+	i   int
+	gen uint64
 }
 
 type typeCount struct {
@@ -45,6 +61,7 @@ func (t *tally) reset() {
 	t.types, t.paths, t.tokens = t.types[:0], nil, nil
 	t.actions = [policy.ActionReveal + 1]int{}
 	t.seenRules = 0
+	t.gen++ // every byRule entry is now stale
 	clear(t.pathSet)
 	t.pathHints = [16]pathHint{} // they point into the body
 	clear(t.tokenSet)
@@ -67,6 +84,31 @@ func (t *tally) count(typ detect.Type, act policy.Action) {
 	if int(act) < len(t.actions) {
 		t.actions[act]++
 	}
+}
+
+// countRule is count for a value field (or query) rule idx acted on.
+func (t *tally) countRule(idx int, typ detect.Type, act policy.Action) {
+	if typ != "" {
+		c := &t.byRule[idx]
+		if c.gen != t.gen || !sameType(c.typ, typ) {
+			*c = ruleType{typ, t.typeIndex(typ), t.gen}
+		}
+		t.types[c.i].n++
+	}
+	if int(act) < len(t.actions) {
+		t.actions[act]++
+	}
+}
+
+// typeIndex returns the index of type typ in types, adding it (uncounted) if need be.
+func (t *tally) typeIndex(typ detect.Type) int {
+	for i := range t.types {
+		if t.types[i].typ == typ {
+			return i
+		}
+	}
+	t.types = append(t.types, typeCount{typ: typ})
+	return len(t.types) - 1
 }
 
 // rulePath records the path of field (or query) rule idx once per body.
