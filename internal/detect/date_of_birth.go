@@ -408,6 +408,13 @@ var dobCues = []string{"出生日期", "出生年月日", "出生年月", "生�
 // dobCueBefore offers the date starting at the digit text[i] as a date of birth when a DOB
 // cue word is glued before it; the date must still parse as a real one.
 func (st *scanState) dobCueBefore(i int) {
+	// Digits right after a Chinese character are common (共3人, 於2024年): the cues' last
+	// characters first.
+	switch string(st.text[i-3 : i]) {
+	case "期", "日", "月", "於", "于", "生":
+	default:
+		return
+	}
 	for _, w := range dobCues {
 		if hasSuffixBytes(st.text[:i], w) {
 			st.labelled(tDateOfBirth, false, true, i)
