@@ -258,12 +258,16 @@ func (st *scanState) streetFollows(v int) bool {
 	if meetingRoom(b) || publicVenue(b) {
 		return false
 	}
-	street, digit := false, false
+	// An English street follows a capitalised name (Nathan Road, Tai Wai Road), and nothing
+	// in lower case comes before it: "5 stores on Nathan Road", "2 Road Show teams" are no
+	// addresses.
+	street, digit, prevCap, lowerSeen := false, false, false, false
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
 		case isDigit(c):
 			digit = true
+			prevCap = false
 			i++
 		case isLetter(c):
 			j := i
@@ -271,9 +275,15 @@ func (st *scanState) streetFollows(v int) bool {
 				j++
 			}
 			var low [12]byte
-			if w := lowerFit(low[:], b[i:j]); w != nil && streetWord(w) {
+			if w := lowerFit(low[:], b[i:j]); w != nil && streetWord(w) && prevCap && !lowerSeen && !street {
 				street = true
 			}
+			if i > 0 && b[i-1] == '\'' {
+				i = j // the "s" of Queen's Road: the word goes on
+				continue
+			}
+			lowerSeen = lowerSeen || isLower(c) && !street
+			prevCap = isUpper(c)
 			i = j
 		default:
 			if hasPrefixBytes(b[i:], "路") || hasPrefixBytes(b[i:], "街") || hasPrefixBytes(b[i:], "道") {

@@ -51,6 +51,12 @@ func init() {
 		fp: []tcase{
 			{text: "住在九龍灣的同事請注意12樓", key: "remark"}, // colleagues who live there
 			{text: "請寄到公司", key: "remark"},
+			{text: "地址2樓已經裝修完畢", key: "remark"},
+			{text: "送貨地址A區與B區", key: "remark"},
+			{text: "寄到3樓收發室", key: "remark"},
+			{text: "please send to 2 Road Show teams", key: "remark"},
+			{text: "deliver to 5 stores on Nathan Road", key: "remark"},
+			{text: "地址：見附件", key: "remark"},
 			{text: "地址變更申請已提交至九龍灣辦公室12樓", key: "remark"}, // a sentence about an address
 			{text: "香港九龍觀塘道 388 號 15 樓", key: "work_place"},
 			{text: "N/A", key: "address"},

@@ -510,8 +510,8 @@ var labelGroups = []labelGroup{
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
-		"emergency contact", "employee name", "staff name", "attn", "attention",
-		// Next of kin on HR forms: "母親：黃麗華", "Spouse: Lee Ka Yan".
+		"emergency contact", "employee name", "staff name",
+		// Next of kin on HR forms: "母親：黃麗華", "Spouse: Lee Ka Yan" (kinLabel).
 		"父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿",
 		"father", "mother", "husband", "wife", "spouse",
 		// Approval and HR forms name the person in each role the same way (报销人：…).
@@ -538,8 +538,9 @@ var labelGroups = []labelGroup{
 		// A sole trader's operator, whom to contact: "个体工商户 … 经营者 孟红", "聯絡 Isaac
 		// Li on 6135 2429". (A colleague and a customer: cueName.)
 		"經營者", "经营者", "聯絡", "联络", "聯繫", "联系",
-		// A staff member named in a notice: "員工 陳大文（工號 HK000123）已離職".
-		"員工", "员工",
+		// A letter's addressee: "Attn: Chan Tai Man" (as often a team: "Attn: Accounts
+		// Payable").
+		"attn", "attention",
 		// Who acted on a request: "Approved by Wong Siu Ming on 18 Mar".
 		"approved by", "submitted by", "requested by", "prepared by", "signed by", "reviewed by"}},
 	// A letter's salutation (salutationName): "Dear Kayden Tan, your leave … has been
@@ -1088,13 +1089,14 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 				return lw, v
 			}
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && hanSurnameAt(text[v:]) &&
-			(gluedNameLen(text[v:]) || gluedShortName(text, v) || nameBeforeVerb(text[v:]) > 0):
+			(gluedNameLen(text[v:]) || !lw.role && gluedShortName(text, v) || gluedNameBeforeVerb(text[v:], lw.role)):
 			// "緊急聯絡人曾英麗（電話…）": Chinese writes no space after the label; the
 			// name is read up to the next character that cannot be in one, and must
 			// start with a surname and pass the strict name test. Three or four
-			// characters: two glued to a label are as often a word (聯繫人關係), unless
-			// a common surname starts them and the clause ends there (姓名張偉); more
-			// only when a verb follows the name (申請人陳大文已提交).
+			// characters: two glued to a label are as often a word (聯繫人關係, 負責人周五),
+			// unless the label asks for the name itself, a common surname starts them and
+			// the clause ends there (姓名張偉); more when a verb follows the name
+			// (申請人陳大文已提交).
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tAddress && gluedAddressLead(text[v:]):
 			// "地址九龍旺角彌敦道688號", "住址Flat B, 12/F, …": glued, the value must start
 			// as an address does (a region or district, a flat, a number): "地址變更申請…"
@@ -1122,8 +1124,41 @@ func (st *scanState) hanLabelSpace(sp int) {
 		return
 	}
 	if lw := hanLabelBefore(st.text, sp); lw != nil {
+		if kinLabel(lw.w) && hanRunLen(st.text[sp+1:]) < 3 {
+			return // "陪同母親 黃昏 散步": two characters after a relation are as often a word
+		}
 		st.labelled(lw.t, lw.role, true, sp+1)
 	}
+}
+
+// gluedNameBeforeVerb reports a name glued to its label with a verb glued after it
+// (nameBeforeVerb): after a role (申請人, 負責人) only a three-character reading, as a
+// two-character one is as often a word (申請人陳述).
+func gluedNameBeforeVerb(b []byte, role bool) bool {
+	n := nameBeforeVerb(b)
+	return n > 0 && (!role || n >= 9)
+}
+
+// kinLabel reports a Chinese next-of-kin label (母親, 丈夫 …).
+func kinLabel(w []byte) bool {
+	switch string(w) {
+	case "父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿":
+		return true
+	}
+	return false
+}
+
+// hanRunLen returns how many Chinese characters b starts with.
+func hanRunLen(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		r, size := decodeRune(b[i:])
+		if !isHan(r) {
+			break
+		}
+		i += size
+	}
+	return n
 }
 
 // hanLabelBefore returns the Chinese label word ending right before the space at sp, with a
@@ -1214,7 +1249,9 @@ func gluedAddressLead(b []byte) bool {
 		return false
 	}
 	if isDigit(b[0]) || isUpper(b[0]) {
-		return true
+		// A number or a capital starts as many things (地址2樓已經裝修完畢, 送貨地址A區與B區):
+		// only with a street in its first clause is it an address.
+		return clauseHasStreet(b)
 	}
 	for _, w := range hanPlaceLeads {
 		if hasPrefixBytes(b, w) {
@@ -1232,6 +1269,43 @@ func gluedAddressLead(b []byte) bool {
 		i += size
 	}
 	return false
+}
+
+// clauseHasStreet reports a street in the first clause of b: 道 路 街 里 in Chinese, or an
+// English street word after a capitalised name (Nathan Road).
+func clauseHasStreet(b []byte) bool {
+	end := min(len(b), 120)
+	for i := 0; i < end; i++ {
+		c := b[i]
+		switch {
+		case c == '\n' || c == ';' || c == '|' || hasFullwidth(b, i, 0x8C) || cjkPunct(b, i, 0x82):
+			return false
+		case c >= utf8.RuneSelf && i+2 < len(b):
+			switch string(b[i : i+3]) {
+			case "道", "路", "街", "里":
+				return true
+			}
+		case isUpper(c) && (i == 0 || b[i-1] == ' '):
+			j := i
+			for j < len(b) && isLetter(b[j]) {
+				j++
+			}
+			var low [12]byte
+			if w := lowerFit(low[:], b[i:j]); i > 1 && w != nil && streetWord(w) && prevCapitalWord(b, i-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prevCapitalWord reports a capitalised word ending before the space at sp (Nathan, Queen's).
+func prevCapitalWord(b []byte, sp int) bool {
+	k := sp
+	for k > 0 && (isLetter(b[k-1]) || b[k-1] == '\'') {
+		k--
+	}
+	return k < sp && isUpper(b[k])
 }
 
 // copulaAt reports "is" written after a Chinese label, 為 为 係 是, before a value.
@@ -1475,6 +1549,9 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		} else if k := nameBeforeVerb(text[s : s+n]); k > 0 {
 			n = k // "姓名：陳大文已提交": the name without the sentence glued to it
 		}
+		if latinPlace(trimSpaceBytes(text[s : s+n])) {
+			break // "Reviewed by Kwun Tong", "Mother: Hong Kong": a place reads like a name
+		}
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not
 			// a name; after 姓名： the same characters may be one (陳生 is a given name).
@@ -1522,9 +1599,11 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		if len(val) > maxAddressLen {
 			e = s + utf8Floor(text[s:], maxAddressLen)
 		}
-		if bare && !addressShape(text[s:e]) {
+		if !addressShape(text[s:e]) {
 			// "地址 已更新", "Address the issue today": without a colon the label word
-			// may be a verb or the subject of a sentence.
+			// may be a verb or the subject of a sentence; and with one, a place alone
+			// ("地址：中環", "Address: Kowloon") or a word ("地址：公司", "Online") places no
+			// one.
 			break
 		}
 		if plausibleAddress(text[s:e]) {

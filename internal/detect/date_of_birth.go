@@ -417,8 +417,20 @@ func (st *scanState) dobCueBefore(i int) {
 	}
 	for _, w := range dobCues {
 		if hasSuffixBytes(st.text[:i], w) {
+			if w == "生日" && recentYear(st.text[i:], st.s.now()) {
+				return // "同事生日2024-05-01一齊慶祝": this year's birthday, not a birth date
+			}
 			st.labelled(tDateOfBirth, false, true, i)
 			return
 		}
 	}
+}
+
+// recentYear reports a date starting with a year of the last ten years: after 生日
+// ("birthday") such a date is more often the day of a celebration than a birth.
+func recentYear(b []byte, now time.Time) bool {
+	if len(b) < 4 || !allDigits(b[:4]) || len(b) > 4 && isDigit(b[4]) {
+		return false
+	}
+	return atoi(b[:4]) > now.Year()-10
 }

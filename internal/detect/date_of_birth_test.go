@@ -34,8 +34,9 @@ func init() {
 			{text: "DOB is 1994-07-19", key: "content", want: "1994-07-19"},
 		},
 		fp: []tcase{
-			{text: "會議日期1988-07-14", key: "remark"},  // a glued label that names no birth
-			{text: "事故發生於2020年7月14日", key: "remark"}, // 發生於: "happened on"
+			{text: "會議日期1988-07-14", key: "remark"},      // a glued label that names no birth
+			{text: "事故發生於2020年7月14日", key: "remark"},     // 發生於: "happened on"
+			{text: "同事生日2024-05-01一齊慶祝", key: "content"}, // this year's birthday
 			{text: "2099-01-01", key: "birthday"},
 			{text: "1888-01-01", key: "birthday"},
 			{text: "1988-02-30", key: "birthday"},

@@ -886,8 +886,9 @@ const honorificFuncWords = "由和與与同向給给對对把被請请叫係是�
 
 // afterNameFuncWords are characters that a Chinese sentence puts right after a name and
 // that never end one: verbs and function words (陳大文已提交, 張偉於3月入職, 李嘉欣將會出席,
-// 王小明的申請). Characters that also end given names (明 和 為 來 同 正) are left out.
-const afterNameFuncWords = "已的是係於于在將将會会要需請请及與与跟因現现說说也都還还再提申負负到去昨"
+// 王小明的申請). Characters that also end given names (明 和 為 來 同 正) are left out, and
+// 會, which ends words (周年晚會, 開會) as often as it follows a name.
+const afterNameFuncWords = "已的是係於于在將将要需請请及與与跟因現现說说也都還还再提申負负到去昨"
 
 var afterNameSet hanBits
 

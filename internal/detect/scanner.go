@@ -1120,10 +1120,10 @@ func isPlaceholder(b []byte) bool {
 	if hasPrefixBytes(b, "tok_") && bytes.IndexByte(b, ' ') < 0 {
 		return true
 	}
-	if len(b) > 12 {
+	if len(b) > 24 {
 		return false // longer than any filler word
 	}
-	var low [12]byte
+	var low [24]byte
 	return fillerWords[string(lowerFit(low[:], b))]
 }
 
@@ -1150,6 +1150,15 @@ var fillerWords = map[string]bool{
 	"本人": true, "自己": true, "父親": true, "父亲": true, "母親": true, "母亲": true, "配偶": true,
 	"子女": true, "兒子": true, "儿子": true, "女兒": true, "女儿": true, "丈夫": true, "妻子": true,
 	"兄弟": true, "姐妹": true, "朋友": true, "同事": true, "其他": true,
+	// A field filled with a pointer elsewhere or a status, not a value.
+	"tbc": true, "same": true, "same as above": true, "as above": true, "see above": true,
+	"see attached": true, "see attachment": true, "please see attachment": true,
+	"同上": true, "見上": true, "见上": true, "見附件": true, "见附件": true, "詳見附件": true,
+	"详见附件": true, "詳見表格": true, "详见表格": true, "不適用": true, "不适用": true,
+	"未填": true, "未填寫": true, "未填写": true, "請填寫": true, "请填写": true, "匿名": true,
+	"已更新": true, "已提交": true, "同申請人": true, "同申请人": true,
+	"same as applicant": true, "全體同事": true, "全体同事": true, "申請人": true, "申请人": true,
+	"spouse": true, "husband": true, "wife": true, "father": true, "mother": true,
 }
 
 // boldClose reports whether the "**" ending at j closes markdown bold ("**ID No** …") rather
