@@ -1549,8 +1549,11 @@ func (st *scanState) labelled(t tid, role, bare bool, v int) {
 		} else if k := nameBeforeVerb(text[s : s+n]); k > 0 {
 			n = k // "姓名：陳大文已提交": the name without the sentence glued to it
 		}
-		if latinPlace(trimSpaceBytes(text[s : s+n])) {
-			break // "Reviewed by Kwun Tong", "Mother: Hong Kong": a place reads like a name
+		if nb := trimSpaceBytes(text[s : s+n]); latinPlace(nb) || isPlaceholder(nb) {
+			// "Reviewed by Kwun Tong", "Mother: Hong Kong": a place reads like a name. And a
+			// filler word is no name even with more after it ("Applicant: Same a"), as it is
+			// none alone.
+			break
 		}
 		if role && addressForm(text[s:s+n]) {
 			// "緊急聯絡人：吳太": a surname and a title is how a contact is addressed, not

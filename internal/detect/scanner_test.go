@@ -891,7 +891,7 @@ func TestInlineKeys(t *testing.T) {
 // bracket.
 func markedAfter(b []byte) bool {
 	b = bytes.TrimLeft(b, " )）")
-	for _, m := range []string{"先生", "小姐", "女士", "太太", "夫人", "你好", "您好", ",", ";", "，", "；"} {
+	for _, m := range []string{"先生", "小姐", "女士", "太太", "夫人", "你好", "您好", ",", ";", "!", "，", "；", "！"} {
 		if bytes.HasPrefix(b, []byte(m)) {
 			return true
 		}
