@@ -231,7 +231,25 @@
 // Kong [Island], HK, Lantau) unless a district or another region follows; unit words (Rm,
 // Room, Unit, Suite, Shop) and region abbreviations count only beside a street or floor
 // word (3/F, G/F), so "Room 3 booked" is no address. An HKID written with a space before its
-// check digit and no brackets (A123456 7) is reported only with an HKID key, label or word.
+// check digit and no brackets (A123456 7), or a dash (G778812-5), is reported only with an
+// HKID key, label or word; square brackets (A123456[3]) count as round ones. A no-break space
+// (U+00A0) separates digit groups as a space does.
+//
+// Chinese glues labels to their values. A label that asks for the name itself (姓名, 名字 …)
+// may be glued to two characters that end the clause when a common surname starts them
+// (姓名張偉), and a name may run on into the sentence (姓名：陳大文已提交, 申請人陳大文已提交):
+// it ends before a verb or function word (已 於 將 要 請 …; not 會, which ends words), and
+// after a role only a three-character reading counts (申請人陳述 is a word). A DOB cue glued
+// to a date reads it at a clause's start or inside one (出生日期1988-07-14, 我出生於1988年7月14日;
+// after 生日 not a year of the last ten, a celebration), and an address glued to its label
+// is read when it starts as one: a Hong Kong place or a mainland province or city, or a
+// number or capital with a street in its first clause (not 地址2樓已經裝修完畢). "Hi" and "Hey"
+// open a salutation as "Dear" does; a DingTalk @mention at a line's start or after a space
+// names a person when its Chinese characters pass the strict test (@陳大文 請審批; not
+// @所有人, 張三@李四.md). Next-of-kin labels (母親, 丈夫, Spouse) are roles; after a space they
+// need three characters (陪同母親 黃昏 散步 is a walk at dusk). Filler values (同上, 見附件,
+// TBC, Same as above, Spouse …) and Hong Kong's places are no names or addresses after any
+// label, and an address after a label needs an address's shape (地址：中環 places no one).
 //
 // Some prose introduces a person as a label would, and is read as strictly: an interview's
 // candidate ("Interview: Fanny Poon (Sales)", "面試 - 麥晴文"), "Please contact 岑國子 at …",
