@@ -42,6 +42,7 @@ type engineState struct {
 	walker   *jsonwalk.Walker
 	findings []Finding
 	path     []byte
+	strs     []byte // the block Report paths are cut from (pathString)
 	fn       func(Report)
 	scanner  *Scanner
 	keep     bool
@@ -89,12 +90,12 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 		return jsonwalk.Keep
 	}
 	key, label, number := fieldOf(n)
-	st.findings = st.scanner.scanField(n.Text, key, label, number, st.findings[:0])
+	st.findings = st.scanner.ScanField(n.Text, key, label, number, st.findings[:0])
 	if len(st.findings) == 0 {
 		return jsonwalk.Keep
 	}
 	st.path = n.AppendPath(st.path[:0], true)
-	path := string(st.path)
+	path := st.pathString(st.path)
 	for _, fd := range st.findings {
 		r := Report{Path: path, Finding: fd}
 		if st.keep {
@@ -108,6 +109,24 @@ func (st *engineState) Visit(n *jsonwalk.Node) jsonwalk.Verdict {
 		st.fn(r)
 	}
 	return jsonwalk.Keep
+}
+
+// pathStrBlock is the size of the blocks Report paths are cut from.
+const pathStrBlock = 4096
+
+// pathString returns b as a string cut from a shared block: a string allocated for each value
+// with findings cost more than the rest of reporting it. The block is only ever appended to,
+// so a string handed out never changes; a full block is left to the strings that use it.
+func (st *engineState) pathString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(st.strs)-len(st.strs) < len(b) {
+		st.strs = make([]byte, 0, max(pathStrBlock, len(b)))
+	}
+	i := len(st.strs)
+	st.strs = append(st.strs, b...)
+	return unsafe.String(&st.strs[i], len(b))
 }
 
 // FieldOf describes a walk node for the scanner. The strings alias the document and are
@@ -125,6 +144,9 @@ func FieldOf(n *jsonwalk.Node) Field {
 	key, label, number := fieldOf(n)
 	return Field{Key: key, Label: label, Number: number}
 }
+
+// FieldParts is FieldOf in parts, for Scanner.ScanField.
+func FieldParts(n *jsonwalk.Node) (key, label string, number bool) { return fieldOf(n) }
 
 // fieldOf is FieldOf in parts, for the engine's visit of every value: a Field (40 bytes) is
 // too large for the compiler to keep in registers, and returning one costs two copies

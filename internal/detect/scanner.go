@@ -176,12 +176,13 @@ func (s *Scanner) ScanText(text []byte, f *Field, out []Finding) []Finding {
 	if f != nil {
 		key, label, number = f.Key, f.Label, f.Number
 	}
-	return s.scanField(text, key, label, number, out)
+	return s.ScanField(text, key, label, number, out)
 }
 
-// scanField is ScanText with the field's members passed by value: the engine calls it for
-// every value, and a Field built only to be read back through a pointer costs a copy.
-func (s *Scanner) scanField(text []byte, key, label string, number bool, out []Finding) []Finding {
+// ScanField is ScanText with the field's members passed by value (FieldParts gives them for a
+// walk node): the engine and the rewrite call it for every value, and a Field built only to
+// be read back through a pointer costs a copy.
+func (s *Scanner) ScanField(text []byte, key, label string, number bool, out []Finding) []Finding {
 	if len(s.custom) > 0 || key == "" && label == "" {
 		first := firstInteresting(text)
 		if key == "" && label == "" {

@@ -48,6 +48,25 @@ type Node struct {
 	labelSet bool
 }
 
+// nodePaths caches, for the node at one depth of a document, its path and its path template
+// (pathCache). They live in the doc rather than in the Node: a nested document's root is
+// built afresh for each JSON string, and a larger Node made that cost more than the caches
+// save.
+type nodePaths struct{ path, tpath pathCache }
+
+// pathCache is a node's gjson path or template (AppendPath or AppendPathTemplate, outer
+// false) and whether it has a component, kept once a child asked for it: every value with
+// findings asks for its path, and its siblings share the prefix, so a container's path is
+// written once rather than rebuilt from the root for each. It is valid while gen and tok are
+// the doc's walk and the node's token: slots are reused for other values and other
+// documents, and checking this when a path is asked for costs nothing per value walked.
+type pathCache struct {
+	buf   []byte
+	gen   uint64
+	tok   int
+	wrote bool
+}
+
 // Tape is the document the node belongs to (a nested tape for JSON inside strings).
 func (n *Node) Tape() *jsonlex.Tape { return n.doc.t }
 
@@ -230,18 +249,43 @@ func (n *Node) appendPath(dst []byte, outer, template bool) []byte {
 	if outer {
 		n = n.Outer()
 	}
-	dst, _ = n.appendSegs(dst, template)
+	wrote := false
+	if n.parent != nil {
+		var prefix []byte
+		prefix, wrote = n.parent.cachedPath(template)
+		dst = append(dst, prefix...)
+	}
+	dst, _ = n.appendSeg(dst, wrote, template)
 	return dst
 }
 
-// appendSegs appends the path components from the root down to n (recursion instead of a
-// collected chain: this runs for every value with findings). wrote reports whether any
-// component was written, so the next one knows to put a '.' first.
-func (n *Node) appendSegs(dst []byte, template bool) (out []byte, wrote bool) {
-	if n == nil {
-		return dst, false
+// cachedPath returns n's path (AppendPath's, outer false) and whether it has a component, from
+// n's cache when it is still n's, else written into it.
+func (n *Node) cachedPath(template bool) ([]byte, bool) {
+	d := n.doc
+	for len(d.paths) <= n.depth {
+		d.paths = append(d.paths, nodePaths{})
 	}
-	dst, wrote = n.parent.appendSegs(dst, template)
+	c := &d.paths[n.depth].path
+	if template {
+		c = &d.paths[n.depth].tpath
+	}
+	if c.gen == d.gen && c.tok == n.Tok {
+		return c.buf, c.wrote
+	}
+	buf, wrote := c.buf[:0], false
+	if n.parent != nil {
+		var prefix []byte
+		prefix, wrote = n.parent.cachedPath(template)
+		buf = append(buf, prefix...)
+	}
+	c.buf, c.wrote = n.appendSeg(buf, wrote, template)
+	c.gen, c.tok = d.gen, n.Tok
+	return c.buf, c.wrote
+}
+
+// appendSeg appends n's own path component after a path that has one when wrote is set.
+func (n *Node) appendSeg(dst []byte, wrote, template bool) ([]byte, bool) {
 	if n.KeyTok < 0 && n.Index < 0 {
 		return dst, wrote // a document root (the body, or a nested document's root)
 	}

@@ -50,6 +50,7 @@ type Walker struct {
 	stacks  [][]Node // per JSON-in-string level: one Node per depth, reused for every value
 	nestBuf []byte   // a nested document being re-encoded (its levels are spliced one at a time)
 	docs    []*doc   // per level: the walk state, reused
+	gen     uint64   // documents begun (doc.gen): outlives SetOptions, as docs do
 }
 
 // New returns a Walker.
@@ -69,7 +70,7 @@ func (w *Walker) SetOptions(opts Options) {
 	if New(opts).opts.MaxDepth != w.opts.MaxDepth {
 		stacks = nil
 	}
-	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0], docs: w.docs}
+	*w = Walker{opts: New(opts).opts, buf: w.buf[:0], tapes: w.tapes, stacks: stacks, nestBuf: w.nestBuf[:0], docs: w.docs, gen: w.gen}
 }
 
 type edit struct {
@@ -86,7 +87,9 @@ type doc struct {
 	edits   []edit
 	stack   []Node // stack[d] is the node at depth d of this document
 	scratch []byte
-	labels  labelScan // the last object scanned for labels two levels up (bestLabel)
+	labels  labelScan   // the last object scanned for labels two levels up (bestLabel)
+	gen     uint64      // this document's number in the walker: paths are valid for it only
+	paths   []nodePaths // paths[d]: the cached paths of stack[d] (Node.cachedPath)
 }
 
 // Rewrite walks src (already lexed into t) and returns the document with every replacement
@@ -122,6 +125,8 @@ func (w *Walker) doc(level int, t *jsonlex.Tape, outer *Node) *doc {
 	d := w.docs[level]
 	d.t, d.outer, d.edits = t, outer, d.edits[:0]
 	d.labels.obj = -1
+	w.gen++
+	d.gen = w.gen
 	return d
 }
 

@@ -254,6 +254,22 @@ func FuzzRewrite(f *testing.F) {
 			t.Fatal("a walk that changes nothing altered the document")
 		}
 		v := funcVisitor(func(n *Node) Verdict {
+			// A path built on its containers' cached paths is the path written out from the
+			// root: caches must not outlive their value, slot or document.
+			for _, outer := range []bool{false, true} {
+				o := n
+				if outer {
+					o = n.Outer()
+				}
+				want, _ := o.appendSegs(nil, false)
+				if got := n.AppendPath(nil, outer); !bytes.Equal(got, want) {
+					t.Fatalf("path %q (outer %v), written out %q", got, outer, want)
+				}
+				want, _ = o.appendSegs(nil, true)
+				if got := n.AppendPathTemplate(nil, outer); !bytes.Equal(got, want) {
+					t.Fatalf("path template %q (outer %v), written out %q", got, outer, want)
+				}
+			}
 			h := fnv.New32a()
 			h.Write(n.AppendPath(nil, false))
 			h.Write([]byte{salt})
@@ -278,6 +294,17 @@ func FuzzRewrite(f *testing.F) {
 			t.Fatalf("invalid output %q from %q", out, src)
 		}
 	})
+}
+
+// appendSegs appends the path components from the root down to n without the caches
+// AppendPath builds on, the reference FuzzRewrite holds them to. wrote reports whether any
+// component was written, so the next one knows to put a '.' first.
+func (n *Node) appendSegs(dst []byte, template bool) (out []byte, wrote bool) {
+	if n == nil {
+		return dst, false
+	}
+	dst, wrote = n.parent.appendSegs(dst, template)
+	return n.appendSeg(dst, wrote, template)
 }
 
 // TestNodeFieldsReset guards the field-by-field reset of a reused node slot in container:

@@ -387,8 +387,8 @@ func covers(f detect.Finding, text []byte) bool {
 
 // scanNode runs the detectors (and, on responses, the token finder) over a scalar.
 func (st *state) scanNode(n *jsonwalk.Node) jsonwalk.Verdict {
-	f := detect.FieldOf(n)
-	out, changed, drop := st.scanText(n.Text, &f, n)
+	key, label, number := detect.FieldParts(n)
+	out, changed, drop := st.scanText(n.Text, key, label, number, n)
 	switch {
 	case drop:
 		return jsonwalk.Drop
@@ -404,8 +404,10 @@ func (st *state) scanNode(n *jsonwalk.Node) jsonwalk.Verdict {
 
 // scanText finds PII (and tokens) in text and builds the replacement text in st.text.
 // n locates the value for stats and refusals (nil for a whole text body).
-func (st *state) scanText(text []byte, f *detect.Field, n *jsonwalk.Node) (out []byte, changed, drop bool) {
-	st.findings = st.e.cfg.Scanner.ScanText(text, f, st.findings[:0])
+// The field comes in parts (detect.FieldParts), for ScanField: a detect.Field built for every
+// value only to be read back through a pointer costs two copies.
+func (st *state) scanText(text []byte, key, label string, number bool, n *jsonwalk.Node) (out []byte, changed, drop bool) {
+	st.findings = st.e.cfg.Scanner.ScanField(text, key, label, number, st.findings[:0])
 	st.items = st.items[:0]
 	if st.tokens {
 		st.spans = vault.FindTokens(text, st.spans[:0])

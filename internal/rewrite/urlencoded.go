@@ -70,8 +70,7 @@ func (st *state) rewriteText(body []byte) ([]byte, bool, error) {
 	if err := st.prepareReveal(body); err != nil {
 		return nil, false, err
 	}
-	var f detect.Field
-	out, changed, drop := st.scanText(body, &f, nil)
+	out, changed, drop := st.scanText(body, "", "", false, nil)
 	if st.err != nil {
 		return nil, false, st.err
 	}
