@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -45,22 +46,43 @@ func readBody(dst []byte, r io.Reader, encoding string, limit, sizeHint int64) (
 		defer d.Close()
 		rc = d
 	}
-	buf := bytes.NewBuffer(dst[:0])
+	// A read loop of its own rather than bytes.Buffer.ReadFrom over an io.LimitReader: the
+	// same bytes and limit, without the reader's allocation and the buffer's bookkeeping.
+	buf := dst[:0]
 	if len(codings) == 0 && sizeHint > 0 && sizeHint <= limit {
-		buf.Grow(int(sizeHint) + 1) // one allocation instead of doubling up to the size
+		buf = slices.Grow(buf, int(sizeHint)+1) // one allocation instead of doubling up to the size
 	}
-	n, err := buf.ReadFrom(io.LimitReader(rc, limit+1))
-	if err != nil {
-		if len(codings) > 0 && !errors.Is(err, os.ErrDeadlineExceeded) {
-			return nil, &errEncoding{fmt.Sprintf("cannot decode %s body: corrupt data", strings.Join(codings, ", "))}
+	for int64(len(buf)) <= limit {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, bytes.MinRead)
 		}
-		return nil, fmt.Errorf("reading body: %w", err)
+		room := buf[len(buf):cap(buf)]
+		if left := limit + 1 - int64(len(buf)); int64(len(room)) > left {
+			room = room[:left]
+		}
+		n, err := rc.Read(room)
+		if n < 0 || n > len(room) {
+			return nil, fmt.Errorf("reading body: %w", errInvalidRead)
+		}
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if len(codings) > 0 && !errors.Is(err, os.ErrDeadlineExceeded) {
+				return nil, &errEncoding{fmt.Sprintf("cannot decode %s body: corrupt data", strings.Join(codings, ", "))}
+			}
+			return nil, fmt.Errorf("reading body: %w", err)
+		}
 	}
-	if n > limit {
+	if int64(len(buf)) > limit {
 		return nil, &errTooLarge{limit}
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
+
+// errInvalidRead is bytes.Buffer's errNegativeRead: a reader that claims more than it could.
+var errInvalidRead = errors.New("reader returned an invalid count")
 
 func parseCodings(h string) []string {
 	if h == "" {

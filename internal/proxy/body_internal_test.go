@@ -5,7 +5,9 @@ import (
 	stdflate "compress/flate"
 	stdgzip "compress/gzip"
 	"errors"
+	"io"
 	"testing"
+	"testing/iotest"
 
 	"github.com/andybalholm/brotli"
 )
@@ -63,4 +65,47 @@ func FuzzReadBody(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readBody's own read loop keeps bytes.Buffer.ReadFrom's results: every byte up to the
+// limit, whatever the reader's chunking and the buffer it starts from; one byte more is
+// too large; a reader's error is reported with what it read.
+func TestReadBodyAroundTheLimit(t *testing.T) {
+	data := bytes.Repeat([]byte("0123456789abcdef"), 300) // 4800 bytes
+	readers := map[string]func([]byte) io.Reader{
+		"whole":    func(b []byte) io.Reader { return bytes.NewReader(b) },
+		"one-byte": func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
+		"data-err": func(b []byte) io.Reader { return iotest.DataErrReader(bytes.NewReader(b)) },
+		"half":     func(b []byte) io.Reader { return iotest.HalfReader(bytes.NewReader(b)) },
+	}
+	for name, mk := range readers {
+		for _, n := range []int{0, 1, 511, 512, 513, 4095, 4096, 4800} {
+			for _, limit := range []int{n - 1, n, n + 1, 10000} {
+				if limit < 0 {
+					continue
+				}
+				for _, hint := range []int64{-1, 0, int64(n), int64(n) + 7, 1 << 40} {
+					for _, dst := range [][]byte{nil, make([]byte, 3, 100), make([]byte, 0, 8192)} {
+						got, err := readBody(dst, mk(data[:n]), "", int64(limit), hint)
+						var tooLarge *errTooLarge
+						switch {
+						case n > limit:
+							if !errors.As(err, &tooLarge) {
+								t.Fatalf("%s n=%d limit=%d: err %v, want too large", name, n, limit, err)
+							}
+						case err != nil || !bytes.Equal(got, data[:n]):
+							t.Fatalf("%s n=%d limit=%d hint=%d: %d bytes, err %v", name, n, limit, hint, len(got), err)
+						}
+					}
+				}
+			}
+		}
+	}
+	boom := errors.New("boom")
+	if _, err := readBody(nil, iotest.ErrReader(boom), "", 100, -1); !errors.Is(err, boom) {
+		t.Fatalf("reader error: %v", err)
+	}
+	if _, err := readBody(nil, io.MultiReader(bytes.NewReader(data[:10]), iotest.TimeoutReader(bytes.NewReader(data))), "", 10000, -1); !errors.Is(err, iotest.ErrTimeout) {
+		t.Fatalf("a reader's error after some bytes: %v", err)
+	}
 }

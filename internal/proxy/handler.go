@@ -337,16 +337,20 @@ func (s *Server) rewriteRequest(pr *httputil.ProxyRequest) {
 	}
 	pr.SetURL(target)
 	pr.Out.URL.RawQuery = pr.In.URL.RawQuery
-	pr.SetXForwarded()
+	// The values of the headers set here share one array: one allocation, not one each.
+	vals := new([6]string)
+	setXForwarded(pr, (*[3]string)(vals[:3]))
 	for _, h := range credentialHeaders {
 		delete(pr.Out.Header, h)
 	}
 	// The proxy asks DingTalk for gzip whatever the client accepts (the link to DingTalk is
 	// the slow one) and decodes it itself, with pooled decoders (modifyResponse).
-	headerSet(pr.Out.Header, hdrAcceptEncoding, "gzip")
-	headerSet(pr.Out.Header, hdrRequestID, c.ID)
+	vals[3], vals[4] = "gzip", c.ID
+	pr.Out.Header[hdrAcceptEncoding] = vals[3:4:4]
+	pr.Out.Header[hdrRequestID] = vals[4:5:5]
 	if c.bodyRead {
-		headerSet(pr.Out.Header, hdrContentLength, strconv.FormatInt(pr.Out.ContentLength, 10))
+		vals[5] = strconv.FormatInt(pr.Out.ContentLength, 10)
+		pr.Out.Header[hdrContentLength] = vals[5:6:6]
 		delete(pr.Out.Header, hdrTransferEncoding)
 	}
 }
@@ -584,6 +588,22 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 			s.log.Error("audit append failed", "request_id", c.ID, "error", err)
 		}
 	}
+	if h := s.log.Handler(); h.Enabled(context.Background(), slog.LevelInfo) {
+		now := time.Now()
+		if jh, ok := h.(*jsonLogHandler); !ok || !jh.fast || !jh.writeCallLine(now, c) {
+			logCall(h, now, c)
+		}
+	}
+	if c.traceDone != nil {
+		c.traceDone(c)
+	}
+	if s.opts.Observe != nil {
+		s.opts.Observe(c)
+	}
+}
+
+// logCall writes c's call line through any handler.
+func logCall(h slog.Handler, t time.Time, c *Call) {
 	// Typed attributes in a fixed array: one log line per call, so no boxing per field.
 	var buf [10]slog.Attr
 	attrs := append(buf[:0], slog.String("request_id", c.ID), slog.String("method", c.Method),
@@ -602,19 +622,11 @@ func (s *Server) finish(c *Call, sw *statusWriter) {
 		pii, actions := countsValues(c.Stats.Types, c.Stats.Actions)
 		attrs = append(attrs, slog.Attr{Key: "pii", Value: pii}, slog.Attr{Key: "actions", Value: actions})
 	}
-	if h := s.log.Handler(); h.Enabled(context.Background(), slog.LevelInfo) {
-		// A record without a program counter: Logger.LogAttrs walks the stack for one
-		// (runtime.Callers) on every call, and the call line shows no source.
-		r := slog.NewRecord(time.Now(), slog.LevelInfo, "call", 0)
-		r.AddAttrs(attrs...)
-		_ = h.Handle(context.Background(), r)
-	}
-	if c.traceDone != nil {
-		c.traceDone(c)
-	}
-	if s.opts.Observe != nil {
-		s.opts.Observe(c)
-	}
+	// A record without a program counter: Logger.LogAttrs walks the stack for one
+	// (runtime.Callers) on every call, and the call line shows no source.
+	r := slog.NewRecord(t, slog.LevelInfo, "call", 0)
+	r.AddAttrs(attrs...)
+	_ = h.Handle(context.Background(), r)
 }
 
 // countsValue renders counts by name as a log group with sorted keys: the same JSON object

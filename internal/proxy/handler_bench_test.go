@@ -105,7 +105,7 @@ func benchHandler(b *testing.B, size int, withAudit, plain bool) {
 	}
 	b.Cleanup(func() { v.Close() })
 	opts := proxy.Options{
-		Logger:            slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		Logger:            slog.New(proxy.NewJSONLogHandler(io.Discard, nil)),
 		Vault:             v,
 		Transport:         up,
 		UpstreamOverrides: map[string]*url.URL{"oapi": {Scheme: "http", Host: "sim.invalid"}, "api": {Scheme: "http", Host: "sim.invalid"}},
