@@ -4,9 +4,9 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/hkpii/dingtalk-pii-proxy/internal/counts"
 	"github.com/hkpii/dingtalk-pii-proxy/internal/jsonlex"
 )
 
@@ -183,41 +183,16 @@ func appendCountsField(b []byte, name string, m map[string]int) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
 	b = append(b, `":{`...)
-	var arr [16]countKV // records carry a handful of types and actions: sort on the stack
-	for i, kv := range sortedCounts(&arr, m) {
+	var arr [16]counts.Entry // records carry a handful of types and actions: sort on the stack
+	for i, kv := range counts.Sorted(&arr, m) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, kv.k)
+		b = appendString(b, kv.Name)
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(kv.n), 10)
+		b = strconv.AppendInt(b, int64(kv.N), 10)
 	}
 	return append(b, '}')
-}
-
-type countKV struct {
-	k string
-	n int
-}
-
-// sortedCounts returns m's entries sorted by key, in arr when they fit. The entries are
-// taken in one pass over the map, so no key is looked up again.
-func sortedCounts(arr *[16]countKV, m map[string]int) []countKV {
-	kv := arr[:0]
-	for k, n := range m {
-		kv = append(kv, countKV{k, n})
-	}
-	if len(kv) > len(arr) {
-		slices.SortFunc(kv, func(a, b countKV) int { return strings.Compare(a.k, b.k) })
-		return kv
-	}
-	// Insertion sort: a handful of types or actions, keys unique.
-	for i := 1; i < len(kv); i++ {
-		for j := i; j > 0 && kv[j].k < kv[j-1].k; j-- {
-			kv[j], kv[j-1] = kv[j-1], kv[j]
-		}
-	}
-	return kv
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -4,12 +4,12 @@ import (
 	"io"
 	"log/slog"
 	"math"
-	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/hkpii/dingtalk-pii-proxy/internal/counts"
 )
 
 // NewJSONLogHandler returns a handler that writes exactly what slog.NewJSONHandler(w, opts)
@@ -169,42 +169,17 @@ func appendCountsGroup(b []byte, open string, m map[string]int) []byte {
 	if len(m) == 0 {
 		return b
 	}
-	var arr [16]countKV
+	var arr [16]counts.Entry
 	b = append(b, open...)
-	for i, kv := range sortedCounts(&arr, m) {
+	for i, kv := range counts.Sorted(&arr, m) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, kv.k)
+		b = appendJSONString(b, kv.Name)
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(kv.n), 10)
+		b = strconv.AppendInt(b, int64(kv.N), 10)
 	}
 	return append(b, '}')
-}
-
-type countKV struct {
-	k string
-	n int
-}
-
-// sortedCounts returns m's entries sorted by key, in arr when they fit. The entries are
-// taken in one pass over the map, so no key is looked up again.
-func sortedCounts(arr *[16]countKV, m map[string]int) []countKV {
-	kv := arr[:0]
-	for k, n := range m {
-		kv = append(kv, countKV{k, n})
-	}
-	if len(kv) > len(arr) {
-		slices.SortFunc(kv, func(a, b countKV) int { return strings.Compare(a.k, b.k) })
-		return kv
-	}
-	// Insertion sort: a handful of types or actions, keys unique.
-	for i := 1; i < len(kv); i++ {
-		for j := i; j > 0 && kv[j].k < kv[j-1].k; j-- {
-			kv[j], kv[j-1] = kv[j-1], kv[j]
-		}
-	}
-	return kv
 }
 
 // appendJSONFloat formats f as encoding/json does (slog's JSONHandler marshals floats with
