@@ -1097,6 +1097,9 @@ func bareLabelAt(text []byte, i int) (*labelWord, int) {
 			// unless the label asks for the name itself, a common surname starts them and
 			// the clause ends there (姓名張偉); more when a verb follows the name
 			// (申請人陳大文已提交).
+		case lw.w[0] >= utf8.RuneSelf && lw.t == tPersonName && isUpper(text[v]) && !lw.cue:
+			// "聯絡人Chan Tai Man": a Latin name glued to a Chinese label (read as strictly as
+			// after a label without a colon).
 		case lw.w[0] >= utf8.RuneSelf && lw.t == tAddress && gluedAddressLead(text[v:]):
 			// "地址九龍旺角彌敦道688號", "住址Flat B, 12/F, …": glued, the value must start
 			// as an address does (a region or district, a flat, a number): "地址變更申請…"

@@ -10,6 +10,7 @@ func init() {
 	register(recognizerCases{typ: PersonName, naturalKey: "realName",
 		tp: []tcase{
 			{text: "Hi 陳大文，你的請假已批核", key: "content", want: "陳大文"},
+			{text: "聯絡人Chan Tai Man", key: "content", want: "Chan Tai Man"}, // Latin, glued
 			{text: "Hey Grace Lee, thanks!", key: "content", want: "Grace Lee"},
 			{text: "@陳大文 請審批", key: "content", want: "陳大文"}, // a DingTalk @mention
 			{text: "@李嘉欣請覆核", key: "content", want: "李嘉欣"},
@@ -79,6 +80,7 @@ func init() {
 			{text: "Attention: all staff", key: "remark"},
 			// A red-team pass over this session's rules (false alarms, fixed).
 			{text: "Attn: Accounts Payable", key: "remark"},
+			{text: "申請人IT Helpdesk", key: "remark"},
 			{text: "Reviewed by Kwun Tong", key: "remark"},
 			{text: "負責人周五", key: "remark"},
 			{text: "申請人陳述", key: "remark"},
