@@ -292,7 +292,7 @@ func nearestContext(text []byte, start int) ctxResult {
 				}
 			}
 		}
-		if r.found && markupWord(text, p, start) {
+		if r.found && (markupWord(text, p, start) || inRedactionMarker(text, p)) {
 			r = ctxResult{}
 		}
 		if r.found && r.suffix {
@@ -853,6 +853,17 @@ func labelFirstSlot(b []byte, i int) int {
 		return (int(b[i]|0x20)<<4 ^ int(b[i+1]|0x20)) & 511
 	}
 	return int(b[i+1]&0x07)<<6 | int(b[i+2]&0x3F)
+}
+
+// inRedactionMarker reports a word ending at p inside a redaction placeholder ("[HK_PHONE]"):
+// a first pass's placeholder is no context word on the second ("[HK_PHONE]：20000000" must
+// read as "852 20000000：20000000" did, or masking is not idempotent).
+func inRedactionMarker(text []byte, p int) bool {
+	if p >= len(text) || text[p] != ']' {
+		return false
+	}
+	o := bytes.LastIndexByte(text[:p], '[')
+	return o >= 0 && IsRedactionMarker(text[o:p+1])
 }
 
 // notPostalBefore are words that, right before 地址/address, make it something else.

@@ -62,6 +62,7 @@ func init() {
 			{text: "91234567", key: "phoneField_l2x8k0a"},
 		},
 		fp: []tcase{
+			{text: "[HK_PHONE]：20000000", key: "content"}, // a placeholder is no context word
 			{text: "手機：2*** 2000-0000", key: "remark"}, // a masked phone and the digits after it
 			{text: "58320145", key: "dept_id"},
 			{text: "583201457", key: "dept_id", number: true},
