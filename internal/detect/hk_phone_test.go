@@ -63,7 +63,7 @@ func init() {
 		},
 		fp: []tcase{
 			{text: "[HK_PHONE]：20000000", key: "content"}, // a placeholder is no context word
-			{text: "手機：2*** 2000-0000", key: "remark"}, // a masked phone and the digits after it
+			{text: "手機：2*** 2000-0000", key: "remark"},    // a masked phone and the digits after it
 			{text: "58320145", key: "dept_id"},
 			{text: "583201457", key: "dept_id", number: true},
 			{text: "12345678", key: "remark"},
