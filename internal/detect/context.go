@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -505,15 +506,14 @@ var labelGroups = []labelGroup{
 	{tPersonName, false, false, false, []string{"姓名", "名字", "英文名", "中文名", "英文姓名", "中文姓名", "name", "full name",
 		"english name", "chinese name", "name of employee", "name of staff", "name of applicant"}},
 	// A role names the person who fills it; the value must still look like a name.
-	{tPersonName, true, false, false, []string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
+	{tPersonName, true, false, false, slices.Concat([]string{"聯絡人", "联系人", "聯繫人", "联络人", "申請人", "申请人", "收款人", "付款人",
 		"受益人", "持卡人", "戶名", "户名", "經辦人", "经办人", "負責人", "负责人", "代理人", "收件人", "寄件人",
 		"收貨人", "收货人", "病人", "患者", "擔保人", "担保人", "監護人", "监护人", "配偶",
 		"contact person", "contact name", "applicant", "patient", "payee", "beneficiary",
 		"account name", "account holder", "cardholder", "card holder", "recipient",
 		"emergency contact", "employee name", "staff name",
-		// Next of kin on HR forms: "母親：黃麗華", "Spouse: Lee Ka Yan" (kinLabel).
-		"父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿",
-		"father", "mother", "husband", "wife", "spouse",
+		// Next of kin on HR forms: "母親：黃麗華", "Spouse: Lee Ka Yan" (and hanKinWords).
+		"father", "mother", "husband", "wife", "spouse"}, hanKinWords, []string{
 		// Approval and HR forms name the person in each role the same way (报销人：…).
 		"報銷人", "报销人", "出差人", "請假人", "请假人", "審批人", "审批人", "發起人", "发起人", "提交人",
 		"填表人", "經手人", "经手人", "借款人", "領款人", "领款人", "簽收人", "签收人", "交接人", "同行人",
@@ -526,7 +526,7 @@ var labelGroups = []labelGroup{
 		// The emergency contact, and a bank account's name as a payment slip writes it
 		// (戶口名稱 FUNG Chun Sze): the holder, a person or a firm.
 		"緊急聯絡人", "紧急联络人", "緊急聯繫人", "紧急联系人", "戶口名稱", "户口名称", "帳戶名稱",
-		"账户名称", "賬戶名稱", "帳戶名", "账户名", "賬戶名", "account holder name"}},
+		"账户名称", "賬戶名稱", "帳戶名", "账户名", "賬戶名", "account holder name"})},
 	// Prose before a name: a calendar entry's "Interview: Peter Chan (Sales)" / "面試 - 陳大文",
 	// "Please contact Peter Chan at …".
 	{tPersonName, true, true, false, []string{"interview", "面試", "面试", "面談", "面谈", "contact",
@@ -881,12 +881,10 @@ func (st *scanState) labelValue(c, v int) bool {
 	if e == 0 {
 		return false
 	}
-	if e < len(text) && text[e] == ']' {
+	if inRedactionMarker(text, e) {
 		// A redaction placeholder is no label: "[PERSON_NAME] - A" left by a first pass
 		// must not make the next word a name on the second.
-		if o := bytes.LastIndexByte(text[:e], '['); o >= 0 && IsRedactionMarker(text[o:e+1]) {
-			return false
-		}
+		return false
 	}
 	for _, i := range labelByLast[text[e-1]] {
 		lw := &labelWords[i]
@@ -1138,7 +1136,7 @@ func (st *scanState) hanLabelSpace(sp int) {
 		return
 	}
 	if lw := hanLabelBefore(st.text, sp); lw != nil {
-		if kinLabel(lw.w) && hanRunLen(st.text[sp+1:]) < 3 {
+		if kinLabel(lw.w) && hanRunLen(st.text[sp+1:], 3) < 3 {
 			return // "陪同母親 黃昏 散步": two characters after a relation are as often a word
 		}
 		st.labelled(lw.t, lw.role, true, sp+1)
@@ -1153,19 +1151,17 @@ func gluedNameBeforeVerb(b []byte, role bool) bool {
 	return n > 0 && (!role || n >= 9)
 }
 
-// kinLabel reports a Chinese next-of-kin label (母親, 丈夫 …).
-func kinLabel(w []byte) bool {
-	switch string(w) {
-	case "父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿":
-		return true
-	}
-	return false
-}
+// hanKinWords are the Chinese next-of-kin labels (母親：黃麗華), role labels that a space and
+// two characters do not fill (kinLabel).
+var hanKinWords = []string{"父親", "母親", "父亲", "母亲", "丈夫", "妻子", "兒子", "女兒", "儿子", "女儿"}
 
-// hanRunLen returns how many Chinese characters b starts with.
-func hanRunLen(b []byte) int {
+// kinLabel reports a Chinese next-of-kin label (母親, 丈夫 …).
+func kinLabel(w []byte) bool { return slices.Contains(hanKinWords, string(w)) }
+
+// hanRunLen returns how many Chinese characters b starts with, counting up to max.
+func hanRunLen(b []byte, max int) int {
 	n := 0
-	for i := 0; i < len(b); n++ {
+	for i := 0; i < len(b) && n < max; n++ {
 		r, size := decodeRune(b[i:])
 		if !isHan(r) {
 			break
@@ -1209,15 +1205,7 @@ func signoffLineEnd(text []byte, v int) int {
 
 // gluedNameLen reports whether b starts with three or four Chinese characters and no more.
 func gluedNameLen(b []byte) bool {
-	n := 0
-	for i := 0; i < len(b) && n <= 4; {
-		r, size := decodeRune(b[i:])
-		if !isHan(r) {
-			break
-		}
-		n++
-		i += size
-	}
+	n := hanRunLen(b, 5)
 	return n == 3 || n == 4
 }
 
