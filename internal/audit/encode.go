@@ -183,15 +183,7 @@ func appendCountsField(b []byte, name string, m map[string]int) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
 	b = append(b, `":{`...)
-	var arr [16]counts.Entry // records carry a handful of types and actions: sort on the stack
-	for i, kv := range counts.Sorted(&arr, m) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, kv.Name)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(kv.N), 10)
-	}
+	b = counts.AppendMembers(b, m, appendString)
 	return append(b, '}')
 }
 

@@ -6,6 +6,7 @@ package counts
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -33,4 +34,20 @@ func Sorted(buf *[16]Entry, m map[string]int) []Entry {
 		}
 	}
 	return kv
+}
+
+// AppendMembers appends m's entries, sorted by name, as the members of a JSON object
+// ("name":n,… without the braces), each name quoted by quote: the audit record and the log
+// line each quote as their own encoding requires.
+func AppendMembers(b []byte, m map[string]int, quote func([]byte, string) []byte) []byte {
+	var buf [16]Entry // a handful of types and actions: sorted on the stack
+	for i, e := range Sorted(&buf, m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = quote(b, e.Name)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(e.N), 10)
+	}
+	return b
 }

@@ -32,3 +32,19 @@ func TestSorted(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendMembers(t *testing.T) {
+	quote := func(b []byte, s string) []byte { return strconv.AppendQuote(b, s) }
+	for _, tc := range []struct {
+		m    map[string]int
+		want string
+	}{
+		{nil, ``},
+		{map[string]int{"hkid": 2}, `"hkid":2`},
+		{map[string]int{"redact": 3, "allow": -1, "mask": 0}, `"allow":-1,"mask":0,"redact":3`},
+	} {
+		if got := string(AppendMembers([]byte("x"), tc.m, quote)); got != "x"+tc.want {
+			t.Errorf("AppendMembers(%v) = %q, want %q", tc.m, got, "x"+tc.want)
+		}
+	}
+}

@@ -169,16 +169,8 @@ func appendCountsGroup(b []byte, open string, m map[string]int) []byte {
 	if len(m) == 0 {
 		return b
 	}
-	var arr [16]counts.Entry
 	b = append(b, open...)
-	for i, kv := range counts.Sorted(&arr, m) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, kv.Name)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(kv.N), 10)
-	}
+	b = counts.AppendMembers(b, m, appendJSONString)
 	return append(b, '}')
 }
 
