@@ -1287,13 +1287,13 @@ func clauseHasStreet(b []byte) bool {
 			case "道", "路", "街", "里":
 				return true
 			}
-		case isUpper(c) && (i == 0 || b[i-1] == ' '):
+		case isUpper(c) && i > 1 && b[i-1] == ' ':
 			j := i
 			for j < len(b) && isLetter(b[j]) {
 				j++
 			}
 			var low [12]byte
-			if w := lowerFit(low[:], b[i:j]); i > 1 && w != nil && streetWord(w) && prevCapitalWord(b, i-1) {
+			if w := lowerFit(low[:], b[i:j]); w != nil && streetWord(w) && prevCapitalWord(b, i-1) {
 				return true
 			}
 		}
